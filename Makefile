@@ -1,0 +1,58 @@
+# mckit: `make run` and `make test` are all a new machine needs; both install what is missing.
+BUILD   ?= build
+JOBS    ?= 2
+CTEST_ARGS ?=
+
+# Boost.JSON needs Boost >= 1.75: Debian 12's default libboost-dev is 1.74, so the 1.81 packages.
+DEB_PACKAGES := g++ make cmake pkg-config ccache verilator yosys libsystemc-dev libcli11-dev \
+                libboost1.81-dev libboost-json1.81-dev libgtest-dev
+VIEW_PACKAGES := gtkwave
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MCKIT := $(BUILD)/sim/mckit
+
+.PHONY: all deps deps-view build run test test-regress bench lint clean
+
+all: build
+
+# Installs only what is missing; with everything present it does nothing.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+deps-view:
+	@dpkg-query -W -f='$${Status}' $(VIEW_PACKAGES) 2>/dev/null | grep -q "install ok installed" || \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(VIEW_PACKAGES)
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(MCKIT) presets
+	@echo
+	$(MCKIT) check --preset ddr4-3200 docs/examples/ddr4-3200-read-write.log
+
+# The whole suite but the long `regress` runs; `make test-regress` runs those.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(CTEST_ARGS)
+
+test-regress: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L regress $(CTEST_ARGS)
+
+bench: build
+	$(BUILD)/bench/bench_device
+
+lint: deps
+	verilator --lint-only -Wall rtl/mc_pkg.sv
+
+clean:
+	rm -rf $(BUILD)

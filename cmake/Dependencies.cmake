@@ -1,0 +1,42 @@
+# Finds every library the kit needs; a missing one stops the build with the Debian
+# package that provides it (`make deps` installs them all).
+
+function(mckit_missing what package)
+  message(FATAL_ERROR "${what} not found: install it with `sudo apt-get install ${package}` "
+                      "(or run `make deps`, which installs everything the kit needs)")
+endfunction()
+
+find_package(verilator HINTS $ENV{VERILATOR_ROOT} /usr/share/verilator QUIET)
+if(NOT verilator_FOUND)
+  mckit_missing("Verilator" "verilator")
+endif()
+
+find_package(PkgConfig QUIET)
+if(NOT PKG_CONFIG_FOUND)
+  mckit_missing("pkg-config" "pkg-config")
+endif()
+pkg_check_modules(SYSTEMC QUIET IMPORTED_TARGET systemc)
+if(NOT SYSTEMC_FOUND)
+  mckit_missing("SystemC (pkg-config 'systemc')" "libsystemc-dev")
+endif()
+pkg_check_modules(TLM QUIET IMPORTED_TARGET tlm)
+if(NOT TLM_FOUND)
+  mckit_missing("SystemC TLM-2.0 (pkg-config 'tlm')" "libsystemc-dev")
+endif()
+
+# Boost.JSON first ships with Boost 1.75; Debian 12's default Boost is 1.74.
+find_package(Boost 1.75 QUIET COMPONENTS json)
+if(NOT Boost_FOUND)
+  mckit_missing("Boost >= 1.75 with Boost.JSON" "libboost1.81-dev libboost-json1.81-dev")
+endif()
+
+find_package(CLI11 QUIET CONFIG)
+if(NOT CLI11_FOUND)
+  mckit_missing("CLI11" "libcli11-dev")
+endif()
+
+find_package(GTest QUIET)
+if(NOT GTest_FOUND)
+  mckit_missing("GoogleTest" "libgtest-dev")
+endif()
+include(GoogleTest)

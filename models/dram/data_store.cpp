@@ -1,0 +1,34 @@
+#include "dram/data_store.h"
+
+#include <algorithm>
+
+namespace mckit::dram {
+
+DataStore::DataStore(const Organization& org) : org_(org), burst_bytes_(org.bytes_per_burst()) {}
+
+std::uint64_t DataStore::key(const DramCommand& c) const {
+  std::uint64_t k = c.rank;
+  k = k * std::uint64_t(org_.bank_groups) + c.bank_group;
+  k = k * std::uint64_t(org_.banks_per_group) + c.bank;
+  k = k * std::uint64_t(org_.rows) + c.row;
+  return k * std::uint64_t(org_.columns / org_.burst_length) + c.column / org_.burst_length;
+}
+
+void DataStore::write(const DramCommand& c, const std::uint8_t* data, const std::uint8_t* mask) {
+  auto [it, inserted] = index_.try_emplace(key(c), bytes_.size());
+  if (inserted) bytes_.resize(bytes_.size() + std::size_t(burst_bytes_), 0);
+  std::uint8_t* dst = bytes_.data() + it->second;
+  for (int i = 0; i < burst_bytes_; ++i)
+    if (!mask || mask[i]) dst[i] = data[i];
+}
+
+void DataStore::read(const DramCommand& c, std::uint8_t* out) const {
+  const auto it = index_.find(key(c));
+  if (it == index_.end()) {
+    std::fill(out, out + burst_bytes_, 0);
+    return;
+  }
+  std::copy_n(bytes_.data() + it->second, burst_bytes_, out);
+}
+
+}  // namespace mckit::dram

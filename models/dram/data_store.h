@@ -1,0 +1,35 @@
+// Sparse storage of written bursts: memory grows with what is written, not with capacity.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "dram/dram_command.h"
+#include "dram/dram_preset.h"
+
+namespace mckit::dram {
+
+class DataStore {
+ public:
+  explicit DataStore(const Organization& org);
+
+  int burst_bytes() const { return burst_bytes_; }
+
+  // Writes one burst; `mask` (one flag byte per data byte, nonzero = write) may be null.
+  void write(const DramCommand& c, const std::uint8_t* data, const std::uint8_t* mask);
+  // Reads one burst into `out` (burst_bytes long); never-written bytes read as zero.
+  void read(const DramCommand& c, std::uint8_t* out) const;
+
+  std::size_t bursts_stored() const { return index_.size(); }
+
+ private:
+  std::uint64_t key(const DramCommand& c) const;
+
+  const Organization org_;
+  const int burst_bytes_;
+  std::unordered_map<std::uint64_t, std::size_t> index_;  // key -> offset in bytes_
+  std::vector<std::uint8_t> bytes_;
+};
+
+}  // namespace mckit::dram

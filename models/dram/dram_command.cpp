@@ -1,0 +1,50 @@
+#include "dram/dram_command.h"
+
+#include <array>
+#include <cctype>
+#include <sstream>
+
+namespace mckit::dram {
+
+namespace {
+constexpr std::array<std::string_view, kCommandCount> kNames = {
+    "NOP", "ACT", "PRE", "PREA", "RD", "RDA", "WR", "WRA", "REF"};
+}
+
+std::string_view command_name(Command c) { return kNames.at(static_cast<std::size_t>(c)); }
+
+std::optional<Command> parse_command(std::string_view text) {
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    const std::string_view name = kNames[i];
+    if (name.size() != text.size()) continue;
+    bool same = true;
+    for (std::size_t k = 0; k < name.size() && same; ++k)
+      same = std::toupper(static_cast<unsigned char>(text[k])) == name[k];
+    if (same) return static_cast<Command>(i);
+  }
+  return std::nullopt;
+}
+
+std::string describe(const DramCommand& c) {
+  std::ostringstream out;
+  out << command_name(c.cmd) << " r" << c.rank;
+  switch (c.cmd) {
+    case Command::ACT:
+      out << " bg" << c.bank_group << " b" << c.bank << " row " << c.row;
+      break;
+    case Command::PRE:
+      out << " bg" << c.bank_group << " b" << c.bank;
+      break;
+    case Command::RD:
+    case Command::RDA:
+    case Command::WR:
+    case Command::WRA:
+      out << " bg" << c.bank_group << " b" << c.bank << " row " << c.row << " col " << c.column;
+      break;
+    default:
+      break;
+  }
+  return out.str();
+}
+
+}  // namespace mckit::dram

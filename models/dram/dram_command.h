@@ -1,0 +1,36 @@
+// One command on the DFI-like command bus: at most one per tCK.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mckit::dram {
+
+// Encoding shared with rtl/mc_pkg.sv (mc_pkg::cmd_e): keep the two in step.
+enum class Command : std::uint8_t { NOP = 0, ACT, PRE, PREA, RD, RDA, WR, WRA, REF };
+
+constexpr int kCommandCount = 9;
+
+std::string_view command_name(Command c);
+std::optional<Command> parse_command(std::string_view text);  // case-insensitive
+
+constexpr bool is_read(Command c) { return c == Command::RD || c == Command::RDA; }
+constexpr bool is_write(Command c) { return c == Command::WR || c == Command::WRA; }
+constexpr bool is_column(Command c) { return is_read(c) || is_write(c); }
+constexpr bool has_auto_precharge(Command c) { return c == Command::RDA || c == Command::WRA; }
+
+struct DramCommand {
+  std::uint64_t cycle = 0;  // in tCK
+  Command cmd = Command::NOP;
+  std::uint32_t rank = 0;
+  std::uint32_t bank_group = 0;
+  std::uint32_t bank = 0;  // bank within its bank group
+  std::uint32_t row = 0;
+  std::uint32_t column = 0;
+};
+
+std::string describe(const DramCommand& c);  // "RD r0 bg1 b2 row 7 col 16"
+
+}  // namespace mckit::dram

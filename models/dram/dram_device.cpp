@@ -1,0 +1,80 @@
+#include "dram/dram_device.h"
+
+#include <numeric>
+#include <stdexcept>
+
+namespace mckit::dram {
+
+DramDevice::DramDevice(const DramPreset& preset)
+    : preset_(preset), checker_(preset_), store_(preset_.org), energy_(preset_) {}
+
+std::size_t DramDevice::issue(const DramCommand& c, const std::uint8_t* data,
+                              const std::uint8_t* mask) {
+  if (is_write(c.cmd) && !data) throw std::invalid_argument("a write command needs its data");
+  const std::size_t before = violations_.size();
+  // Which banks are open before the command decides what it costs.
+  int open_before = 0;
+  if (c.cmd == Command::PREA || c.cmd == Command::PRE) {
+    for (std::uint32_t g = 0; g < std::uint32_t(preset_.org.bank_groups); ++g)
+      for (std::uint32_t b = 0; b < std::uint32_t(preset_.org.banks_per_group); ++b)
+        if ((c.cmd == Command::PREA || (g == c.bank_group && b == c.bank)) &&
+            checker_.bank_open(c.rank, g, b))
+          ++open_before;
+  }
+  const bool column_on_open_bank =
+      is_column(c.cmd) && checker_.bank_open(c.rank, c.bank_group, c.bank);
+  const bool act_on_closed_bank =
+      c.cmd == Command::ACT && !checker_.bank_open(c.rank, c.bank_group, c.bank);
+
+  checker_.execute(c, violations_);
+  ++counts_[std::size_t(c.cmd)];
+
+  switch (c.cmd) {
+    case Command::ACT:
+      if (act_on_closed_bank) energy_.activate(c.rank, c.cycle);
+      break;
+    case Command::PRE:
+    case Command::PREA:
+      energy_.precharge(c.rank, c.cycle, open_before);
+      break;
+    case Command::REF:
+      energy_.refresh(c.rank, c.cycle);
+      break;
+    case Command::NOP:
+      break;
+    default:
+      energy_.column(c.cmd, c.rank, c.cycle);
+      if (has_auto_precharge(c.cmd) && column_on_open_bank)
+        energy_.auto_precharge(c.rank, std::uint64_t(checker_.precharge_cycle(
+                                           c.rank, c.bank_group, c.bank)));
+      if (is_write(c.cmd)) {
+        store_.write(c, data, mask);
+      } else {
+        ReadBurst burst{c, c.cycle + std::uint64_t(preset_.timing.tCL + preset_.timing.tBL),
+                        std::vector<std::uint8_t>(std::size_t(store_.burst_bytes()))};
+        store_.read(c, burst.data.data());
+        reads_.push_back(std::move(burst));
+      }
+      break;
+  }
+  return violations_.size() - before;
+}
+
+bool DramDevice::pop_read(std::uint64_t cycle, ReadBurst& out) {
+  if (reads_.empty() || reads_.front().ready_cycle > cycle) return false;
+  out = std::move(reads_.front());
+  reads_.pop_front();
+  return true;
+}
+
+void DramDevice::finish(std::uint64_t cycle) {
+  checker_.check_refresh_deadline(cycle, violations_);
+  energy_.finish(cycle);
+}
+
+std::uint64_t DramDevice::commands() const {
+  return std::accumulate(counts_.begin(), counts_.end(), std::uint64_t(0)) -
+         counts_[std::size_t(Command::NOP)];
+}
+
+}  // namespace mckit::dram

@@ -1,0 +1,27 @@
+// mckit: the memory-controller co-design kit's command line.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cmd_check.h"
+#include "cmd_presets.h"
+#include "common/input_error.h"
+#include "exit_codes.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"mckit: memory-controller co-design kit"};
+  app.require_subcommand(1);
+  mckit::sim::add_presets_command(app);
+  mckit::sim::add_check_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::RuntimeError& e) {
+    return e.get_exit_code();
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? mckit::sim::kExitOk : mckit::sim::kExitBadInput;
+  } catch (const mckit::InputError& e) {
+    std::cerr << "mckit: " << e.what() << '\n';
+    return mckit::sim::kExitBadInput;
+  }
+  return mckit::sim::kExitOk;
+}

@@ -1,0 +1,23 @@
+// A plain-text table with aligned columns, for the terminal.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace mckit::sim {
+
+class TextTable {
+ public:
+  explicit TextTable(std::vector<std::string> header);
+  void add_row(std::vector<std::string> cells);
+  void print(std::ostream& out) const;  // text columns left-aligned, numbers right-aligned
+
+ private:
+  std::vector<std::vector<std::string>> rows_;
+};
+
+std::string fixed(double value, int decimals);  // "25.60"
+std::string bytes_human(double bytes);          // "8 GiB", "512 MiB"
+
+}  // namespace mckit::sim

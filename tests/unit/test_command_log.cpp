@@ -1,0 +1,141 @@
+// The command-log reader and `mckit check`: good logs, bad lines with their line numbers,
+// and the exit codes (0 clean, 1 violations, 2 bad input).
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <sstream>
+#include <vector>
+
+#include "common/input_error.h"
+#include "dram/command_log.h"
+
+namespace mckit::dram {
+namespace {
+
+std::vector<LoggedCommand> parse(const std::string& text) {
+  std::istringstream in(text);
+  std::vector<LoggedCommand> out;
+  read_command_log(in, "t.log", load_preset("ddr4-3200").org,
+                   [&](const LoggedCommand& c) { out.push_back(c); });
+  return out;
+}
+
+std::string parse_error(const std::string& text) {
+  try {
+    parse(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(CommandLog, ReadsFieldsCommentsHexAndShortForms) {
+  const auto cmds = parse(
+      "# header\n"
+      "\n"
+      "0 ACT 0 1 2 0x10 0   # open row 16\n"
+      "22 rd 0 1 2 16 0x20\n"
+      "100 REF 0\n"
+      "101\tPREA\t0\n");
+  ASSERT_EQ(cmds.size(), 4u);
+  EXPECT_EQ(cmds[0].line, 3u);
+  EXPECT_EQ(cmds[0].command.cmd, Command::ACT);
+  EXPECT_EQ(cmds[0].command.bank_group, 1u);
+  EXPECT_EQ(cmds[0].command.bank, 2u);
+  EXPECT_EQ(cmds[0].command.row, 16u);
+  EXPECT_EQ(cmds[1].command.cmd, Command::RD);
+  EXPECT_EQ(cmds[1].command.column, 32u);
+  EXPECT_EQ(cmds[1].command.cycle, 22u);
+  EXPECT_EQ(cmds[2].command.cmd, Command::REF);
+  EXPECT_EQ(cmds[3].line, 6u);
+}
+
+TEST(CommandLog, BadLinesNameTheLine) {
+  EXPECT_EQ(parse_error("0 ACT 0 0 0 1 0\n1 FOO 0 0 0 0 0\n"),
+            "t.log:2: unknown command 'FOO' (expected NOP ACT PRE PREA RD RDA WR WRA REF)");
+  EXPECT_EQ(parse_error("0 ACT 0 0 0 1\n"),
+            "t.log:1: expected 7 fields (cycle command rank bank_group bank row column), got 6");
+  EXPECT_EQ(parse_error("5 REF\n"),
+            "t.log:1: expected 7 fields (cycle command rank bank_group bank row column) or 3 "
+            "(cycle command rank), got 2");
+  EXPECT_EQ(parse_error("0 ACT 0 0 0 x1 0\n"),
+            "t.log:1: row must be a decimal or 0x-hex number, got 'x1'");
+  EXPECT_EQ(parse_error("0 ACT 0 0 0 65536 0\n"),
+            "t.log:1: row 65536 out of range (the preset has 65536)");
+  EXPECT_EQ(parse_error("0 ACT 0 4 0 1 0\n"),
+            "t.log:1: bank group 4 out of range (the preset has 4)");
+  EXPECT_EQ(parse_error("9 ACT 0 0 0 1 0\n\n8 PRE 0 0 0 0 0\n"),
+            "t.log:3: cycle 8 is before the previous command's cycle 9");
+  EXPECT_EQ(parse_error("-1 ACT 0 0 0 1 0\n"),
+            "t.log:1: cycle must be a decimal or 0x-hex number, got '-1'");
+}
+
+TEST(CommandLog, CheckFindsViolationWithItsLine) {
+  const LogCheckResult r =
+      check_command_log(std::string(MCKIT_TEST_DATA) + "/logs/trcd_early.log", load_preset("ddr4-3200"));
+  ASSERT_EQ(r.violations.size(), 1u);
+  EXPECT_EQ(r.violations[0].first, 2u);
+  EXPECT_EQ(r.violations[0].second.constraint, "tRCD");
+  EXPECT_EQ(r.violations[0].second.cycles, 1u);
+  EXPECT_EQ(r.commands, 2u);
+}
+
+TEST(CommandLog, ShippedExampleIsClean) {
+  const LogCheckResult r =
+      check_command_log("docs/examples/ddr4-3200-read-write.log", load_preset("ddr4-3200"));
+  for (const auto& [line, v] : r.violations) ADD_FAILURE() << "line " << line << ": " << v.message();
+  EXPECT_EQ(r.commands, 21u);
+  EXPECT_EQ(r.last_cycle, 823u);
+  EXPECT_GT(r.energy.total(), 0.0);
+  EXPECT_EQ(r.energy.bits, 11u * 64 * 8);  // 8 reads (one RDA), 3 writes (one WRA)
+}
+
+struct CliRun {
+  int exit_code;
+  std::string output;
+};
+
+CliRun mckit(const std::string& args) {
+  const std::string command = std::string(MCKIT_BINARY) + " " + args + " 2>&1";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  CliRun run{-1, ""};
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) run.output.append(buf.data(), n);
+  const int status = pclose(pipe.release());
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(MckitCheck, CleanLogExitsZero) {
+  const CliRun r = mckit("check --preset ddr4-3200 docs/examples/ddr4-3200-read-write.log");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("0 violations in 21 commands"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("nJ"), std::string::npos) << r.output;
+}
+
+TEST(MckitCheck, ViolationExitsOneAndNamesTheLine) {
+  const std::string log = std::string(MCKIT_TEST_DATA) + "/logs/trcd_early.log";
+  const CliRun r = mckit("check --preset ddr4-3200 " + log);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find(log + ":2: cycle 21: RD r0 bg0 b0 row 1 col 0: tRCD, 1 cycle early"),
+            std::string::npos)
+      << r.output;
+}
+
+TEST(MckitCheck, BadLineExitsTwoWithLineNumber) {
+  const std::string log = std::string(MCKIT_TEST_DATA) + "/logs/unknown_command.log";
+  const CliRun r = mckit("check --preset ddr4-3200 " + log);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output, "mckit: " + log + ":3: unknown command 'READ' (expected NOP ACT PRE PREA RD RDA WR WRA REF)\n");
+}
+
+TEST(MckitCheck, UnknownPresetExitsTwo) {
+  const CliRun r = mckit("check --preset ddr9 docs/examples/ddr4-3200-read-write.log");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output.find("unknown preset 'ddr9'"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace mckit::dram
