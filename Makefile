@@ -11,7 +11,7 @@ VIEW_PACKAGES := gtkwave
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MCKIT := $(BUILD)/sim/mckit
 
-.PHONY: all deps deps-view build run test test-regress bench lint clean
+.PHONY: all deps deps-view build run test test-regress bench clean
 
 all: build
 
@@ -50,9 +50,6 @@ test-regress: build
 
 bench: build
 	$(BUILD)/bench/bench_device
-
-lint: deps
-	verilator --lint-only -Wall rtl/mc_pkg.sv
 
 clean:
 	rm -rf $(BUILD)
