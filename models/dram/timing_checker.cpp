@@ -243,7 +243,7 @@ void TimingChecker::apply(const DramCommand& c) {
       (read ? g.rd : g.wr) = now;
       (read ? r.rd : r.wr) = now;
       (read ? r.rd_group : r.wr_group) = c.bank_group;
-      bus_free_ = now + (read ? t_.tCL : t_.tCWL) + t_.tBL;
+      bus_free_ = std::max(bus_free_, now + (read ? t_.tCL : t_.tCWL) + t_.tBL);
       if (has_auto_precharge(c.cmd) && b.open) {
         // The device precharges by itself once tRAS and the read/write recovery allow.
         const std::int64_t recovery = read ? t_.tRTP : t_.tCWL + t_.tBL + t_.tWR;

@@ -1,0 +1,556 @@
+// TimingChecker: on every shipped preset under test, each constraint binds exactly at the
+// cycle its timing values give (on time: no violation; one cycle early: that constraint,
+// one cycle early), the refresh deadline is enforced, and illegal bank states are named.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "dram/dram_command.h"
+#include "dram/dram_device.h"
+#include "dram/dram_preset.h"
+#include "dram/timing_checker.h"
+
+namespace mckit::dram {
+namespace {
+
+struct Bank {
+  std::uint32_t rank = 0, bg = 0, bank = 0;
+  bool operator==(const Bank& o) const { return rank == o.rank && bg == o.bg && bank == o.bank; }
+};
+
+constexpr Bank kA{0, 0, 0};   // bank group 0, bank 0
+constexpr Bank kA2{0, 0, 1};  // same bank group as kA, other bank
+constexpr Bank kB{0, 1, 0};   // other bank group
+constexpr std::uint32_t kRow = 7;
+constexpr std::int64_t kBase = 1000;  // scenario cycles are offsets from here
+
+// A command sequence; the last command is the probe, placed at its earliest legal cycle.
+struct Scenario {
+  std::vector<DramCommand> commands;
+
+  Scenario& at(std::int64_t offset, Command cmd, Bank b = kA, std::uint32_t row = kRow) {
+    DramCommand c;
+    c.cycle = std::uint64_t(kBase + offset);
+    c.cmd = cmd;
+    c.rank = b.rank;
+    c.bank_group = b.bg;
+    c.bank = b.bank;
+    c.row = row;
+    c.column = is_column(cmd) ? 16 : 0;
+    commands.push_back(c);
+    return *this;
+  }
+};
+
+std::string messages(const std::vector<Violation>& vs) {
+  std::string text;
+  for (const Violation& v : vs) text += "\n  " + v.message();
+  return text.empty() ? " (none)" : text;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+// Runs `s` on a fresh checker with the probe moved by `shift` cycles; the setup must be clean.
+// Returns the probe's violations.
+std::vector<Violation> run_probe(const DramPreset& p, const Scenario& s, std::int64_t shift) {
+  TimingChecker checker(p);
+  std::vector<Violation> out;
+  for (std::size_t i = 0; i + 1 < s.commands.size(); ++i) checker.execute(s.commands[i], out);
+  EXPECT_TRUE(out.empty()) << "setup broke a rule:" << messages(out);
+  out.clear();
+  DramCommand probe = s.commands.back();
+  probe.cycle = std::uint64_t(std::int64_t(probe.cycle) + shift);
+  checker.execute(probe, out);
+  return out;
+}
+
+// The probe on time: no violation at all. One cycle early: exactly one violation whose name
+// starts with `name`, 1 cycle early; any other constraint it trips is also just 1 cycle early.
+void expect_binds_at_probe(const DramPreset& p, const Scenario& s, const std::string& name) {
+  SCOPED_TRACE(p.name + ": " + name);
+  ASSERT_GE(s.commands.size(), 1u);
+  if (s.commands.size() >= 2) {  // the early probe must not share a cycle with the setup
+    ASSERT_GT(s.commands.back().cycle - 1, s.commands[s.commands.size() - 2].cycle);
+  }
+
+  const auto on_time = run_probe(p, s, 0);
+  EXPECT_TRUE(on_time.empty()) << "on time:" << messages(on_time);
+
+  const auto early = run_probe(p, s, -1);
+  int named = 0;
+  for (const Violation& v : early) {
+    EXPECT_EQ(v.cycles, 1u) << v.message();
+    EXPECT_FALSE(v.late) << v.message();
+    if (starts_with(v.constraint, name)) ++named;
+  }
+  EXPECT_EQ(named, 1) << "one cycle early:" << messages(early);
+}
+
+// The probe breaks a bank-state rule only: exactly one violation, `state`, with no cycle count.
+void expect_state(const DramPreset& p, const Scenario& s, const std::string& state) {
+  SCOPED_TRACE(p.name + ": " + state);
+  const auto got = run_probe(p, s, 0);
+  ASSERT_EQ(got.size(), 1u) << messages(got);
+  EXPECT_TRUE(starts_with(got[0].constraint, state)) << got[0].message();
+  EXPECT_EQ(got[0].cycles, 0u);
+  EXPECT_FALSE(got[0].late);
+  EXPECT_EQ(got[0].command.cycle, s.commands.back().cycle);
+}
+
+class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override { p_ = load_preset(GetParam()); }
+
+  const Timing& t() const { return p_.timing; }
+  // ACT to WR; written out here rather than taken from Timing::act_to_write.
+  int act_to_wr() const { return t().tRCDWR > 0 ? t().tRCDWR : t().tRCD; }
+  // ACT to ACT of two banks: tRRD_L in one bank group, tRRD_S across groups, free across ranks.
+  std::int64_t act_gap(Bank x, Bank y) const {
+    return x.rank != y.rank ? 1 : x.bg == y.bg ? t().tRRD_L : t().tRRD_S;
+  }
+  // The rank's last bank: loops over banks must reach it.
+  Bank last_bank() const {
+    return Bank{0, std::uint32_t(p_.org.bank_groups - 1),
+                std::uint32_t(p_.org.banks_per_group - 1)};
+  }
+  DramPreset two_ranks() const {
+    DramPreset q = p_;
+    q.org.ranks = 2;
+    return q;
+  }
+
+  // ACT x, ACT y (unless y is x), then `first` to x once both rows are open for any column
+  // command (max(tRCD, ACT to WR) after the later ACT), then the probe `second` to y `gap` later.
+  Scenario column_pair(Command first, Bank x, Command second, Bank y, std::int64_t gap) const {
+    Scenario s;
+    s.at(0, Command::ACT, x);
+    std::int64_t opened = 0;
+    if (!(x == y)) s.at(opened = act_gap(x, y), Command::ACT, y);
+    const std::int64_t c0 = opened + std::max(t().tRCD, act_to_wr());
+    return s.at(c0, first, x).at(c0 + gap, second, y);
+  }
+
+  DramPreset p_;
+};
+
+// --- ACT to column, PRE, ACT -------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, tRCD_ReadAfterActivate) {
+  // RD >= ACT + tRCD
+  expect_binds_at_probe(p_, Scenario().at(0, Command::ACT).at(t().tRCD, Command::RD), "tRCD");
+}
+
+TEST_P(TimingCheckerTest, tRCDWR_WriteAfterActivate) {
+  // WR >= ACT + (tRCDWR if > 0, else tRCD)
+  const std::string name = t().tRCDWR > 0 ? "tRCDWR" : "tRCD";
+  expect_binds_at_probe(p_, Scenario().at(0, Command::ACT).at(act_to_wr(), Command::WR), name);
+}
+
+TEST_P(TimingCheckerTest, tRP_ActivateAfterPrecharge) {
+  // PRE at max(tRAS, tRC) so tRC cannot bind; ACT >= PRE + tRP
+  const std::int64_t pre = std::max(t().tRAS, t().tRC);
+  expect_binds_at_probe(
+      p_, Scenario().at(0, Command::ACT).at(pre, Command::PRE).at(pre + t().tRP, Command::ACT),
+      "tRP");
+}
+
+TEST_P(TimingCheckerTest, tRAS_PrechargeAfterActivate) {
+  // PRE >= ACT + tRAS
+  expect_binds_at_probe(p_, Scenario().at(0, Command::ACT).at(t().tRAS, Command::PRE), "tRAS");
+}
+
+TEST_P(TimingCheckerTest, tRC_ActivateAfterActivateSameBank) {
+  // PRE at tRC - tRP (legal when tRC >= tRAS + tRP); ACT >= ACT + tRC. tRP binds at the same
+  // cycle, so one cycle early both fire.
+  ASSERT_GE(t().tRC - t().tRP, t().tRAS);
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT)
+                            .at(t().tRC - t().tRP, Command::PRE)
+                            .at(t().tRC, Command::ACT, kA, kRow + 1),
+                        "tRC");
+}
+
+TEST_P(TimingCheckerTest, tRTP_PrechargeAfterRead) {
+  // RD at max(tRCD, tRAS) so tRAS cannot bind; PRE >= RD + tRTP
+  const std::int64_t rd = std::max(t().tRCD, t().tRAS);
+  expect_binds_at_probe(
+      p_, Scenario().at(0, Command::ACT).at(rd, Command::RD).at(rd + t().tRTP, Command::PRE),
+      "tRTP");
+}
+
+TEST_P(TimingCheckerTest, tWR_PrechargeAfterWrite) {
+  // WR at max(ACT to WR, tRAS); PRE >= WR + tCWL + tBL + tWR
+  const std::int64_t wr = std::max(act_to_wr(), t().tRAS);
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT)
+                            .at(wr, Command::WR)
+                            .at(wr + t().tCWL + t().tBL + t().tWR, Command::PRE),
+                        "tWR");
+}
+
+// --- column to column ------------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, tCCD_L_ReadToReadSameBankGroup) {
+  // RD (other bank, same group) >= RD + tCCD_L
+  expect_binds_at_probe(p_, column_pair(Command::RD, kA, Command::RD, kA2, t().tCCD_L), "tCCD_L");
+}
+
+TEST_P(TimingCheckerTest, tCCD_L_WriteToWriteSameBankGroup) {
+  // WR (other bank, same group) >= WR + (tCCD_L_WR if > 0, else tCCD_L)
+  const bool wr_own = t().tCCD_L_WR > 0;
+  expect_binds_at_probe(
+      p_, column_pair(Command::WR, kA, Command::WR, kA2, wr_own ? t().tCCD_L_WR : t().tCCD_L),
+      wr_own ? "tCCD_L_WR" : "tCCD_L");
+}
+
+TEST_P(TimingCheckerTest, tCCD_S_ReadToReadOtherBankGroup) {
+  // RD (other group) >= RD + tCCD_S
+  expect_binds_at_probe(p_, column_pair(Command::RD, kA, Command::RD, kB, t().tCCD_S), "tCCD_S");
+}
+
+TEST_P(TimingCheckerTest, tCCD_S_WriteToWriteOtherBankGroup) {
+  // WR (other group) >= WR + tCCD_S
+  expect_binds_at_probe(p_, column_pair(Command::WR, kA, Command::WR, kB, t().tCCD_S), "tCCD_S");
+}
+
+TEST_P(TimingCheckerTest, tWTR_L_ReadAfterWriteSameBankGroup) {
+  // RD (same group) >= WR + tCWL + tBL + tWTR_L
+  expect_binds_at_probe(
+      p_, column_pair(Command::WR, kA, Command::RD, kA2, t().tCWL + t().tBL + t().tWTR_L),
+      "tWTR_L");
+}
+
+TEST_P(TimingCheckerTest, tWTR_S_ReadAfterWriteOtherBankGroup) {
+  // RD (other group) >= WR + tCWL + tBL + tWTR_S
+  expect_binds_at_probe(
+      p_, column_pair(Command::WR, kA, Command::RD, kB, t().tCWL + t().tBL + t().tWTR_S), "tWTR_S");
+}
+
+TEST_P(TimingCheckerTest, tRTW_WriteAfterReadOneRank) {
+  // WR (any bank of the rank) >= RD + tCL + tBL + 2 - tCWL
+  expect_binds_at_probe(
+      p_, column_pair(Command::RD, kA, Command::WR, kB, t().tCL + t().tBL + 2 - t().tCWL), "tRTW");
+}
+
+// --- ACT to ACT ------------------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, tRRD_L_ActivateSameBankGroup) {
+  // ACT (same group) >= ACT + tRRD_L
+  expect_binds_at_probe(p_, Scenario().at(0, Command::ACT, kA).at(t().tRRD_L, Command::ACT, kA2),
+                        "tRRD_L");
+}
+
+TEST_P(TimingCheckerTest, tRRD_S_ActivateOtherBankGroup) {
+  // ACT (other group) >= ACT + tRRD_S
+  expect_binds_at_probe(p_, Scenario().at(0, Command::ACT, kA).at(t().tRRD_S, Command::ACT, kB),
+                        "tRRD_S");
+}
+
+TEST_P(TimingCheckerTest, tFAW_FifthActivate) {
+  // ACTs to bank groups 0..3 at k * tRRD_S, the fifth (group 0, bank 1) >= first ACT + tFAW.
+  // On time that leaves tFAW - 3 tRRD_S >= tRRD_S after the fourth; when tFAW == 4 tRRD_S
+  // (HBM2) tRRD_S is one cycle short too when early.
+  ASSERT_GE(t().tFAW, 4 * t().tRRD_S);
+  ASSERT_GE(p_.org.bank_groups, 4);
+  Scenario s;
+  for (std::uint32_t g = 0; g < 4; ++g) s.at(g * t().tRRD_S, Command::ACT, Bank{0, g, 0});
+  expect_binds_at_probe(p_, s.at(t().tFAW, Command::ACT, kA2), "tFAW");
+}
+
+// --- refresh ---------------------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, tRFC_ActivateAfterRefresh) {
+  // ACT >= REF + tRFC
+  expect_binds_at_probe(p_, Scenario().at(0, Command::REF).at(t().tRFC, Command::ACT), "tRFC");
+}
+
+TEST_P(TimingCheckerTest, tRFC_RefreshAfterRefresh) {
+  // REF >= REF + tRFC
+  expect_binds_at_probe(p_, Scenario().at(0, Command::REF).at(t().tRFC, Command::REF), "tRFC");
+}
+
+TEST_P(TimingCheckerTest, tRP_RefreshAfterPrecharge) {
+  // Two banks precharged tRRD_S apart; REF >= the later PRE + tRP
+  const std::int64_t gap = act_gap(kA, kB);
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT, kA)
+                            .at(gap, Command::ACT, kB)
+                            .at(t().tRAS, Command::PRE, kA)
+                            .at(gap + t().tRAS, Command::PRE, kB)
+                            .at(gap + t().tRAS + t().tRP, Command::REF),
+                        "tRP");
+}
+
+// --- PREA against every open bank -------------------------------------------------------
+
+TEST_P(TimingCheckerTest, PREA_tRAS_OfTheLaterOpenedBank) {
+  // ACT kA, ACT last at g = ACT gap; PREA >= g + tRAS
+  const std::int64_t g = act_gap(kA, last_bank());
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT, kA)
+                            .at(g, Command::ACT, last_bank())
+                            .at(g + t().tRAS, Command::PREA),
+                        "tRAS");
+}
+
+TEST_P(TimingCheckerTest, PREA_tRTP_OfAReadBank) {
+  // ACT last, ACT kA at g; RD last at r = g + max(tRCD, tRAS); PREA >= r + tRTP
+  const std::int64_t g = act_gap(last_bank(), kA);
+  const std::int64_t r = g + std::max(t().tRCD, t().tRAS);
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT, last_bank())
+                            .at(g, Command::ACT, kA)
+                            .at(r, Command::RD, last_bank())
+                            .at(r + t().tRTP, Command::PREA),
+                        "tRTP");
+}
+
+TEST_P(TimingCheckerTest, PREA_tWR_OfAWrittenBank) {
+  // ACT kA, ACT last at g; WR kA at w = g + max(ACT to WR, tRAS); PREA >= w + tCWL + tBL + tWR
+  const std::int64_t g = act_gap(kA, last_bank());
+  const std::int64_t w = g + std::max(act_to_wr(), t().tRAS);
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT, kA)
+                            .at(g, Command::ACT, last_bank())
+                            .at(w, Command::WR, kA)
+                            .at(w + t().tCWL + t().tBL + t().tWR, Command::PREA),
+                        "tWR");
+}
+
+// --- auto-precharge -------------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, AutoPrecharge_ActivateAfterRda) {
+  // ACT >= max(RDA + tRTP, ACT + tRAS) + tRP, for an RDA right at tRCD (tRAS decides on
+  // these presets) and one at max(tRCD, tRAS) (tRTP decides).
+  ASSERT_LE(t().tRC, t().tRAS + t().tRP);  // else tRC, not tRP, would bind
+  for (const std::int64_t rda :
+       {std::int64_t(t().tRCD), std::int64_t(std::max(t().tRCD, t().tRAS))}) {
+    SCOPED_TRACE("RDA at ACT + " + std::to_string(rda));
+    const std::int64_t act = std::max<std::int64_t>(rda + t().tRTP, t().tRAS) + t().tRP;
+    expect_binds_at_probe(
+        p_, Scenario().at(0, Command::ACT).at(rda, Command::RDA).at(act, Command::ACT), "tRP");
+  }
+}
+
+TEST_P(TimingCheckerTest, AutoPrecharge_ActivateAfterWra) {
+  // ACT >= max(WRA + tCWL + tBL + tWR, ACT + tRAS) + tRP, for a WRA right at the ACT to WR
+  // time and one at max(ACT to WR, tRAS).
+  ASSERT_LE(t().tRC, t().tRAS + t().tRP);
+  for (const std::int64_t wra :
+       {std::int64_t(act_to_wr()), std::int64_t(std::max(act_to_wr(), t().tRAS))}) {
+    SCOPED_TRACE("WRA at ACT + " + std::to_string(wra));
+    const std::int64_t act =
+        std::max<std::int64_t>(wra + t().tCWL + t().tBL + t().tWR, t().tRAS) + t().tRP;
+    expect_binds_at_probe(
+        p_, Scenario().at(0, Command::ACT).at(wra, Command::WRA).at(act, Command::ACT), "tRP");
+  }
+}
+
+TEST_P(TimingCheckerTest, AutoPrecharge_PrechargeAfterRdaIsNoOp) {
+  // JESD79-4: a PRE to a bank whose row is already being precharged is a NOP, so it neither
+  // breaks tRAS/tRTP nor moves the precharge: ACT >= max(RDA + tRTP, ACT + tRAS) + tRP.
+  ASSERT_LE(t().tRC, t().tRAS + t().tRP);
+  const std::int64_t rda = t().tRCD;
+  const std::int64_t act = std::max<std::int64_t>(rda + t().tRTP, t().tRAS) + t().tRP;
+  expect_binds_at_probe(p_,
+                        Scenario()
+                            .at(0, Command::ACT)
+                            .at(rda, Command::RDA)
+                            .at(rda + 1, Command::PRE)
+                            .at(act, Command::ACT),
+                        "tRP");
+}
+
+// --- across ranks ---------------------------------------------------------------------
+
+constexpr Bank kR1{1, 0, 0};  // rank 1
+
+TEST_P(TimingCheckerTest, tRTRS_ReadToReadAcrossRanks) {
+  // RD r1 >= RD r0 + tBL + tRTRS
+  expect_binds_at_probe(
+      two_ranks(), column_pair(Command::RD, kA, Command::RD, kR1, t().tBL + t().tRTRS), "tRTRS");
+}
+
+TEST_P(TimingCheckerTest, tRTRS_ReadToWriteAcrossRanks) {
+  // WR r1 + tCWL >= RD r0 + tCL + tBL + tRTRS
+  expect_binds_at_probe(
+      two_ranks(),
+      column_pair(Command::RD, kA, Command::WR, kR1, t().tCL + t().tBL + t().tRTRS - t().tCWL),
+      "tRTRS");
+}
+
+TEST_P(TimingCheckerTest, tRTRS_WriteToWriteAcrossRanks) {
+  // WR r1 >= WR r0 + tBL + tRTRS
+  expect_binds_at_probe(
+      two_ranks(), column_pair(Command::WR, kA, Command::WR, kR1, t().tBL + t().tRTRS), "tRTRS");
+}
+
+TEST_P(TimingCheckerTest, DataBus_AcrossRanksWithoutTurnaround) {
+  // With tRTRS = 0, the bursts themselves must not overlap:
+  // RD -> RD: RD r1 >= RD r0 + tBL; RD -> WR: WR r1 + tCWL >= RD r0 + tCL + tBL.
+  DramPreset q = two_ranks();
+  q.timing.tRTRS = 0;
+  expect_binds_at_probe(q, column_pair(Command::RD, kA, Command::RD, kR1, t().tBL), "data bus");
+  expect_binds_at_probe(
+      q, column_pair(Command::RD, kA, Command::WR, kR1, t().tCL + t().tBL - t().tCWL), "data bus");
+}
+
+// --- refresh deadline: at most 8 REF postponed -------------------------------------------
+
+TEST_P(TimingCheckerTest, RefreshDeadline_RefJustInTimeAndOneLate) {
+  // With no REF before, the first REF is due before (8 + 1) * tREFI.
+  const std::uint64_t deadline = 9 * std::uint64_t(t().tREFI);
+  Scenario in_time, late;
+  in_time.at(std::int64_t(deadline) - 1 - kBase, Command::REF);
+  late.at(std::int64_t(deadline) - kBase, Command::REF);
+
+  EXPECT_TRUE(run_probe(p_, in_time, 0).empty());
+  const auto got = run_probe(p_, late, 0);
+  ASSERT_EQ(got.size(), 1u) << messages(got);
+  EXPECT_TRUE(starts_with(got[0].constraint, "tREFI")) << got[0].message();
+  EXPECT_TRUE(got[0].late);
+  EXPECT_EQ(got[0].cycles, 1u);
+}
+
+TEST_P(TimingCheckerTest, RefreshDeadline_ReportedOnceWithoutAnyRef) {
+  const std::uint64_t deadline = 9 * std::uint64_t(t().tREFI);
+  TimingChecker checker(p_);
+  std::vector<Violation> out;
+  checker.check_refresh_deadline(deadline - 1, out);
+  EXPECT_TRUE(out.empty()) << messages(out);
+  checker.check_refresh_deadline(deadline + 41, out);  // 42 cycles late
+  ASSERT_EQ(out.size(), 1u) << messages(out);
+  EXPECT_TRUE(starts_with(out[0].constraint, "tREFI"));
+  EXPECT_TRUE(out[0].late);
+  EXPECT_EQ(out[0].cycles, 42u);
+  EXPECT_EQ(out[0].command.rank, 0u);
+  checker.check_refresh_deadline(deadline + 100, out);  // the same overdue REF, not again
+  EXPECT_EQ(out.size(), 1u) << messages(out);
+}
+
+TEST_P(TimingCheckerTest, RefreshDeadline_EachRefMovesItByTrefi) {
+  // After one REF the deadline is (1 + 8 + 1) * tREFI.
+  const std::uint64_t deadline = 10 * std::uint64_t(t().tREFI);
+  TimingChecker checker(p_);
+  std::vector<Violation> out;
+  checker.execute(Scenario().at(0, Command::REF).commands[0], out);
+  checker.check_refresh_deadline(deadline - 1, out);
+  EXPECT_TRUE(out.empty()) << messages(out);
+  checker.check_refresh_deadline(deadline, out);
+  ASSERT_EQ(out.size(), 1u) << messages(out);
+  EXPECT_EQ(out[0].cycles, 1u);
+}
+
+TEST_P(TimingCheckerTest, RefreshDeadline_DeviceFinishReportsIt) {
+  const std::uint64_t deadline = 9 * std::uint64_t(t().tREFI);
+  DramDevice in_time(p_), late(p_);
+  in_time.finish(deadline - 1);
+  late.finish(deadline);
+  EXPECT_TRUE(in_time.violations().empty()) << messages(in_time.violations());
+  ASSERT_EQ(late.violations().size(), 1u) << messages(late.violations());
+  EXPECT_TRUE(starts_with(late.violations()[0].constraint, "tREFI"));
+  EXPECT_TRUE(late.violations()[0].late);
+  EXPECT_EQ(late.violations()[0].cycles, 1u);
+}
+
+// --- illegal states ---------------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, State_ActivateOpenBank) {
+  expect_state(p_, Scenario().at(0, Command::ACT).at(t().tRC, Command::ACT, kA, kRow + 1),
+               "ACT to open bank");
+}
+
+TEST_P(TimingCheckerTest, State_ColumnToClosedBank) {
+  expect_state(p_, Scenario().at(0, Command::RD), "bank closed");
+  expect_state(p_, Scenario().at(0, Command::WR), "bank closed");
+  // Open, but another bank: still closed.
+  expect_state(p_, Scenario().at(0, Command::ACT, kA2).at(t().tRCD, Command::RD, kA),
+               "bank closed");
+}
+
+TEST_P(TimingCheckerTest, State_ReadAfterRdaClosedTheBank) {
+  // RD at RDA + tCCD_L: every timing is met, but the RDA closed the row.
+  expect_state(p_,
+               Scenario()
+                   .at(0, Command::ACT)
+                   .at(t().tRCD, Command::RDA)
+                   .at(t().tRCD + t().tCCD_L, Command::RD),
+               "bank closed");
+}
+
+TEST_P(TimingCheckerTest, State_WrongRow) {
+  expect_state(p_, Scenario().at(0, Command::ACT, kA, kRow).at(t().tRCD, Command::RD, kA, kRow + 1),
+               "wrong row");
+}
+
+TEST_P(TimingCheckerTest, State_RefreshWithBankOpen) {
+  expect_state(p_, Scenario().at(0, Command::ACT, last_bank()).at(t().tRAS, Command::REF),
+               "REF with a bank open");
+}
+
+TEST_P(TimingCheckerTest, State_TwoCommandsInOneCycle) {
+  // Precharging idle banks is a legal no-op, so only the shared cycle is wrong.
+  expect_state(p_, Scenario().at(0, Command::PRE, kA).at(0, Command::PRE, kB), "command bus");
+}
+
+// --- malformed input --------------------------------------------------------------------
+
+TEST_P(TimingCheckerTest, FieldOutOfRangeThrows) {
+  const Organization& o = p_.org;
+  const auto u = [](int v) { return std::uint32_t(v); };
+  // Every field at its largest legal value is accepted...
+  TimingChecker ok(p_);
+  std::vector<Violation> out;
+  const Bank top{u(o.ranks - 1), u(o.bank_groups - 1), u(o.banks_per_group - 1)};
+  Scenario edge = Scenario()
+                      .at(0, Command::ACT, top, u(o.rows - 1))
+                      .at(t().tRCD, Command::RD, top, u(o.rows - 1));
+  edge.commands[1].column = u(o.columns - 1);
+  for (const DramCommand& c : edge.commands) EXPECT_NO_THROW(ok.execute(c, out));
+  EXPECT_TRUE(out.empty()) << messages(out);
+
+  // ...and each one past it throws.
+  const auto rd = Scenario().at(0, Command::RD).commands[0];
+  std::vector<DramCommand> bad(5, rd);
+  bad[0].rank = u(o.ranks);
+  bad[1].bank_group = u(o.bank_groups);
+  bad[2].bank = u(o.banks_per_group);
+  bad[3].row = u(o.rows);
+  bad[4].column = u(o.columns);
+  for (const DramCommand& c : bad) {
+    TimingChecker checker(p_);
+    EXPECT_THROW(checker.execute(c, out), std::invalid_argument) << describe(c);
+  }
+}
+
+TEST_P(TimingCheckerTest, CycleGoingBackwardsThrows) {
+  const auto s = Scenario().at(0, Command::ACT).at(-1, Command::PRE);
+  TimingChecker checker(p_);
+  std::vector<Violation> out;
+  checker.execute(s.commands[0], out);
+  EXPECT_THROW(checker.execute(s.commands[1], out), std::invalid_argument);
+}
+
+std::string preset_test_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Presets, TimingCheckerTest, ::testing::Values("ddr4-3200", "hbm2"),
+                         preset_test_name);
+
+}  // namespace
+}  // namespace mckit::dram
