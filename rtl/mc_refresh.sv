@@ -1,0 +1,58 @@
+// mc_refresh: all-bank refresh per rank. A refresh falls due every tREFI; due refreshes wait
+// while the rank has demand and are caught up when it is idle, but once `postpone_i` are owed
+// the rank is refreshed at once, so the n-th REF always comes before (n + postpone + 1) x tREFI.
+module mc_refresh (
+  input  logic clk_i,
+  input  logic rst_ni,
+  input  logic enable_i,
+  input  logic [mc_pkg::NumRanks-1:0] present_i,    // ranks the device has
+  input  logic [mc_pkg::TLongW-1:0] refi_i,
+  input  logic [3:0]                postpone_i,     // the standard's limit, 8 for DDR4
+  input  logic [mc_pkg::NumRanks-1:0] rank_idle_i,  // no queued request targets the rank
+  input  logic                        ref_issued_i,
+  input  logic [mc_pkg::RankW-1:0]    ref_rank_i,
+  output logic [mc_pkg::NumRanks-1:0] active_o,     // the rank is being refreshed: no demand
+  output logic [4*mc_pkg::NumRanks-1:0] pending_o   // refreshes owed, 4 bits per rank
+);
+  localparam int unsigned NR = mc_pkg::NumRanks;
+
+  logic [mc_pkg::TLongW-1:0] since_due_q;  // cycles since the last tREFI boundary
+  logic [3:0] pending_q [NR];
+  logic [NR-1:0] active_q;
+  logic due;
+
+  assign due = enable_i && since_due_q + 1'b1 == refi_i;
+
+  logic [3:0] pending_d [NR];
+  logic [NR-1:0] active_d;
+
+  always_comb begin
+    for (int r = 0; r < NR; r++) begin
+      pending_d[r] = pending_q[r];
+      active_d[r] = active_q[r];
+      if (due && present_i[r] && pending_d[r] != 4'hf) pending_d[r] = pending_d[r] + 4'd1;
+      if (ref_issued_i && ref_rank_i == r[mc_pkg::RankW-1:0]) begin
+        pending_d[r] = pending_d[r] - 4'd1;
+        active_d[r] = 1'b0;
+      end else if (pending_d[r] != '0 && (pending_d[r] >= postpone_i || rank_idle_i[r])) begin
+        active_d[r] = 1'b1;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      since_due_q <= '0;
+      active_q <= '0;
+      for (int r = 0; r < NR; r++) pending_q[r] <= '0;
+    end else if (enable_i) begin
+      since_due_q <= due ? '0 : since_due_q + 1'b1;
+      active_q <= active_d;
+      for (int r = 0; r < NR; r++) pending_q[r] <= pending_d[r];
+    end
+  end
+
+  assign active_o = active_q;
+  always_comb for (int r = 0; r < NR; r++) pending_o[4*r +: 4] = pending_q[r];
+
+endmodule

@@ -1,0 +1,136 @@
+// mc_scheduler: picks the one command of this cycle. In order: the refresh of a rank that
+// owes one (PREA, then REF); a demand column command; a demand ACT or PRE; under the adaptive
+// page policy, closing a bank left idle. Demand comes from the read queue unless the write
+// queue is draining (between its watermarks), reads are absent, or a front-end hazard waits
+// on a queued write.
+module mc_scheduler #(
+  parameter int unsigned Depth = 32,
+  parameter int unsigned IdxW = $clog2(Depth),
+  parameter int unsigned CntW = $clog2(Depth + 1)
+) (
+  input  logic clk_i,
+  input  logic rst_ni,
+
+  input  logic [1:0]           scheduler_i,    // mc_pkg::scheduler_e
+  input  logic [1:0]           page_policy_i,  // mc_pkg::page_policy_e
+  input  logic [mc_pkg::TLongW-1:0] age_cap_i,
+  input  logic [CntW-1:0]      wq_high_i,
+  input  logic [CntW-1:0]      wq_low_i,
+
+  input  logic [Depth-1:0] rq_col_ready_i, rq_act_ready_i, rq_pre_ready_i, rq_pre_polite_i,
+  input  logic [Depth-1:0] wq_col_ready_i, wq_act_ready_i, wq_pre_ready_i, wq_pre_polite_i,
+  input  logic [CntW-1:0]  rq_count_i, wq_count_i,
+  input  logic [mc_pkg::TimeW-1:0] rq_oldest_age_i, wq_oldest_age_i,
+  input  logic             serve_writes_i,  // a front-end request waits on a queued write
+  input  logic             serve_reads_i,   // a front-end write waits on a queued read
+  input  logic             in_flight_full_i,
+
+  input  logic [mc_pkg::NumRanks-1:0] ref_active_i,
+  input  logic [mc_pkg::NumRanks-1:0] rank_open_i,
+  input  logic [mc_pkg::NumRanks-1:0] prea_ok_i,
+  input  logic [mc_pkg::NumRanks-1:0] ref_ok_i,
+  input  logic [mc_pkg::NumBanks-1:0] idle_i,
+  input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
+  input  logic [mc_pkg::NumBanks-1:0] bank_has_hit_i,
+
+  output mc_pkg::cmd_e   cmd_o,        // CMD_NOP when nothing goes
+  output logic           from_wq_o,    // demand command for the write queue's entry
+  output logic [IdxW-1:0] idx_o,       // ... at this index
+  output logic           demand_o,     // cmd_o serves the queue entry idx_o
+  output logic [mc_pkg::BankIdxW-1:0] bank_o,  // target of a refresh or idle PRE
+  output logic           draining_o
+);
+  logic draining_q, serve_wq;
+  logic [Depth-1:0] col, row_cmd, act, pre, pre_any;
+  logic strict;  // only the oldest entry may go (FCFS, or the age cap reached)
+  logic col_found, row_found, ref_found, idle_found;
+  logic [IdxW-1:0] col_idx, row_idx;
+  logic [mc_pkg::RankW-1:0] ref_rank;
+  logic [mc_pkg::BankIdxW-1:0] idle_bank;
+  logic [mc_pkg::TimeW-1:0] oldest_age;
+
+  always_comb begin
+    serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
+    col = serve_wq ? wq_col_ready_i : rq_col_ready_i;
+    act = serve_wq ? wq_act_ready_i : rq_act_ready_i;
+    pre = serve_wq ? wq_pre_polite_i : rq_pre_polite_i;
+    pre_any = serve_wq ? wq_pre_ready_i : rq_pre_ready_i;
+    oldest_age = serve_wq ? wq_oldest_age_i : rq_oldest_age_i;
+    if (!serve_wq && in_flight_full_i) col = '0;
+
+    strict = scheduler_i == mc_pkg::SCHED_FCFS ||
+             (scheduler_i == mc_pkg::SCHED_FRFCFS_CAP &&
+              oldest_age >= {{(mc_pkg::TimeW - mc_pkg::TLongW){1'b0}}, age_cap_i});
+    if (strict) begin
+      col = col & {{(Depth - 1){1'b0}}, 1'b1};
+      row_cmd = (act | pre_any) & {{(Depth - 1){1'b0}}, 1'b1};
+    end else begin
+      row_cmd = act | pre;
+    end
+
+    col_found = 1'b0;
+    col_idx = '0;
+    row_found = 1'b0;
+    row_idx = '0;
+    for (int i = Depth - 1; i >= 0; i--) begin
+      if (col[i]) begin
+        col_found = 1'b1;
+        col_idx = i[IdxW-1:0];
+      end
+      if (row_cmd[i]) begin
+        row_found = 1'b1;
+        row_idx = i[IdxW-1:0];
+      end
+    end
+
+    ref_found = 1'b0;
+    ref_rank = '0;
+    for (int r = mc_pkg::NumRanks - 1; r >= 0; r--) begin
+      if (ref_active_i[r] && (rank_open_i[r] ? prea_ok_i[r] : ref_ok_i[r])) begin
+        ref_found = 1'b1;
+        ref_rank = r[mc_pkg::RankW-1:0];
+      end
+    end
+
+    idle_found = 1'b0;
+    idle_bank = '0;
+    for (int b = mc_pkg::NumBanks - 1; b >= 0; b--) begin
+      if (idle_i[b] && pre_ok_i[b] && !bank_has_hit_i[b]) begin
+        idle_found = 1'b1;
+        idle_bank = b[mc_pkg::BankIdxW-1:0];
+      end
+    end
+
+    cmd_o = mc_pkg::CMD_NOP;
+    demand_o = 1'b0;
+    idx_o = '0;
+    bank_o = '0;
+    if (ref_found) begin
+      cmd_o = rank_open_i[ref_rank] ? mc_pkg::CMD_PREA : mc_pkg::CMD_REF;
+      bank_o = {ref_rank, {(mc_pkg::BankIdxW - mc_pkg::RankW){1'b0}}};
+    end else if (col_found) begin
+      demand_o = 1'b1;
+      idx_o = col_idx;
+      if (page_policy_i == mc_pkg::PAGE_CLOSED) cmd_o = serve_wq ? mc_pkg::CMD_WRA : mc_pkg::CMD_RDA;
+      else cmd_o = serve_wq ? mc_pkg::CMD_WR : mc_pkg::CMD_RD;
+    end else if (row_found) begin
+      demand_o = 1'b1;
+      idx_o = row_idx;
+      cmd_o = act[row_idx] ? mc_pkg::CMD_ACT : mc_pkg::CMD_PRE;
+    end else if (page_policy_i == mc_pkg::PAGE_ADAPTIVE && idle_found) begin
+      cmd_o = mc_pkg::CMD_PRE;
+      bank_o = idle_bank;
+    end
+  end
+
+  // Write drain: start at the high watermark, stop at the low one.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) draining_q <= 1'b0;
+    else if (draining_q) draining_q <= wq_count_i > wq_low_i;
+    else draining_q <= wq_count_i >= wq_high_i;
+  end
+
+  assign from_wq_o = serve_wq;
+  assign draining_o = draining_q;
+
+endmodule

@@ -1,0 +1,208 @@
+// mc_timing: the bank machines. For every bank, bank group and rank it keeps the open row and
+// the earliest cycle at which each command may go, updated by every command issued, and
+// tells per bank whether ACT, PRE, RD and WR are allowed this cycle.
+module mc_timing (
+  input  logic clk_i,
+  input  logic rst_ni,
+  input  logic [mc_pkg::TimeW-1:0] now_i,
+  input  mc_pkg::timing_t          t_i,
+  input  logic [mc_pkg::TLongW-1:0] idle_timeout_i,
+
+  // The command issued this cycle.
+  input  mc_pkg::cmd_e                cmd_i,
+  input  logic [mc_pkg::BankIdxW-1:0] bank_i,  // {rank, bank group, bank}
+  input  logic [mc_pkg::RowW-1:0]     row_i,
+
+  output logic [mc_pkg::NumBanks-1:0] open_o,
+  output logic [mc_pkg::NumBanks-1:0] act_ok_o,
+  output logic [mc_pkg::NumBanks-1:0] pre_ok_o,
+  output logic [mc_pkg::NumBanks-1:0] rd_ok_o,
+  output logic [mc_pkg::NumBanks-1:0] wr_ok_o,
+  output logic [mc_pkg::NumBanks-1:0] idle_o,      // open and unused for idle_timeout_i
+  output logic [mc_pkg::NumRanks-1:0] rank_open_o, // some bank of the rank is open
+  output logic [mc_pkg::NumRanks-1:0] prea_ok_o,   // every open bank of the rank may close
+  output logic [mc_pkg::NumRanks-1:0] ref_ok_o,    // all closed, tRP and tRFC done
+
+  // The open row of one bank, for the front end's row-hit bit.
+  input  logic [mc_pkg::BankIdxW-1:0] lookup_bank_i,
+  output logic [mc_pkg::RowW-1:0]     lookup_row_o
+);
+  localparam int unsigned TimeW = mc_pkg::TimeW;
+  localparam int unsigned NB = mc_pkg::NumBanks;
+  localparam int unsigned NR = mc_pkg::NumRanks;
+  localparam int unsigned NG = mc_pkg::NumBgs;
+  localparam int unsigned BanksPerRank = NB / NR;
+  localparam int unsigned GroupLsb = mc_pkg::BankW;
+  localparam int unsigned RankLsb = mc_pkg::BankIdxW - mc_pkg::RankW;
+
+  function automatic logic [TimeW-1:0] after(input logic [TimeW-1:0] t, input logic [15:0] d);
+    after = t + {{(TimeW - 16){1'b0}}, d};
+  endfunction
+  function automatic logic [TimeW-1:0] later(input logic [TimeW-1:0] a, input logic [TimeW-1:0] b);
+    later = a > b ? a : b;
+  endfunction
+  function automatic logic [15:0] w(input logic [mc_pkg::TW-1:0] v);
+    w = {{(16 - mc_pkg::TW){1'b0}}, v};
+  endfunction
+
+  logic [NB-1:0] open_q;
+  logic [mc_pkg::RowW-1:0] row_q [NB];
+  logic [TimeW-1:0] bank_act_q [NB];   // ACT allowed from (tRC, tRP)
+  logic [TimeW-1:0] bank_pre_q [NB];   // PRE allowed from (tRAS, tRTP, tWR)
+  logic [TimeW-1:0] bank_rd_q [NB];    // RD allowed from (tRCD)
+  logic [TimeW-1:0] bank_wr_q [NB];    // WR allowed from (tRCDWR)
+  logic [TimeW-1:0] bank_used_q [NB];  // last command, for the idle timeout
+  logic [TimeW-1:0] bg_act_q [NG];     // tRRD_L
+  logic [TimeW-1:0] bg_rd_q [NG];      // tCCD_L, tWTR_L
+  logic [TimeW-1:0] bg_wr_q [NG];      // tCCD_L(_WR)
+  logic [TimeW-1:0] rank_act_q [NR];   // tRRD_S, tRFC
+  logic [TimeW-1:0] rank_rd_q [NR];    // tCCD_S, tWTR_S, tRTRS
+  logic [TimeW-1:0] rank_wr_q [NR];    // tCCD_S, tRTW, tRTRS
+  logic [TimeW-1:0] rank_ref_q [NR];   // tRFC
+  logic [TimeW-1:0] faw_q [NR][4];     // the last four ACTs of each rank, oldest first
+
+  logic [mc_pkg::RankW-1:0] rank;
+  logic [mc_pkg::RankW+mc_pkg::BgW-1:0] group;
+  logic is_rd, auto_pre;
+  logic [15:0] wr_end, other_rank_rd_after_rd, other_rank_wr_after_rd;
+  logic [15:0] other_rank_rd_after_wr, other_rank_wr_after_wr;
+  logic [TimeW-1:0] pre_after_col;
+
+  always_comb begin
+    rank = bank_i[RankLsb +: mc_pkg::RankW];
+    group = bank_i[mc_pkg::BankIdxW-1:GroupLsb];
+    is_rd = cmd_i == mc_pkg::CMD_RD || cmd_i == mc_pkg::CMD_RDA;
+    auto_pre = cmd_i == mc_pkg::CMD_RDA || cmd_i == mc_pkg::CMD_WRA;
+    wr_end = w(t_i.cwl) + w(t_i.bl);
+    // A burst on another rank starts tRTRS after this one ends (negative offsets clamp to 0).
+    other_rank_rd_after_rd = w(t_i.bl) + w(t_i.rtrs);
+    other_rank_wr_after_wr = w(t_i.bl) + w(t_i.rtrs);
+    other_rank_wr_after_rd = w(t_i.cl) + w(t_i.bl) + w(t_i.rtrs) > w(t_i.cwl)
+                           ? w(t_i.cl) + w(t_i.bl) + w(t_i.rtrs) - w(t_i.cwl) : '0;
+    other_rank_rd_after_wr = wr_end + w(t_i.rtrs) > w(t_i.cl)
+                           ? wr_end + w(t_i.rtrs) - w(t_i.cl) : '0;
+    pre_after_col = later(bank_pre_q[bank_i],
+                          is_rd ? after(now_i, w(t_i.rtp)) : after(now_i, wr_end + w(t_i.wr)));
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      open_q <= '0;
+      for (int b = 0; b < NB; b++) begin
+        bank_act_q[b] <= '0;
+        bank_pre_q[b] <= '0;
+        bank_rd_q[b] <= '0;
+        bank_wr_q[b] <= '0;
+        bank_used_q[b] <= '0;
+      end
+      for (int g = 0; g < NG; g++) begin
+        bg_act_q[g] <= '0;
+        bg_rd_q[g] <= '0;
+        bg_wr_q[g] <= '0;
+      end
+      for (int r = 0; r < NR; r++) begin
+        rank_act_q[r] <= '0;
+        rank_rd_q[r] <= '0;
+        rank_wr_q[r] <= '0;
+        rank_ref_q[r] <= '0;
+        for (int k = 0; k < 4; k++) faw_q[r][k] <= '0;
+      end
+    end else begin
+      unique case (cmd_i)
+        mc_pkg::CMD_ACT: begin
+          open_q[bank_i] <= 1'b1;
+          row_q[bank_i] <= row_i;
+          bank_act_q[bank_i] <= after(now_i, w(t_i.rc));
+          bank_pre_q[bank_i] <= after(now_i, w(t_i.ras));
+          bank_rd_q[bank_i] <= after(now_i, w(t_i.rcd));
+          bank_wr_q[bank_i] <= after(now_i, w(t_i.rcdwr));
+          bank_used_q[bank_i] <= now_i;
+          bg_act_q[group] <= later(bg_act_q[group], after(now_i, w(t_i.rrd_l)));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rrd_s)));
+          for (int k = 0; k < 3; k++) faw_q[rank][k] <= faw_q[rank][k + 1];
+          faw_q[rank][3] <= now_i;
+        end
+        mc_pkg::CMD_PRE: begin
+          open_q[bank_i] <= 1'b0;
+          bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp)));
+        end
+        mc_pkg::CMD_PREA: begin
+          for (int b = 0; b < NB; b++) begin
+            if (b[RankLsb +: mc_pkg::RankW] == rank && open_q[b]) begin
+              open_q[b] <= 1'b0;
+              bank_act_q[b] <= later(bank_act_q[b], after(now_i, w(t_i.rp)));
+            end
+          end
+        end
+        mc_pkg::CMD_REF: begin
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc));
+          rank_ref_q[rank] <= after(now_i, t_i.rfc);
+        end
+        mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA: begin
+          bank_used_q[bank_i] <= now_i;
+          bank_pre_q[bank_i] <= pre_after_col;
+          if (auto_pre) begin
+            open_q[bank_i] <= 1'b0;
+            bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(pre_after_col, w(t_i.rp)));
+          end
+          for (int r = 0; r < NR; r++) begin
+            if (r[mc_pkg::RankW-1:0] != rank) begin
+              rank_rd_q[r] <= later(rank_rd_q[r], after(now_i,
+                                    is_rd ? other_rank_rd_after_rd : other_rank_rd_after_wr));
+              rank_wr_q[r] <= later(rank_wr_q[r], after(now_i,
+                                    is_rd ? other_rank_wr_after_rd : other_rank_wr_after_wr));
+            end
+          end
+          if (is_rd) begin
+            bg_rd_q[group] <= later(bg_rd_q[group], after(now_i, w(t_i.ccd_l)));
+            rank_rd_q[rank] <= later(rank_rd_q[rank], after(now_i, w(t_i.ccd_s)));
+            rank_wr_q[rank] <= later(rank_wr_q[rank], after(now_i, w(t_i.rtw)));
+          end else begin
+            bg_wr_q[group] <= later(bg_wr_q[group], after(now_i, w(t_i.ccd_l_wr)));
+            rank_wr_q[rank] <= later(rank_wr_q[rank], after(now_i, w(t_i.ccd_s)));
+            bg_rd_q[group] <= later(bg_rd_q[group], after(now_i, wr_end + w(t_i.wtr_l)));
+            rank_rd_q[rank] <= later(rank_rd_q[rank], after(now_i, wr_end + w(t_i.wtr_s)));
+          end
+        end
+        default: ;
+      endcase
+    end
+  end
+
+  logic [NR-1:0] rank_act_ok, rank_rd_ok, rank_wr_ok, rank_busy_pre, rank_not_ready;
+  logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
+
+  always_comb begin
+    for (int r = 0; r < NR; r++) begin
+      rank_act_ok[r] = now_i >= rank_act_q[r] && now_i >= after(faw_q[r][0], w(t_i.faw));
+      rank_rd_ok[r] = now_i >= rank_rd_q[r];
+      rank_wr_ok[r] = now_i >= rank_wr_q[r];
+    end
+    for (int g = 0; g < NG; g++) begin
+      bg_act_ok[g] = now_i >= bg_act_q[g];
+      bg_rd_ok[g] = now_i >= bg_rd_q[g];
+      bg_wr_ok[g] = now_i >= bg_wr_q[g];
+    end
+    rank_open_o = '0;
+    rank_busy_pre = '0;
+    rank_not_ready = '0;
+    for (int b = 0; b < NB; b++) begin
+      act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
+      pre_ok_o[b] = now_i >= bank_pre_q[b];
+      rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
+      wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
+      idle_o[b] = open_q[b] && now_i - bank_used_q[b] >= {{(TimeW - 16){1'b0}}, idle_timeout_i};
+      if (open_q[b]) rank_open_o[b / BanksPerRank] = 1'b1;
+      if (open_q[b] && !pre_ok_o[b]) rank_busy_pre[b / BanksPerRank] = 1'b1;
+      if (open_q[b] || now_i < bank_act_q[b]) rank_not_ready[b / BanksPerRank] = 1'b1;
+    end
+    for (int r = 0; r < NR; r++) begin
+      prea_ok_o[r] = !rank_busy_pre[r];
+      ref_ok_o[r] = !rank_not_ready[r] && now_i >= rank_ref_q[r];
+    end
+  end
+
+  assign open_o = open_q;
+  assign lookup_row_o = row_q[lookup_bank_i];
+
+endmodule

@@ -1,0 +1,396 @@
+// mc_top: the DRAM memory controller. A front end takes one request a cycle (one burst),
+// checks it against the queued requests (a read that finds a queued full write is answered
+// from it; other same-address cases wait, so no read ever sees stale data), and files it in
+// the read or write queue. The scheduler issues at most one command a cycle on the DFI-like
+// command bus, registered, with the bank machines keeping every timing. Read data return
+// through dfi_rddata_valid_i and leave as responses. Data itself lives in a buffer beside
+// the controller, indexed by the request id: WR commands, forwards and responses carry it.
+// Timings, policies and the address mapping are run-time inputs.
+module mc_top #(
+  parameter int unsigned QueueDepth = 32,     // entries of the read and of the write queue
+  parameter int unsigned InFlightReads = 16,  // reads issued and awaiting data; power of two
+  parameter int unsigned CntW = $clog2(QueueDepth + 1)
+) (
+  input  logic clk_i,
+  input  logic rst_ni,
+
+  // Run-time configuration: address mapping.
+  input  logic [1:0] cfg_mapping_i,     // mc_pkg::mapping_e
+  input  logic       cfg_xor_i,
+  input  logic [4:0] cfg_col_bits_i,    // log2(bursts per row)
+  input  logic [2:0] cfg_bl_log2_i,     // log2(device columns per burst)
+  input  logic [1:0] cfg_bank_bits_i,
+  input  logic [1:0] cfg_bg_bits_i,
+  input  logic       cfg_rank_bits_i,
+  input  logic [63:0] cfg_burst_mask_i, // byte-mask bits a burst has (1 per byte)
+  // Policies.
+  input  logic [1:0] cfg_scheduler_i,   // mc_pkg::scheduler_e
+  input  logic [1:0] cfg_page_policy_i, // mc_pkg::page_policy_e
+  input  logic [15:0] cfg_age_cap_i,
+  input  logic [15:0] cfg_idle_timeout_i,
+  input  logic [CntW-1:0] cfg_wq_high_i,
+  input  logic [CntW-1:0] cfg_wq_low_i,
+  input  logic       cfg_refresh_en_i,
+  input  logic [3:0] cfg_ref_postpone_i,
+  // Timings in tCK.
+  input  logic [7:0] cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_tras_i, cfg_trc_i,
+  input  logic [7:0] cfg_tcl_i, cfg_tcwl_i, cfg_tbl_i, cfg_trtp_i, cfg_twr_i,
+  input  logic [7:0] cfg_twtr_s_i, cfg_twtr_l_i, cfg_tccd_s_i, cfg_tccd_l_i, cfg_tccd_l_wr_i,
+  input  logic [7:0] cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i, cfg_trtw_i, cfg_trtrs_i,
+  input  logic [15:0] cfg_trfc_i, cfg_trefi_i,
+
+  // Front end: requests.
+  input  logic                         req_valid_i,
+  output logic                         req_ready_o,
+  input  logic                         req_write_i,
+  input  logic [mc_pkg::AddrW-1:0]     req_addr_i,    // burst address
+  input  logic [mc_pkg::IdW-1:0]       req_id_i,
+  input  logic [mc_pkg::StreamW-1:0]   req_stream_i,
+  input  logic [63:0]                  req_wmask_i,   // bytes of the burst written
+  output logic                         req_fwd_o,     // the read taken now is answered from
+  output logic [mc_pkg::IdW-1:0]       req_fwd_id_o,  // ... the queued write with this id
+  // Front end: read responses.
+  output logic                         rsp_valid_o,
+  input  logic                         rsp_ready_i,
+  output logic [mc_pkg::IdW-1:0]       rsp_id_o,
+  output logic                         rsp_forwarded_o,  // answered from a queued write
+
+  // DFI-like command bus, one command a cycle.
+  output logic [3:0]                   dfi_cmd_o,     // mc_pkg::cmd_e
+  output logic [mc_pkg::RankW-1:0]     dfi_rank_o,
+  output logic [mc_pkg::BgW-1:0]       dfi_bg_o,
+  output logic [mc_pkg::BankW-1:0]     dfi_bank_o,
+  output logic [mc_pkg::RowW-1:0]      dfi_row_o,
+  output logic [mc_pkg::ColW-1:0]      dfi_col_o,
+  output logic [mc_pkg::IdW-1:0]       dfi_id_o,      // the request a RD/WR serves
+  output logic [1:0]                   dfi_row_class_o, // mc_pkg::row_class_e of a RD/WR
+  input  logic                         dfi_rddata_valid_i,
+
+  // Status.
+  output logic [CntW-1:0]            rq_count_o,
+  output logic [CntW-1:0]            wq_count_o,
+  output logic                         draining_o,
+  output logic [4*mc_pkg::NumRanks-1:0] ref_pending_o  // refreshes owed, 4 bits a rank
+);
+  localparam int unsigned IdxW = $clog2(QueueDepth);
+  localparam int unsigned RankLsb = mc_pkg::BankIdxW - mc_pkg::RankW;
+
+  logic [mc_pkg::TimeW-1:0] now_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) now_q <= '0;
+    else now_q <= now_q + 1'b1;
+  end
+
+  mc_pkg::timing_t t;
+  always_comb begin
+    t.rcd = cfg_trcd_i;
+    t.rcdwr = cfg_trcdwr_i;
+    t.rp = cfg_trp_i;
+    t.ras = cfg_tras_i;
+    t.rc = cfg_trc_i;
+    t.cl = cfg_tcl_i;
+    t.cwl = cfg_tcwl_i;
+    t.bl = cfg_tbl_i;
+    t.rtp = cfg_trtp_i;
+    t.wr = cfg_twr_i;
+    t.wtr_s = cfg_twtr_s_i;
+    t.wtr_l = cfg_twtr_l_i;
+    t.ccd_s = cfg_tccd_s_i;
+    t.ccd_l = cfg_tccd_l_i;
+    t.ccd_l_wr = cfg_tccd_l_wr_i;
+    t.rrd_s = cfg_trrd_s_i;
+    t.rrd_l = cfg_trrd_l_i;
+    t.faw = cfg_tfaw_i;
+    t.rtw = cfg_trtw_i;
+    t.rtrs = cfg_trtrs_i;
+    t.rfc = cfg_trfc_i;
+    t.refi = cfg_trefi_i;
+  end
+
+  // ---- Front end ------------------------------------------------------------------------
+  logic [mc_pkg::BankIdxW-1:0] req_bank;
+  logic [mc_pkg::RowW-1:0] req_row;
+  logic [mc_pkg::ColW-1:0] req_col;
+  mc_pkg::entry_t req_entry;
+
+  mc_addr_map u_addr_map (
+    .addr_i(req_addr_i),
+    .mapping_i(cfg_mapping_i),
+    .xor_i(cfg_xor_i),
+    .col_bits_i(cfg_col_bits_i),
+    .bl_log2_i(cfg_bl_log2_i),
+    .bank_bits_i(cfg_bank_bits_i),
+    .bg_bits_i(cfg_bg_bits_i),
+    .rank_bits_i(cfg_rank_bits_i),
+    .bank_o(req_bank),
+    .row_o(req_row),
+    .col_o(req_col)
+  );
+
+  always_comb begin
+    req_entry.addr = req_addr_i;
+    req_entry.id = req_id_i;
+    req_entry.stream = req_stream_i;
+    req_entry.bank = req_bank;
+    req_entry.row = req_row;
+    req_entry.col = req_col;
+    req_entry.full = &(req_wmask_i | ~cfg_burst_mask_i);
+    req_entry.needed_pre = 1'b0;
+    req_entry.needed_act = 1'b0;
+    req_entry.arrival = now_q;
+  end
+
+  logic rq_match, rq_match_full, wq_match, wq_match_full;
+  logic [mc_pkg::IdW-1:0] rq_match_id, wq_match_id;
+  logic rq_full, wq_full, can_accept_read;
+  logic forward, accept, accept_read, accept_write;
+  logic serve_writes_q, serve_reads_q;
+
+  always_comb begin
+    // A read finding a queued full write is answered from it; a read finding a partial write,
+    // or a write finding any queued request to its address, waits until that one is issued.
+    forward = !req_write_i && wq_match && wq_match_full;
+    if (req_write_i) req_ready_o = !wq_full && !wq_match && !rq_match;
+    else req_ready_o = can_accept_read && (forward || (!rq_full && !wq_match));
+    accept = req_valid_i && req_ready_o;
+    accept_read = accept && !req_write_i;
+    accept_write = accept && req_write_i;
+  end
+
+  // A request held up by a queued one asks the scheduler to serve that queue.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      serve_writes_q <= 1'b0;
+      serve_reads_q <= 1'b0;
+    end else begin
+      serve_writes_q <= req_valid_i && !req_ready_o && wq_match;
+      serve_reads_q <= req_valid_i && !req_ready_o && req_write_i && rq_match && !wq_match;
+    end
+  end
+
+  // ---- Bank machines, refresh, queues, scheduler -------------------------------------------
+  mc_pkg::cmd_e cmd;
+  logic [mc_pkg::BankIdxW-1:0] cmd_bank;
+  logic [mc_pkg::RowW-1:0] cmd_row;
+  logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, rd_ok, wr_ok, idle;
+  logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active;
+  logic [mc_pkg::RowW-1:0] lookup_row;
+  logic [4*mc_pkg::NumRanks-1:0] ref_pending;
+
+  mc_timing u_timing (
+    .clk_i, .rst_ni,
+    .now_i(now_q),
+    .t_i(t),
+    .idle_timeout_i(cfg_idle_timeout_i),
+    .cmd_i(cmd),
+    .bank_i(cmd_bank),
+    .row_i(cmd_row),
+    .open_o(open),
+    .act_ok_o(act_ok),
+    .pre_ok_o(pre_ok),
+    .rd_ok_o(rd_ok),
+    .wr_ok_o(wr_ok),
+    .idle_o(idle),
+    .rank_open_o(rank_open),
+    .prea_ok_o(prea_ok),
+    .ref_ok_o(ref_ok),
+    .lookup_bank_i(req_bank),
+    .lookup_row_o(lookup_row)
+  );
+
+  logic [mc_pkg::NumRanks-1:0] rq_rank_used, wq_rank_used;
+
+  mc_refresh u_refresh (
+    .clk_i, .rst_ni,
+    .enable_i(cfg_refresh_en_i),
+    .present_i({cfg_rank_bits_i, 1'b1}),
+    .refi_i(cfg_trefi_i),
+    .postpone_i(cfg_ref_postpone_i),
+    .rank_idle_i(~(rq_rank_used | wq_rank_used)),
+    .ref_issued_i(cmd == mc_pkg::CMD_REF),
+    .ref_rank_i(cmd_bank[RankLsb +: mc_pkg::RankW]),
+    .active_o(ref_active),
+    .pending_o(ref_pending)
+  );
+
+  logic push_hit;
+  assign push_hit = open[req_bank] && lookup_row == req_row;
+
+  logic sched_from_wq, sched_demand;
+  logic [IdxW-1:0] sched_idx;
+  logic [mc_pkg::BankIdxW-1:0] sched_bank;
+  mc_pkg::entry_t rq_sel, wq_sel, sel;
+  logic evt_act, evt_close, evt_close_rank, is_col;
+
+  logic [QueueDepth-1:0] rq_col_ready, rq_act_ready, rq_pre_ready, rq_pre_polite;
+  logic [QueueDepth-1:0] wq_col_ready, wq_act_ready, wq_pre_ready, wq_pre_polite;
+  logic [mc_pkg::NumBanks-1:0] rq_has_hit, wq_has_hit;
+  logic [CntW-1:0] rq_count;
+  logic [CntW-1:0] wq_count;
+  logic [mc_pkg::TimeW-1:0] rq_oldest_age, wq_oldest_age;
+
+  always_comb begin
+    is_col = cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA ||
+             cmd == mc_pkg::CMD_WR || cmd == mc_pkg::CMD_WRA;
+    evt_act = cmd == mc_pkg::CMD_ACT;
+    evt_close = cmd == mc_pkg::CMD_PRE || cmd == mc_pkg::CMD_RDA || cmd == mc_pkg::CMD_WRA;
+    evt_close_rank = cmd == mc_pkg::CMD_PREA;
+  end
+
+  mc_req_queue #(.Depth(QueueDepth)) u_read_queue (
+    .clk_i, .rst_ni,
+    .now_i(now_q),
+    .push_i(accept_read && !forward),
+    .push_entry_i(req_entry),
+    .push_hit_i(push_hit),
+    .pop_i(sched_demand && !sched_from_wq && is_col),
+    .mark_pre_i(sched_demand && !sched_from_wq && cmd == mc_pkg::CMD_PRE),
+    .mark_act_i(sched_demand && !sched_from_wq && cmd == mc_pkg::CMD_ACT),
+    .sel_idx_i(sched_idx),
+    .sel_entry_o(rq_sel),
+    .act_i(evt_act),
+    .close_i(evt_close),
+    .close_rank_i(evt_close_rank),
+    .evt_bank_i(cmd_bank),
+    .evt_row_i(cmd_row),
+    .open_i(open),
+    .act_ok_i(act_ok),
+    .pre_ok_i(pre_ok),
+    .col_ok_i(rd_ok),
+    .rank_blocked_i(ref_active),
+    .other_has_hit_i(wq_has_hit),
+    .col_ready_o(rq_col_ready),
+    .act_ready_o(rq_act_ready),
+    .pre_ready_o(rq_pre_ready),
+    .pre_polite_o(rq_pre_polite),
+    .bank_has_hit_o(rq_has_hit),
+    .rank_used_o(rq_rank_used),
+    .count_o(rq_count),
+    .full_o(rq_full),
+    .oldest_age_o(rq_oldest_age),
+    .match_addr_i(req_addr_i),
+    .match_o(rq_match),
+    .match_full_o(rq_match_full),
+    .match_id_o(rq_match_id)
+  );
+
+  mc_req_queue #(.Depth(QueueDepth)) u_write_queue (
+    .clk_i, .rst_ni,
+    .now_i(now_q),
+    .push_i(accept_write),
+    .push_entry_i(req_entry),
+    .push_hit_i(push_hit),
+    .pop_i(sched_demand && sched_from_wq && is_col),
+    .mark_pre_i(sched_demand && sched_from_wq && cmd == mc_pkg::CMD_PRE),
+    .mark_act_i(sched_demand && sched_from_wq && cmd == mc_pkg::CMD_ACT),
+    .sel_idx_i(sched_idx),
+    .sel_entry_o(wq_sel),
+    .act_i(evt_act),
+    .close_i(evt_close),
+    .close_rank_i(evt_close_rank),
+    .evt_bank_i(cmd_bank),
+    .evt_row_i(cmd_row),
+    .open_i(open),
+    .act_ok_i(act_ok),
+    .pre_ok_i(pre_ok),
+    .col_ok_i(wr_ok),
+    .rank_blocked_i(ref_active),
+    .other_has_hit_i(rq_has_hit),
+    .col_ready_o(wq_col_ready),
+    .act_ready_o(wq_act_ready),
+    .pre_ready_o(wq_pre_ready),
+    .pre_polite_o(wq_pre_polite),
+    .bank_has_hit_o(wq_has_hit),
+    .rank_used_o(wq_rank_used),
+    .count_o(wq_count),
+    .full_o(wq_full),
+    .oldest_age_o(wq_oldest_age),
+    .match_addr_i(req_addr_i),
+    .match_o(wq_match),
+    .match_full_o(wq_match_full),
+    .match_id_o(wq_match_id)
+  );
+
+  logic in_flight_full;
+
+  mc_scheduler #(.Depth(QueueDepth)) u_scheduler (
+    .clk_i, .rst_ni,
+    .scheduler_i(cfg_scheduler_i),
+    .page_policy_i(cfg_page_policy_i),
+    .age_cap_i(cfg_age_cap_i),
+    .wq_high_i(cfg_wq_high_i),
+    .wq_low_i(cfg_wq_low_i),
+    .rq_col_ready_i(rq_col_ready), .rq_act_ready_i(rq_act_ready),
+    .rq_pre_ready_i(rq_pre_ready), .rq_pre_polite_i(rq_pre_polite),
+    .wq_col_ready_i(wq_col_ready), .wq_act_ready_i(wq_act_ready),
+    .wq_pre_ready_i(wq_pre_ready), .wq_pre_polite_i(wq_pre_polite),
+    .rq_count_i(rq_count), .wq_count_i(wq_count),
+    .rq_oldest_age_i(rq_oldest_age), .wq_oldest_age_i(wq_oldest_age),
+    .serve_writes_i(serve_writes_q),
+    .serve_reads_i(serve_reads_q),
+    .in_flight_full_i(in_flight_full),
+    .ref_active_i(ref_active),
+    .rank_open_i(rank_open),
+    .prea_ok_i(prea_ok),
+    .ref_ok_i(ref_ok),
+    .idle_i(idle),
+    .pre_ok_i(pre_ok),
+    .bank_has_hit_i(rq_has_hit | wq_has_hit),
+    .cmd_o(cmd),
+    .from_wq_o(sched_from_wq),
+    .idx_o(sched_idx),
+    .demand_o(sched_demand),
+    .bank_o(sched_bank),
+    .draining_o(draining_o)
+  );
+
+  assign sel = sched_from_wq ? wq_sel : rq_sel;
+  assign cmd_bank = sched_demand ? sel.bank : sched_bank;
+  assign cmd_row = sel.row;
+
+  // ---- Responses ------------------------------------------------------------------------
+  mc_rsp_path #(.Outstanding(QueueDepth), .InFlight(InFlightReads)) u_rsp_path (
+    .clk_i, .rst_ni,
+    .accept_read_i(accept_read),
+    .forward_i(forward),
+    .read_id_i(req_id_i),
+    .can_accept_o(can_accept_read),
+    .rd_issued_i(cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA),
+    .rd_id_i(sel.id),
+    .in_flight_full_o(in_flight_full),
+    .rddata_valid_i(dfi_rddata_valid_i),
+    .rsp_valid_o(rsp_valid_o),
+    .rsp_ready_i(rsp_ready_i),
+    .rsp_id_o(rsp_id_o),
+    .rsp_forwarded_o(rsp_forwarded_o)
+  );
+
+  // ---- Registered command bus -----------------------------------------------------------
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      dfi_cmd_o <= mc_pkg::CMD_NOP;
+      dfi_rank_o <= '0;
+      dfi_bg_o <= '0;
+      dfi_bank_o <= '0;
+      dfi_row_o <= '0;
+      dfi_col_o <= '0;
+      dfi_id_o <= '0;
+      dfi_row_class_o <= mc_pkg::ROW_HIT;
+    end else begin
+      dfi_cmd_o <= cmd;
+      {dfi_rank_o, dfi_bg_o, dfi_bank_o} <= cmd_bank;
+      dfi_row_o <= sel.row;
+      dfi_col_o <= sel.col;
+      dfi_id_o <= sel.id;
+      dfi_row_class_o <= sel.needed_pre ? mc_pkg::ROW_CONFLICT
+                       : sel.needed_act ? mc_pkg::ROW_MISS : mc_pkg::ROW_HIT;
+    end
+  end
+
+  assign req_fwd_o = accept_read && forward;
+  assign req_fwd_id_o = wq_match_id;
+  assign rq_count_o = rq_count;
+  assign wq_count_o = wq_count;
+  assign ref_pending_o = ref_pending;
+
+endmodule

@@ -1,0 +1,94 @@
+#include "rtl/rtl_config.h"
+
+#include "common/input_error.h"
+#include "common/request.h"
+
+namespace mckit::sim {
+
+namespace {
+
+int log2_exact(int value, const std::string& what, const dram::DramPreset& p) {
+  int bits = 0;
+  while ((1 << bits) < value) ++bits;
+  if ((1 << bits) != value)
+    throw InputError(p.file + ": " + what + " " + std::to_string(value) +
+                     " is not a power of two, which the RTL's address mapping needs");
+  return bits;
+}
+
+void fits(int value, int limit, const std::string& what, const dram::DramPreset& p) {
+  if (value > limit)
+    throw InputError(p.file + ": " + what + " = " + std::to_string(value) +
+                     " exceeds the RTL controller's limit of " + std::to_string(limit));
+}
+
+}  // namespace
+
+RtlConfigInputs derive_rtl_config(const dram::DramPreset& p, const ctrl::ControllerConfig& c) {
+  ctrl::validate(c);
+  if (c.queue_depth != RtlLimits::kQueueDepth)
+    throw InputError("the RTL controller is built with queues of " +
+                     std::to_string(RtlLimits::kQueueDepth) + " entries, not " +
+                     std::to_string(c.queue_depth));
+  const dram::Organization& o = p.org;
+  const dram::Timing& t = p.timing;
+  fits(o.ranks, RtlLimits::kRanks, "ranks", p);
+  fits(o.banks_per_rank(), RtlLimits::kBanksPerRank, "banks per rank", p);
+  fits(o.rows, 1 << RtlLimits::kRowBits, "rows", p);
+  fits(o.columns, 1 << RtlLimits::kColBits, "columns", p);
+  fits(o.bytes_per_burst(), kMaxBurstBytes, "bytes per burst", p);
+
+  RtlConfigInputs r;
+  r.mapping = std::uint8_t(c.mapping);
+  r.xor_hash = c.xor_bank_hash;
+  r.bl_log2 = std::uint8_t(log2_exact(o.burst_length, "burst_length", p));
+  r.col_bits = std::uint8_t(log2_exact(o.columns / o.burst_length, "bursts per row", p));
+  r.bank_bits = std::uint8_t(log2_exact(o.banks_per_group, "banks_per_group", p));
+  r.bg_bits = std::uint8_t(log2_exact(o.bank_groups, "bank_groups", p));
+  r.rank_bits = std::uint8_t(log2_exact(o.ranks, "ranks", p));
+  const int row_bits = log2_exact(o.rows, "rows", p);
+  const int addr_bits = r.col_bits + r.bank_bits + r.bg_bits + r.rank_bits + row_bits;
+  fits(addr_bits, RtlLimits::kAddrBits, "burst address bits", p);
+  r.burst_mask = o.bytes_per_burst() == 64 ? ~0ull : (1ull << o.bytes_per_burst()) - 1;
+
+  r.scheduler = std::uint8_t(c.scheduler);
+  r.page_policy = std::uint8_t(c.page_policy);
+  r.age_cap = std::uint16_t(c.age_cap);
+  r.idle_timeout = std::uint16_t(c.idle_timeout);
+  r.wq_high = std::uint8_t(c.write_high);
+  r.wq_low = std::uint8_t(c.write_low);
+  r.refresh_en = c.refresh;
+  r.ref_postpone = std::uint8_t(c.refresh_postpone);
+
+  auto timing = [&](int value, const char* name) {
+    fits(value, RtlLimits::kMaxTiming, std::string("timing.") + name, p);
+    return std::uint8_t(value);
+  };
+  r.trcd = timing(t.tRCD, "tRCD");
+  r.trcdwr = timing(t.act_to_write(), "tRCDWR");
+  r.trp = timing(t.tRP, "tRP");
+  r.tras = timing(t.tRAS, "tRAS");
+  r.trc = timing(t.tRC, "tRC");
+  r.tcl = timing(t.tCL, "tCL");
+  r.tcwl = timing(t.tCWL, "tCWL");
+  r.tbl = timing(t.tBL, "tBL");
+  r.trtp = timing(t.tRTP, "tRTP");
+  r.twr = timing(t.tWR, "tWR");
+  r.twtr_s = timing(t.tWTR_S, "tWTR_S");
+  r.twtr_l = timing(t.tWTR_L, "tWTR_L");
+  r.tccd_s = timing(t.tCCD_S, "tCCD_S");
+  r.tccd_l = timing(t.tCCD_L, "tCCD_L");
+  r.tccd_l_wr = timing(t.write_to_write_same_group(), "tCCD_L_WR");
+  r.trrd_s = timing(t.tRRD_S, "tRRD_S");
+  r.trrd_l = timing(t.tRRD_L, "tRRD_L");
+  r.tfaw = timing(t.tFAW, "tFAW");
+  r.trtw = timing(t.read_to_write(), "tRTW");
+  r.trtrs = timing(t.tRTRS, "tRTRS");
+  fits(t.tRFC, RtlLimits::kMaxLongTiming, "timing.tRFC", p);
+  fits(t.tREFI, RtlLimits::kMaxLongTiming, "timing.tREFI", p);
+  r.trfc = std::uint16_t(t.tRFC);
+  r.trefi = std::uint16_t(t.tREFI);
+  return r;
+}
+
+}  // namespace mckit::sim

@@ -1,0 +1,37 @@
+// The run-time configuration inputs of mc_top, derived from a DRAM preset and a controller
+// policy; a preset or policy the RTL build cannot serve is refused with the reason.
+#pragma once
+
+#include <cstdint>
+
+#include "ctrl/controller_config.h"
+#include "dram/dram_preset.h"
+
+namespace mckit::sim {
+
+// Structural limits of the RTL build (rtl/mc_pkg.sv).
+struct RtlLimits {
+  static constexpr int kRanks = 2, kBanksPerRank = 32;
+  static constexpr int kRowBits = 18, kColBits = 11, kAddrBits = 34, kIds = 256;
+  static constexpr int kQueueDepth = 32;
+  static constexpr int kMaxTiming = 255, kMaxLongTiming = 65535;
+};
+
+struct RtlConfigInputs {
+  std::uint8_t mapping = 0, xor_hash = 0, col_bits = 0, bl_log2 = 0;
+  std::uint8_t bank_bits = 0, bg_bits = 0, rank_bits = 0;
+  std::uint64_t burst_mask = 0;
+  std::uint8_t scheduler = 0, page_policy = 0;
+  std::uint16_t age_cap = 0, idle_timeout = 0;
+  std::uint8_t wq_high = 0, wq_low = 0, refresh_en = 0, ref_postpone = 0;
+  std::uint8_t trcd = 0, trcdwr = 0, trp = 0, tras = 0, trc = 0, tcl = 0, tcwl = 0, tbl = 0;
+  std::uint8_t trtp = 0, twr = 0, twtr_s = 0, twtr_l = 0, tccd_s = 0, tccd_l = 0, tccd_l_wr = 0;
+  std::uint8_t trrd_s = 0, trrd_l = 0, tfaw = 0, trtw = 0, trtrs = 0;
+  std::uint16_t trfc = 0, trefi = 0;
+};
+
+// Throws InputError naming the value that does not fit.
+RtlConfigInputs derive_rtl_config(const dram::DramPreset& preset,
+                                  const ctrl::ControllerConfig& config);
+
+}  // namespace mckit::sim
