@@ -63,6 +63,26 @@ package mc_pkg;
     logic [TLongW-1:0] rfc, refi;
   } timing_t;
 
+  // Mapping and policy inputs, registered in mc_top.
+  typedef struct packed {
+    logic [1:0] mapping;       // mapping_e
+    logic       xor_hash;
+    logic [4:0] col_bits;
+    logic [2:0] bl_log2;
+    logic [1:0] bank_bits;
+    logic [1:0] bg_bits;
+    logic       rank_bits;
+    logic [63:0] burst_mask;
+    logic [1:0] scheduler;     // scheduler_e
+    logic [1:0] page_policy;   // page_policy_e
+    logic [TLongW-1:0] age_cap;
+    logic [TLongW-1:0] idle_timeout;
+    logic [7:0] wq_high;
+    logic [7:0] wq_low;
+    logic       refresh_en;
+    logic [3:0] ref_postpone;
+  } cfg_t;
+
   typedef struct packed {
     logic [AddrW-1:0] addr;
     logic [IdW-1:0] id;

@@ -34,7 +34,6 @@ module mc_req_queue #(
   input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
-  input  logic [mc_pkg::NumBanks-1:0] other_has_hit_i, // the other queue hits the bank's row
 
   // Per entry, oldest first.
   output logic [Depth-1:0] col_ready_o,  // row hit and the column command allowed now
@@ -190,12 +189,8 @@ module mc_req_queue #(
         match_id_o = id_q[i];
       end
     end
-  end
-
-  // Kept apart from the block above: other_has_hit_i comes from the other queue's hits.
-  always_comb begin
     for (int i = 0; i < Depth; i++)
-      pre_polite_o[i] = pre_ready_o[i] && !bank_has_hit_o[bank_q[i]] && !other_has_hit_i[bank_q[i]];
+      pre_polite_o[i] = pre_ready_o[i] && !bank_has_hit_o[bank_q[i]];
   end
 
   always_comb begin

@@ -47,8 +47,9 @@ module mc_top #(
   input  logic [mc_pkg::IdW-1:0]       req_id_i,
   input  logic [mc_pkg::StreamW-1:0]   req_stream_i,
   input  logic [63:0]                  req_wmask_i,   // bytes of the burst written
-  output logic                         req_fwd_o,     // the read taken now is answered from
-  output logic [mc_pkg::IdW-1:0]       req_fwd_id_o,  // ... the queued write with this id
+  output logic                         req_fwd_o,          // read req_fwd_read_id_o is answered
+  output logic [mc_pkg::IdW-1:0]       req_fwd_read_id_o,  // from the data of the queued write
+  output logic [mc_pkg::IdW-1:0]       req_fwd_id_o,       // req_fwd_id_o
   // Front end: read responses.
   output logic                         rsp_valid_o,
   input  logic                         rsp_ready_i,
@@ -81,91 +82,137 @@ module mc_top #(
     else now_q <= now_q + 1'b1;
   end
 
-  mc_pkg::timing_t t;
+  // Configuration is registered: one cycle after a change it takes effect, and the
+  // logic behind it does not depend on the ports.
+  mc_pkg::timing_t t_d, t;
+  mc_pkg::cfg_t cfg_d, cfg;
   always_comb begin
-    t.rcd = cfg_trcd_i;
-    t.rcdwr = cfg_trcdwr_i;
-    t.rp = cfg_trp_i;
-    t.ras = cfg_tras_i;
-    t.rc = cfg_trc_i;
-    t.cl = cfg_tcl_i;
-    t.cwl = cfg_tcwl_i;
-    t.bl = cfg_tbl_i;
-    t.rtp = cfg_trtp_i;
-    t.wr = cfg_twr_i;
-    t.wtr_s = cfg_twtr_s_i;
-    t.wtr_l = cfg_twtr_l_i;
-    t.ccd_s = cfg_tccd_s_i;
-    t.ccd_l = cfg_tccd_l_i;
-    t.ccd_l_wr = cfg_tccd_l_wr_i;
-    t.rrd_s = cfg_trrd_s_i;
-    t.rrd_l = cfg_trrd_l_i;
-    t.faw = cfg_tfaw_i;
-    t.rtw = cfg_trtw_i;
-    t.rtrs = cfg_trtrs_i;
-    t.rfc = cfg_trfc_i;
-    t.refi = cfg_trefi_i;
+    t_d.rcd = cfg_trcd_i;
+    t_d.rcdwr = cfg_trcdwr_i;
+    t_d.rp = cfg_trp_i;
+    t_d.ras = cfg_tras_i;
+    t_d.rc = cfg_trc_i;
+    t_d.cl = cfg_tcl_i;
+    t_d.cwl = cfg_tcwl_i;
+    t_d.bl = cfg_tbl_i;
+    t_d.rtp = cfg_trtp_i;
+    t_d.wr = cfg_twr_i;
+    t_d.wtr_s = cfg_twtr_s_i;
+    t_d.wtr_l = cfg_twtr_l_i;
+    t_d.ccd_s = cfg_tccd_s_i;
+    t_d.ccd_l = cfg_tccd_l_i;
+    t_d.ccd_l_wr = cfg_tccd_l_wr_i;
+    t_d.rrd_s = cfg_trrd_s_i;
+    t_d.rrd_l = cfg_trrd_l_i;
+    t_d.faw = cfg_tfaw_i;
+    t_d.rtw = cfg_trtw_i;
+    t_d.rtrs = cfg_trtrs_i;
+    t_d.rfc = cfg_trfc_i;
+    t_d.refi = cfg_trefi_i;
+    cfg_d.mapping = cfg_mapping_i;
+    cfg_d.xor_hash = cfg_xor_i;
+    cfg_d.col_bits = cfg_col_bits_i;
+    cfg_d.bl_log2 = cfg_bl_log2_i;
+    cfg_d.bank_bits = cfg_bank_bits_i;
+    cfg_d.bg_bits = cfg_bg_bits_i;
+    cfg_d.rank_bits = cfg_rank_bits_i;
+    cfg_d.burst_mask = cfg_burst_mask_i;
+    cfg_d.scheduler = cfg_scheduler_i;
+    cfg_d.page_policy = cfg_page_policy_i;
+    cfg_d.age_cap = cfg_age_cap_i;
+    cfg_d.idle_timeout = cfg_idle_timeout_i;
+    cfg_d.wq_high = {{(8 - CntW){1'b0}}, cfg_wq_high_i};
+    cfg_d.wq_low = {{(8 - CntW){1'b0}}, cfg_wq_low_i};
+    cfg_d.refresh_en = cfg_refresh_en_i;
+    cfg_d.ref_postpone = cfg_ref_postpone_i;
+  end
+  always_ff @(posedge clk_i) begin
+    t <= t_d;
+    cfg <= cfg_d;
   end
 
   // ---- Front end ------------------------------------------------------------------------
-  logic [mc_pkg::BankIdxW-1:0] req_bank;
-  logic [mc_pkg::RowW-1:0] req_row;
-  logic [mc_pkg::ColW-1:0] req_col;
-  mc_pkg::entry_t req_entry;
+  // A request is taken into a one-entry register; the next cycle it is checked against the
+  // queues and filed (or answered, or held while a same-address request is ahead of it).
+  logic fe_valid_q, fe_write_q, fe_full_q;
+  logic [mc_pkg::AddrW-1:0] fe_addr_q;
+  logic [mc_pkg::IdW-1:0] fe_id_q;
+  logic [mc_pkg::StreamW-1:0] fe_stream_q;
+  logic [mc_pkg::BankIdxW-1:0] fe_bank;
+  logic [mc_pkg::RowW-1:0] fe_row;
+  logic [mc_pkg::ColW-1:0] fe_col;
+  mc_pkg::entry_t fe_entry;
 
   mc_addr_map u_addr_map (
-    .addr_i(req_addr_i),
-    .mapping_i(cfg_mapping_i),
-    .xor_i(cfg_xor_i),
-    .col_bits_i(cfg_col_bits_i),
-    .bl_log2_i(cfg_bl_log2_i),
-    .bank_bits_i(cfg_bank_bits_i),
-    .bg_bits_i(cfg_bg_bits_i),
-    .rank_bits_i(cfg_rank_bits_i),
-    .bank_o(req_bank),
-    .row_o(req_row),
-    .col_o(req_col)
+    .addr_i(fe_addr_q),
+    .mapping_i(cfg.mapping),
+    .xor_i(cfg.xor_hash),
+    .col_bits_i(cfg.col_bits),
+    .bl_log2_i(cfg.bl_log2),
+    .bank_bits_i(cfg.bank_bits),
+    .bg_bits_i(cfg.bg_bits),
+    .rank_bits_i(cfg.rank_bits),
+    .bank_o(fe_bank),
+    .row_o(fe_row),
+    .col_o(fe_col)
   );
 
   always_comb begin
-    req_entry.addr = req_addr_i;
-    req_entry.id = req_id_i;
-    req_entry.stream = req_stream_i;
-    req_entry.bank = req_bank;
-    req_entry.row = req_row;
-    req_entry.col = req_col;
-    req_entry.full = &(req_wmask_i | ~cfg_burst_mask_i);
-    req_entry.needed_pre = 1'b0;
-    req_entry.needed_act = 1'b0;
-    req_entry.arrival = now_q;
+    fe_entry.addr = fe_addr_q;
+    fe_entry.id = fe_id_q;
+    fe_entry.stream = fe_stream_q;
+    fe_entry.bank = fe_bank;
+    fe_entry.row = fe_row;
+    fe_entry.col = fe_col;
+    fe_entry.full = fe_full_q;
+    fe_entry.needed_pre = 1'b0;
+    fe_entry.needed_act = 1'b0;
+    fe_entry.arrival = now_q;
   end
 
   logic rq_match, rq_match_full, wq_match, wq_match_full;
   logic [mc_pkg::IdW-1:0] rq_match_id, wq_match_id;
   logic rq_full, wq_full, can_accept_read;
-  logic forward, accept, accept_read, accept_write;
+  logic forward, take, take_read, take_write;
   logic serve_writes_q, serve_reads_q;
 
   always_comb begin
     // A read finding a queued full write is answered from it; a read finding a partial write,
     // or a write finding any queued request to its address, waits until that one is issued.
-    forward = !req_write_i && wq_match && wq_match_full;
-    if (req_write_i) req_ready_o = !wq_full && !wq_match && !rq_match;
-    else req_ready_o = can_accept_read && (forward || (!rq_full && !wq_match));
-    accept = req_valid_i && req_ready_o;
-    accept_read = accept && !req_write_i;
-    accept_write = accept && req_write_i;
+    forward = !fe_write_q && wq_match && wq_match_full;
+    if (fe_write_q) take = fe_valid_q && !wq_full && !wq_match && !rq_match;
+    else take = fe_valid_q && can_accept_read && (forward || (!rq_full && !wq_match));
+    take_read = take && !fe_write_q;
+    take_write = take && fe_write_q;
+    req_ready_o = !fe_valid_q || take;
   end
 
-  // A request held up by a queued one asks the scheduler to serve that queue.
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
+      fe_valid_q <= 1'b0;
       serve_writes_q <= 1'b0;
       serve_reads_q <= 1'b0;
+      req_fwd_o <= 1'b0;
     end else begin
-      serve_writes_q <= req_valid_i && !req_ready_o && wq_match;
-      serve_reads_q <= req_valid_i && !req_ready_o && req_write_i && rq_match && !wq_match;
+      if (req_valid_i && req_ready_o) fe_valid_q <= 1'b1;
+      else if (take) fe_valid_q <= 1'b0;
+      // A request held up by a queued one asks the scheduler to serve that queue.
+      serve_writes_q <= fe_valid_q && !take && wq_match;
+      serve_reads_q <= fe_valid_q && !take && fe_write_q && rq_match && !wq_match;
+      req_fwd_o <= take_read && forward;
     end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (req_valid_i && req_ready_o) begin
+      fe_write_q <= req_write_i;
+      fe_addr_q <= req_addr_i;
+      fe_id_q <= req_id_i;
+      fe_stream_q <= req_stream_i;
+      fe_full_q <= &(req_wmask_i | ~cfg.burst_mask);
+    end
+    req_fwd_read_id_o <= fe_id_q;
+    req_fwd_id_o <= wq_match_id;
   end
 
   // ---- Bank machines, refresh, queues, scheduler -------------------------------------------
@@ -181,7 +228,7 @@ module mc_top #(
     .clk_i, .rst_ni,
     .now_i(now_q),
     .t_i(t),
-    .idle_timeout_i(cfg_idle_timeout_i),
+    .idle_timeout_i(cfg.idle_timeout),
     .cmd_i(cmd),
     .bank_i(cmd_bank),
     .row_i(cmd_row),
@@ -194,7 +241,7 @@ module mc_top #(
     .rank_open_o(rank_open),
     .prea_ok_o(prea_ok),
     .ref_ok_o(ref_ok),
-    .lookup_bank_i(req_bank),
+    .lookup_bank_i(fe_bank),
     .lookup_row_o(lookup_row)
   );
 
@@ -202,10 +249,10 @@ module mc_top #(
 
   mc_refresh u_refresh (
     .clk_i, .rst_ni,
-    .enable_i(cfg_refresh_en_i),
-    .present_i({cfg_rank_bits_i, 1'b1}),
-    .refi_i(cfg_trefi_i),
-    .postpone_i(cfg_ref_postpone_i),
+    .enable_i(cfg.refresh_en),
+    .present_i({cfg.rank_bits, 1'b1}),
+    .refi_i(t.refi),
+    .postpone_i(cfg.ref_postpone),
     .rank_idle_i(~(rq_rank_used | wq_rank_used)),
     .ref_issued_i(cmd == mc_pkg::CMD_REF),
     .ref_rank_i(cmd_bank[RankLsb +: mc_pkg::RankW]),
@@ -214,7 +261,7 @@ module mc_top #(
   );
 
   logic push_hit;
-  assign push_hit = open[req_bank] && lookup_row == req_row;
+  assign push_hit = open[fe_bank] && lookup_row == fe_row;
 
   logic sched_from_wq, sched_demand;
   logic [IdxW-1:0] sched_idx;
@@ -240,8 +287,8 @@ module mc_top #(
   mc_req_queue #(.Depth(QueueDepth)) u_read_queue (
     .clk_i, .rst_ni,
     .now_i(now_q),
-    .push_i(accept_read && !forward),
-    .push_entry_i(req_entry),
+    .push_i(take_read && !forward),
+    .push_entry_i(fe_entry),
     .push_hit_i(push_hit),
     .pop_i(sched_demand && !sched_from_wq && is_col),
     .mark_pre_i(sched_demand && !sched_from_wq && cmd == mc_pkg::CMD_PRE),
@@ -258,7 +305,6 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(rd_ok),
     .rank_blocked_i(ref_active),
-    .other_has_hit_i(wq_has_hit),
     .col_ready_o(rq_col_ready),
     .act_ready_o(rq_act_ready),
     .pre_ready_o(rq_pre_ready),
@@ -268,7 +314,7 @@ module mc_top #(
     .count_o(rq_count),
     .full_o(rq_full),
     .oldest_age_o(rq_oldest_age),
-    .match_addr_i(req_addr_i),
+    .match_addr_i(fe_addr_q),
     .match_o(rq_match),
     .match_full_o(rq_match_full),
     .match_id_o(rq_match_id)
@@ -277,8 +323,8 @@ module mc_top #(
   mc_req_queue #(.Depth(QueueDepth)) u_write_queue (
     .clk_i, .rst_ni,
     .now_i(now_q),
-    .push_i(accept_write),
-    .push_entry_i(req_entry),
+    .push_i(take_write),
+    .push_entry_i(fe_entry),
     .push_hit_i(push_hit),
     .pop_i(sched_demand && sched_from_wq && is_col),
     .mark_pre_i(sched_demand && sched_from_wq && cmd == mc_pkg::CMD_PRE),
@@ -295,7 +341,6 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(wr_ok),
     .rank_blocked_i(ref_active),
-    .other_has_hit_i(rq_has_hit),
     .col_ready_o(wq_col_ready),
     .act_ready_o(wq_act_ready),
     .pre_ready_o(wq_pre_ready),
@@ -305,7 +350,7 @@ module mc_top #(
     .count_o(wq_count),
     .full_o(wq_full),
     .oldest_age_o(wq_oldest_age),
-    .match_addr_i(req_addr_i),
+    .match_addr_i(fe_addr_q),
     .match_o(wq_match),
     .match_full_o(wq_match_full),
     .match_id_o(wq_match_id)
@@ -315,11 +360,11 @@ module mc_top #(
 
   mc_scheduler #(.Depth(QueueDepth)) u_scheduler (
     .clk_i, .rst_ni,
-    .scheduler_i(cfg_scheduler_i),
-    .page_policy_i(cfg_page_policy_i),
-    .age_cap_i(cfg_age_cap_i),
-    .wq_high_i(cfg_wq_high_i),
-    .wq_low_i(cfg_wq_low_i),
+    .scheduler_i(cfg.scheduler),
+    .page_policy_i(cfg.page_policy),
+    .age_cap_i(cfg.age_cap),
+    .wq_high_i(cfg.wq_high[CntW-1:0]),
+    .wq_low_i(cfg.wq_low[CntW-1:0]),
     .rq_col_ready_i(rq_col_ready), .rq_act_ready_i(rq_act_ready),
     .rq_pre_ready_i(rq_pre_ready), .rq_pre_polite_i(rq_pre_polite),
     .wq_col_ready_i(wq_col_ready), .wq_act_ready_i(wq_act_ready),
@@ -351,9 +396,9 @@ module mc_top #(
   // ---- Responses ------------------------------------------------------------------------
   mc_rsp_path #(.Outstanding(QueueDepth), .InFlight(InFlightReads)) u_rsp_path (
     .clk_i, .rst_ni,
-    .accept_read_i(accept_read),
+    .accept_read_i(take_read),
     .forward_i(forward),
-    .read_id_i(req_id_i),
+    .read_id_i(fe_id_q),
     .can_accept_o(can_accept_read),
     .rd_issued_i(cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA),
     .rd_id_i(sel.id),
@@ -387,8 +432,6 @@ module mc_top #(
     end
   end
 
-  assign req_fwd_o = accept_read && forward;
-  assign req_fwd_id_o = wq_match_id;
   assign rq_count_o = rq_count;
   assign wq_count_o = wq_count;
   assign ref_pending_o = ref_pending;

@@ -203,7 +203,6 @@ void RtlHarness::accept_request(std::uint32_t id, std::uint64_t cycle) {
     if (it == shadow_.end()) s.expected.fill(0);
     else s.expected = it->second;
   }
-  if (top_->req_fwd_o) s.read_data = slots_[top_->req_fwd_id_o].request.data;
 }
 
 void RtlHarness::complete_read(std::uint32_t id, std::uint64_t cycle) {
@@ -265,6 +264,8 @@ void RtlHarness::step(workloads::RequestSource& source, bool& source_done) {
   t.eval();
   dump_wave(2 * c);
 
+  // A forward first: the write it copies may leave for the device in this same cycle.
+  if (t.req_fwd_o) slots_[t.req_fwd_read_id_o].read_data = slots_[t.req_fwd_id_o].request.data;
   issue_to_device(c);
   if (t.req_valid_i && t.req_ready_o) accept_request(t.req_id_i, c);
   if (t.rsp_valid_o && t.rsp_ready_i) complete_read(t.rsp_id_o, c);
