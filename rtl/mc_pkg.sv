@@ -58,7 +58,7 @@ package mc_pkg;
   } row_class_e;
 
   typedef struct packed {
-    logic [TW-1:0] rcd, rcdwr, rp, ras, rc, cl, cwl, bl, rtp, wr;
+    logic [TW-1:0] rcd, rcdwr, rp, rpab, ras, rc, cl, cwl, bl, rtp, wr;
     logic [TW-1:0] wtr_s, wtr_l, ccd_s, ccd_l, ccd_l_wr, rrd_s, rrd_l, faw, rtw, rtrs;
     logic [TLongW-1:0] rfc, refi;
   } timing_t;

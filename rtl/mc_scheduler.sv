@@ -17,10 +17,18 @@ module mc_scheduler #(
   input  logic [CntW-1:0]      wq_high_i,
   input  logic [CntW-1:0]      wq_low_i,
 
-  input  logic [Depth-1:0] rq_col_ready_i, rq_act_ready_i, rq_pre_ready_i, rq_pre_polite_i,
-  input  logic [Depth-1:0] wq_col_ready_i, wq_act_ready_i, wq_pre_ready_i, wq_pre_polite_i,
-  input  logic [CntW-1:0]  rq_count_i, wq_count_i,
+  // Per queue: its oldest entry ready for a column / row command, and its oldest entry.
+  input  logic            rq_col_found_i, wq_col_found_i,
+  input  logic [IdxW-1:0] rq_col_idx_i, wq_col_idx_i,
+  input  logic            rq_row_found_i, wq_row_found_i,
+  input  logic [IdxW-1:0] rq_row_idx_i, wq_row_idx_i,
+  input  logic            rq_row_act_i, wq_row_act_i,
+  input  logic [IdxW-1:0] rq_oldest_idx_i, wq_oldest_idx_i,
+  input  logic            rq_oldest_col_i, wq_oldest_col_i,
+  input  logic            rq_oldest_act_i, wq_oldest_act_i,
+  input  logic            rq_oldest_pre_i, wq_oldest_pre_i,
   input  logic [mc_pkg::TimeW-1:0] rq_oldest_age_i, wq_oldest_age_i,
+  input  logic [CntW-1:0]  rq_count_i, wq_count_i,
   input  logic             serve_writes_i,  // a front-end request waits on a queued write
   input  logic             serve_reads_i,   // a front-end write waits on a queued read
   input  logic             in_flight_full_i,
@@ -41,9 +49,8 @@ module mc_scheduler #(
   output logic           draining_o
 );
   logic draining_q, serve_wq;
-  logic [Depth-1:0] col, row_cmd, act, pre, pre_any;
   logic strict;  // only the oldest entry may go (FCFS, or the age cap reached)
-  logic col_found, row_found, ref_found, idle_found;
+  logic col_found, row_found, row_act, ref_found, idle_found;
   logic [IdxW-1:0] col_idx, row_idx;
   logic [mc_pkg::RankW-1:0] ref_rank;
   logic [mc_pkg::BankIdxW-1:0] idle_bank;
@@ -51,37 +58,24 @@ module mc_scheduler #(
 
   always_comb begin
     serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
-    col = serve_wq ? wq_col_ready_i : rq_col_ready_i;
-    act = serve_wq ? wq_act_ready_i : rq_act_ready_i;
-    pre = serve_wq ? wq_pre_polite_i : rq_pre_polite_i;
-    pre_any = serve_wq ? wq_pre_ready_i : rq_pre_ready_i;
     oldest_age = serve_wq ? wq_oldest_age_i : rq_oldest_age_i;
-    if (!serve_wq && in_flight_full_i) col = '0;
-
     strict = scheduler_i == mc_pkg::SCHED_FCFS ||
              (scheduler_i == mc_pkg::SCHED_FRFCFS_CAP &&
               oldest_age >= {{(mc_pkg::TimeW - mc_pkg::TLongW){1'b0}}, age_cap_i});
     if (strict) begin
-      col = col & {{(Depth - 1){1'b0}}, 1'b1};
-      row_cmd = (act | pre_any) & {{(Depth - 1){1'b0}}, 1'b1};
+      col_found = serve_wq ? wq_oldest_col_i : rq_oldest_col_i;
+      col_idx = serve_wq ? wq_oldest_idx_i : rq_oldest_idx_i;
+      row_act = serve_wq ? wq_oldest_act_i : rq_oldest_act_i;
+      row_found = row_act || (serve_wq ? wq_oldest_pre_i : rq_oldest_pre_i);
+      row_idx = col_idx;
     end else begin
-      row_cmd = act | pre;
+      col_found = serve_wq ? wq_col_found_i : rq_col_found_i;
+      col_idx = serve_wq ? wq_col_idx_i : rq_col_idx_i;
+      row_found = serve_wq ? wq_row_found_i : rq_row_found_i;
+      row_idx = serve_wq ? wq_row_idx_i : rq_row_idx_i;
+      row_act = serve_wq ? wq_row_act_i : rq_row_act_i;
     end
-
-    col_found = 1'b0;
-    col_idx = '0;
-    row_found = 1'b0;
-    row_idx = '0;
-    for (int i = Depth - 1; i >= 0; i--) begin
-      if (col[i]) begin
-        col_found = 1'b1;
-        col_idx = i[IdxW-1:0];
-      end
-      if (row_cmd[i]) begin
-        row_found = 1'b1;
-        row_idx = i[IdxW-1:0];
-      end
-    end
+    if (!serve_wq && in_flight_full_i) col_found = 1'b0;
 
     ref_found = 1'b0;
     ref_rank = '0;
@@ -94,10 +88,12 @@ module mc_scheduler #(
 
     idle_found = 1'b0;
     idle_bank = '0;
-    for (int b = mc_pkg::NumBanks - 1; b >= 0; b--) begin
-      if (idle_i[b] && pre_ok_i[b] && !bank_has_hit_i[b]) begin
-        idle_found = 1'b1;
-        idle_bank = b[mc_pkg::BankIdxW-1:0];
+    if (idle_i != '0) begin
+      for (int b = mc_pkg::NumBanks - 1; b >= 0; b--) begin
+        if (idle_i[b] && pre_ok_i[b] && !bank_has_hit_i[b]) begin
+          idle_found = 1'b1;
+          idle_bank = b[mc_pkg::BankIdxW-1:0];
+        end
       end
     end
 
@@ -116,7 +112,7 @@ module mc_scheduler #(
     end else if (row_found) begin
       demand_o = 1'b1;
       idx_o = row_idx;
-      cmd_o = act[row_idx] ? mc_pkg::CMD_ACT : mc_pkg::CMD_PRE;
+      cmd_o = row_act ? mc_pkg::CMD_ACT : mc_pkg::CMD_PRE;
     end else if (page_policy_i == mc_pkg::PAGE_ADAPTIVE && idle_found) begin
       cmd_o = mc_pkg::CMD_PRE;
       bank_o = idle_bank;

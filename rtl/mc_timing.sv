@@ -6,6 +6,7 @@ module mc_timing (
   input  logic rst_ni,
   input  logic [mc_pkg::TimeW-1:0] now_i,
   input  mc_pkg::timing_t          t_i,
+  input  logic                     adaptive_i,      // adaptive page policy: report idle banks
   input  logic [mc_pkg::TLongW-1:0] idle_timeout_i,
 
   // The command issued this cycle.
@@ -59,6 +60,7 @@ module mc_timing (
   logic [TimeW-1:0] rank_rd_q [NR];    // tCCD_S, tWTR_S, tRTRS
   logic [TimeW-1:0] rank_wr_q [NR];    // tCCD_S, tRTW, tRTRS
   logic [TimeW-1:0] rank_ref_q [NR];   // tRFC
+  logic [TimeW-1:0] rank_pre_done_q [NR];  // every precharge of the rank done (tRP, tRPab)
   logic [TimeW-1:0] faw_q [NR][4];     // the last four ACTs of each rank, oldest first
 
   logic [mc_pkg::RankW-1:0] rank;
@@ -67,12 +69,14 @@ module mc_timing (
   logic [15:0] wr_end, other_rank_rd_after_rd, other_rank_wr_after_rd;
   logic [15:0] other_rank_rd_after_wr, other_rank_wr_after_wr;
   logic [TimeW-1:0] pre_after_col;
+  logic [NB-1:0] rank_banks;  // the banks of the command's rank
 
   always_comb begin
     rank = bank_i[RankLsb +: mc_pkg::RankW];
     group = bank_i[mc_pkg::BankIdxW-1:GroupLsb];
     is_rd = cmd_i == mc_pkg::CMD_RD || cmd_i == mc_pkg::CMD_RDA;
     auto_pre = cmd_i == mc_pkg::CMD_RDA || cmd_i == mc_pkg::CMD_WRA;
+    rank_banks = {{(NB - BanksPerRank){1'b0}}, {BanksPerRank{1'b1}}} << (rank * BanksPerRank);
     wr_end = w(t_i.cwl) + w(t_i.bl);
     // A burst on another rank starts tRTRS after this one ends (negative offsets clamp to 0).
     other_rank_rd_after_rd = w(t_i.bl) + w(t_i.rtrs);
@@ -105,6 +109,7 @@ module mc_timing (
         rank_rd_q[r] <= '0;
         rank_wr_q[r] <= '0;
         rank_ref_q[r] <= '0;
+        rank_pre_done_q[r] <= '0;
         for (int k = 0; k < 4; k++) faw_q[r][k] <= '0;
       end
     end else begin
@@ -125,14 +130,14 @@ module mc_timing (
         mc_pkg::CMD_PRE: begin
           open_q[bank_i] <= 1'b0;
           bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp)));
+          rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rp)));
         end
         mc_pkg::CMD_PREA: begin
-          for (int b = 0; b < NB; b++) begin
-            if (b[RankLsb +: mc_pkg::RankW] == rank && open_q[b]) begin
-              open_q[b] <= 1'b0;
-              bank_act_q[b] <= later(bank_act_q[b], after(now_i, w(t_i.rp)));
-            end
-          end
+          // Every bank of the rank waits tRPab, open or not: PREA only precedes a refresh,
+          // which waits as long anyway.
+          open_q <= open_q & ~rank_banks;
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rpab)));
+          rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rpab)));
         end
         mc_pkg::CMD_REF: begin
           rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc));
@@ -144,6 +149,7 @@ module mc_timing (
           if (auto_pre) begin
             open_q[bank_i] <= 1'b0;
             bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(pre_after_col, w(t_i.rp)));
+            rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(pre_after_col, w(t_i.rp)));
           end
           for (int r = 0; r < NR; r++) begin
             if (r[mc_pkg::RankW-1:0] != rank) begin
@@ -169,7 +175,7 @@ module mc_timing (
     end
   end
 
-  logic [NR-1:0] rank_act_ok, rank_rd_ok, rank_wr_ok, rank_busy_pre, rank_not_ready;
+  logic [NR-1:0] rank_act_ok, rank_rd_ok, rank_wr_ok;
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
 
   always_comb begin
@@ -183,22 +189,22 @@ module mc_timing (
       bg_rd_ok[g] = now_i >= bg_rd_q[g];
       bg_wr_ok[g] = now_i >= bg_wr_q[g];
     end
-    rank_open_o = '0;
-    rank_busy_pre = '0;
-    rank_not_ready = '0;
     for (int b = 0; b < NB; b++) begin
       act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
       pre_ok_o[b] = now_i >= bank_pre_q[b];
       rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
       wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
-      idle_o[b] = open_q[b] && now_i - bank_used_q[b] >= {{(TimeW - 16){1'b0}}, idle_timeout_i};
-      if (open_q[b]) rank_open_o[b / BanksPerRank] = 1'b1;
-      if (open_q[b] && !pre_ok_o[b]) rank_busy_pre[b / BanksPerRank] = 1'b1;
-      if (open_q[b] || now_i < bank_act_q[b]) rank_not_ready[b / BanksPerRank] = 1'b1;
+    end
+    idle_o = '0;
+    if (adaptive_i) begin
+      for (int b = 0; b < NB; b++)
+        idle_o[b] = open_q[b] && now_i - bank_used_q[b] >= {{(TimeW - 16){1'b0}}, idle_timeout_i};
     end
     for (int r = 0; r < NR; r++) begin
-      prea_ok_o[r] = !rank_busy_pre[r];
-      ref_ok_o[r] = !rank_not_ready[r] && now_i >= rank_ref_q[r];
+      rank_open_o[r] = |open_q[r * BanksPerRank +: BanksPerRank];
+      prea_ok_o[r] = !(|(open_q[r * BanksPerRank +: BanksPerRank] &
+                         ~pre_ok_o[r * BanksPerRank +: BanksPerRank]));
+      ref_ok_o[r] = !rank_open_o[r] && now_i >= rank_pre_done_q[r] && now_i >= rank_ref_q[r];
     end
   end
 

@@ -33,7 +33,7 @@ module mc_top #(
   input  logic       cfg_refresh_en_i,
   input  logic [3:0] cfg_ref_postpone_i,
   // Timings in tCK.
-  input  logic [7:0] cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_tras_i, cfg_trc_i,
+  input  logic [7:0] cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_trpab_i, cfg_tras_i, cfg_trc_i,
   input  logic [7:0] cfg_tcl_i, cfg_tcwl_i, cfg_tbl_i, cfg_trtp_i, cfg_twr_i,
   input  logic [7:0] cfg_twtr_s_i, cfg_twtr_l_i, cfg_tccd_s_i, cfg_tccd_l_i, cfg_tccd_l_wr_i,
   input  logic [7:0] cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i, cfg_trtw_i, cfg_trtrs_i,
@@ -90,6 +90,7 @@ module mc_top #(
     t_d.rcd = cfg_trcd_i;
     t_d.rcdwr = cfg_trcdwr_i;
     t_d.rp = cfg_trp_i;
+    t_d.rpab = cfg_trpab_i;
     t_d.ras = cfg_tras_i;
     t_d.rc = cfg_trc_i;
     t_d.cl = cfg_tcl_i;
@@ -228,6 +229,7 @@ module mc_top #(
     .clk_i, .rst_ni,
     .now_i(now_q),
     .t_i(t),
+    .adaptive_i(cfg.page_policy == mc_pkg::PAGE_ADAPTIVE),
     .idle_timeout_i(cfg.idle_timeout),
     .cmd_i(cmd),
     .bank_i(cmd_bank),
@@ -269,8 +271,9 @@ module mc_top #(
   mc_pkg::entry_t rq_sel, wq_sel, sel;
   logic evt_act, evt_close, evt_close_rank, is_col;
 
-  logic [QueueDepth-1:0] rq_col_ready, rq_act_ready, rq_pre_ready, rq_pre_polite;
-  logic [QueueDepth-1:0] wq_col_ready, wq_act_ready, wq_pre_ready, wq_pre_polite;
+  logic rq_col_found, rq_row_found, rq_row_act, rq_oldest_col, rq_oldest_act, rq_oldest_pre;
+  logic wq_col_found, wq_row_found, wq_row_act, wq_oldest_col, wq_oldest_act, wq_oldest_pre;
+  logic [IdxW-1:0] rq_col_idx, rq_row_idx, rq_oldest_idx, wq_col_idx, wq_row_idx, wq_oldest_idx;
   logic [mc_pkg::NumBanks-1:0] rq_has_hit, wq_has_hit;
   logic [CntW-1:0] rq_count;
   logic [CntW-1:0] wq_count;
@@ -305,15 +308,21 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(rd_ok),
     .rank_blocked_i(ref_active),
-    .col_ready_o(rq_col_ready),
-    .act_ready_o(rq_act_ready),
-    .pre_ready_o(rq_pre_ready),
-    .pre_polite_o(rq_pre_polite),
+    .col_found_o(rq_col_found),
+    .col_idx_o(rq_col_idx),
+    .row_found_o(rq_row_found),
+    .row_idx_o(rq_row_idx),
+    .row_act_o(rq_row_act),
+    .oldest_idx_o(rq_oldest_idx),
+    .oldest_col_o(rq_oldest_col),
+    .oldest_act_o(rq_oldest_act),
+    .oldest_pre_o(rq_oldest_pre),
     .bank_has_hit_o(rq_has_hit),
     .rank_used_o(rq_rank_used),
     .count_o(rq_count),
     .full_o(rq_full),
     .oldest_age_o(rq_oldest_age),
+    .match_en_i(fe_valid_q),
     .match_addr_i(fe_addr_q),
     .match_o(rq_match),
     .match_full_o(rq_match_full),
@@ -341,15 +350,21 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(wr_ok),
     .rank_blocked_i(ref_active),
-    .col_ready_o(wq_col_ready),
-    .act_ready_o(wq_act_ready),
-    .pre_ready_o(wq_pre_ready),
-    .pre_polite_o(wq_pre_polite),
+    .col_found_o(wq_col_found),
+    .col_idx_o(wq_col_idx),
+    .row_found_o(wq_row_found),
+    .row_idx_o(wq_row_idx),
+    .row_act_o(wq_row_act),
+    .oldest_idx_o(wq_oldest_idx),
+    .oldest_col_o(wq_oldest_col),
+    .oldest_act_o(wq_oldest_act),
+    .oldest_pre_o(wq_oldest_pre),
     .bank_has_hit_o(wq_has_hit),
     .rank_used_o(wq_rank_used),
     .count_o(wq_count),
     .full_o(wq_full),
     .oldest_age_o(wq_oldest_age),
+    .match_en_i(fe_valid_q),
     .match_addr_i(fe_addr_q),
     .match_o(wq_match),
     .match_full_o(wq_match_full),
@@ -365,10 +380,15 @@ module mc_top #(
     .age_cap_i(cfg.age_cap),
     .wq_high_i(cfg.wq_high[CntW-1:0]),
     .wq_low_i(cfg.wq_low[CntW-1:0]),
-    .rq_col_ready_i(rq_col_ready), .rq_act_ready_i(rq_act_ready),
-    .rq_pre_ready_i(rq_pre_ready), .rq_pre_polite_i(rq_pre_polite),
-    .wq_col_ready_i(wq_col_ready), .wq_act_ready_i(wq_act_ready),
-    .wq_pre_ready_i(wq_pre_ready), .wq_pre_polite_i(wq_pre_polite),
+    .rq_col_found_i(rq_col_found), .wq_col_found_i(wq_col_found),
+    .rq_col_idx_i(rq_col_idx), .wq_col_idx_i(wq_col_idx),
+    .rq_row_found_i(rq_row_found), .wq_row_found_i(wq_row_found),
+    .rq_row_idx_i(rq_row_idx), .wq_row_idx_i(wq_row_idx),
+    .rq_row_act_i(rq_row_act), .wq_row_act_i(wq_row_act),
+    .rq_oldest_idx_i(rq_oldest_idx), .wq_oldest_idx_i(wq_oldest_idx),
+    .rq_oldest_col_i(rq_oldest_col), .wq_oldest_col_i(wq_oldest_col),
+    .rq_oldest_act_i(rq_oldest_act), .wq_oldest_act_i(wq_oldest_act),
+    .rq_oldest_pre_i(rq_oldest_pre), .wq_oldest_pre_i(wq_oldest_pre),
     .rq_count_i(rq_count), .wq_count_i(wq_count),
     .rq_oldest_age_i(rq_oldest_age), .wq_oldest_age_i(wq_oldest_age),
     .serve_writes_i(serve_writes_q),

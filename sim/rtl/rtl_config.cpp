@@ -67,6 +67,7 @@ RtlConfigInputs derive_rtl_config(const dram::DramPreset& p, const ctrl::Control
   r.trcd = timing(t.tRCD, "tRCD");
   r.trcdwr = timing(t.act_to_write(), "tRCDWR");
   r.trp = timing(t.tRP, "tRP");
+  r.trpab = timing(t.prea_to_act(), "tRPab");
   r.tras = timing(t.tRAS, "tRAS");
   r.trc = timing(t.tRC, "tRC");
   r.tcl = timing(t.tCL, "tCL");

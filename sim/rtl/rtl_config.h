@@ -24,7 +24,7 @@ struct RtlConfigInputs {
   std::uint8_t scheduler = 0, page_policy = 0;
   std::uint16_t age_cap = 0, idle_timeout = 0;
   std::uint8_t wq_high = 0, wq_low = 0, refresh_en = 0, ref_postpone = 0;
-  std::uint8_t trcd = 0, trcdwr = 0, trp = 0, tras = 0, trc = 0, tcl = 0, tcwl = 0, tbl = 0;
+  std::uint8_t trcd = 0, trcdwr = 0, trp = 0, trpab = 0, tras = 0, trc = 0, tcl = 0, tcwl = 0, tbl = 0;
   std::uint8_t trtp = 0, twr = 0, twtr_s = 0, twtr_l = 0, tccd_s = 0, tccd_l = 0, tccd_l_wr = 0;
   std::uint8_t trrd_s = 0, trrd_l = 0, tfaw = 0, trtw = 0, trtrs = 0;
   std::uint16_t trfc = 0, trefi = 0;

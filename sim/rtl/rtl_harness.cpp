@@ -39,7 +39,9 @@ RtlHarness::RtlHarness(const dram::DramPreset& preset, const RtlHarnessOptions& 
       device_(preset_),
       context_(std::make_unique<VerilatedContext>()),
       slots_(RtlLimits::kIds) {
-  const RtlConfigInputs cfg = derive_rtl_config(preset_, options_.controller);
+  dram::DramPreset controller_preset = preset_;
+  if (options_.controller_timing) controller_preset.timing = *options_.controller_timing;
+  const RtlConfigInputs cfg = derive_rtl_config(controller_preset, options_.controller);
   if (options_.waves) {
     const std::string& path = options_.waves->path;
     const std::string ext = std::filesystem::path(path).extension().string();
@@ -76,6 +78,7 @@ RtlHarness::RtlHarness(const dram::DramPreset& preset, const RtlHarnessOptions& 
   t.cfg_trcd_i = cfg.trcd;
   t.cfg_trcdwr_i = cfg.trcdwr;
   t.cfg_trp_i = cfg.trp;
+  t.cfg_trpab_i = cfg.trpab;
   t.cfg_tras_i = cfg.tras;
   t.cfg_trc_i = cfg.trc;
   t.cfg_tcl_i = cfg.tcl;

@@ -36,6 +36,9 @@ struct RtlHarnessOptions {
   std::optional<WaveOptions> waves;
   bool check_data = true;                 // keep a shadow memory and compare every read
   std::uint64_t stall_limit = 1'000'000;  // cycles without progress before the run fails
+  // The controller's timing when it should differ from the device's, to prove the checker
+  // watches the RTL (the device always keeps the preset's own timing).
+  std::optional<dram::Timing> controller_timing;
 };
 
 // A command as the device saw it, with the request it served (for RD/WR).
