@@ -7,8 +7,8 @@
 // entry with what that one could do now.
 module mc_req_queue #(
   parameter int unsigned Depth = 32,
-  parameter int unsigned IdxW = $clog2(Depth),
-  parameter int unsigned CntW = $clog2(Depth + 1)
+  localparam int unsigned IdxW = $clog2(Depth),
+  localparam int unsigned CntW = $clog2(Depth + 1)
 ) (
   input  logic clk_i,
   input  logic rst_ni,

@@ -5,8 +5,8 @@
 module mc_rsp_path #(
   parameter int unsigned Outstanding = 32,   // power of two
   parameter int unsigned InFlight = 16,      // power of two
-  parameter int unsigned OutW = $clog2(Outstanding),
-  parameter int unsigned FlightW = $clog2(InFlight)
+  localparam int unsigned OutW = $clog2(Outstanding),
+  localparam int unsigned FlightW = $clog2(InFlight)
 ) (
   input  logic clk_i,
   input  logic rst_ni,

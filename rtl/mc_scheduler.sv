@@ -5,8 +5,8 @@
 // on a queued write.
 module mc_scheduler #(
   parameter int unsigned Depth = 32,
-  parameter int unsigned IdxW = $clog2(Depth),
-  parameter int unsigned CntW = $clog2(Depth + 1)
+  localparam int unsigned IdxW = $clog2(Depth),
+  localparam int unsigned CntW = $clog2(Depth + 1)
 ) (
   input  logic clk_i,
   input  logic rst_ni,

@@ -9,7 +9,7 @@
 module mc_top #(
   parameter int unsigned QueueDepth = 32,     // entries of the read and of the write queue
   parameter int unsigned InFlightReads = 16,  // reads issued and awaiting data; power of two
-  parameter int unsigned CntW = $clog2(QueueDepth + 1)
+  localparam int unsigned CntW = $clog2(QueueDepth + 1)
 ) (
   input  logic clk_i,
   input  logic rst_ni,

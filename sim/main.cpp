@@ -4,6 +4,7 @@
 
 #include "cmd_check.h"
 #include "cmd_presets.h"
+#include "cmd_run.h"
 #include "common/input_error.h"
 #include "exit_codes.h"
 
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   mckit::sim::add_presets_command(app);
   mckit::sim::add_check_command(app);
+  mckit::sim::add_run_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {
@@ -22,6 +24,9 @@ int main(int argc, char** argv) {
   } catch (const mckit::InputError& e) {
     std::cerr << "mckit: " << e.what() << '\n';
     return mckit::sim::kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "mckit: " << e.what() << '\n';
+    return mckit::sim::kExitFailed;
   }
   return mckit::sim::kExitOk;
 }

@@ -22,14 +22,19 @@ void TextTable::add_row(std::vector<std::string> cells) {
 
 void TextTable::print(std::ostream& out) const {
   std::vector<std::size_t> width(rows_.front().size(), 0);
-  for (const auto& row : rows_)
-    for (std::size_t i = 0; i < row.size(); ++i) width[i] = std::max(width[i], row[i].size());
+  std::vector<bool> numbers(rows_.front().size(), true);  // right-align all-number columns
+  for (std::size_t r = 0; r < rows_.size(); ++r)
+    for (std::size_t i = 0; i < rows_[r].size(); ++i) {
+      width[i] = std::max(width[i], rows_[r][i].size());
+      if (r > 0 && !numeric(rows_[r][i])) numbers[i] = false;
+    }
   for (std::size_t r = 0; r < rows_.size(); ++r) {
     for (std::size_t i = 0; i < rows_[r].size(); ++i) {
       const std::string& cell = rows_[r][i];
-      const bool right = r > 0 && numeric(cell);
+      const bool right = r > 0 && numbers[i];
+      const bool last = i + 1 == rows_[r].size();
       out << (i ? "  " : "") << (right ? std::right : std::left)
-          << std::setw(int(width[i])) << cell;
+          << std::setw(last && !right ? 0 : int(width[i])) << cell;
     }
     out << std::right << '\n';
     if (r == 0) {

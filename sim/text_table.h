@@ -11,7 +11,7 @@ class TextTable {
  public:
   explicit TextTable(std::vector<std::string> header);
   void add_row(std::vector<std::string> cells);
-  void print(std::ostream& out) const;  // text columns left-aligned, numbers right-aligned
+  void print(std::ostream& out) const;  // columns of numbers right-aligned, others left
 
  private:
   std::vector<std::vector<std::string>> rows_;

@@ -166,7 +166,8 @@ void RtlHarness::issue_to_device(std::uint64_t cycle) {
     }
   }
   if (c.cmd == dram::Command::REF) {
-    const std::uint64_t owed = (t.ref_pending_o >> (4 * c.rank)) & 0xF;
+    // The count has already dropped for this REF, which was owed too.
+    const std::uint64_t owed = ((t.ref_pending_o >> (4 * c.rank)) & 0xF) + 1;
     if (owed >= 2) ++stats_.refreshes_postponed;
     stats_.max_refresh_owed = std::max(stats_.max_refresh_owed, owed);
   }

@@ -1,0 +1,119 @@
+#include "cmd_run.h"
+
+#include <iostream>
+#include <memory>
+
+#include "common/input_error.h"
+#include "ctrl/controller_config.h"
+#include "dram/dram_preset.h"
+#include "exit_codes.h"
+#include "rtl/rtl_harness.h"
+#include "run_table.h"
+#include "size_arg.h"
+#include "workloads/workload_registry.h"
+
+namespace mckit::sim {
+
+namespace {
+
+struct RunOptions {
+  std::string preset = "ddr4-3200";
+  std::string backend = "rtl";
+  std::string scheduler = "frfcfs";
+  std::string page_policy = "open";
+  std::string mapping = "ro-ba-ra-co-bg-ch";
+  bool xor_hash = false;
+  int age_cap = 512;
+  int idle_timeout = 64;
+  int write_high = 24;
+  int write_low = 8;
+  bool no_refresh = false;
+  workloads::WorkloadParams workload;
+  std::string footprint;
+  std::string waves;
+  std::string waves_window;
+};
+
+WaveOptions wave_options(const RunOptions& o) {
+  WaveOptions w;
+  w.path = o.waves;
+  if (o.waves_window.empty()) return w;
+  const auto colon = o.waves_window.find(':');
+  if (colon == std::string::npos ||
+      !parse_count(o.waves_window.substr(0, colon), w.start) ||
+      !parse_count(o.waves_window.substr(colon + 1), w.end) || w.end <= w.start)
+    throw InputError("--waves-window '" + o.waves_window +
+                     "' must be START:END in cycles with START < END");
+  return w;
+}
+
+void run(const RunOptions& o) {
+  if (o.backend != "rtl") throw InputError("unknown backend '" + o.backend + "' (accepted: rtl)");
+  const dram::DramPreset preset = dram::load_preset(o.preset);
+
+  RtlHarnessOptions h;
+  ctrl::ControllerConfig& c = h.controller;
+  c.scheduler = ctrl::parse_scheduler(o.scheduler);
+  c.page_policy = ctrl::parse_page_policy(o.page_policy);
+  c.mapping = ctrl::parse_mapping(o.mapping);
+  c.xor_bank_hash = o.xor_hash;
+  c.age_cap = o.age_cap;
+  c.idle_timeout = o.idle_timeout;
+  c.write_high = o.write_high;
+  c.write_low = o.write_low;
+  c.refresh = !o.no_refresh;
+  if (!o.waves.empty()) h.waves = wave_options(o);
+
+  workloads::WorkloadParams w = o.workload;
+  w.burst_bytes = preset.org.bytes_per_burst();
+  w.capacity = preset.capacity_bytes();
+  if (!o.footprint.empty() && !parse_bytes(o.footprint, w.footprint))
+    throw InputError("--footprint '" + o.footprint + "' must be a size such as 65536, 64MiB or 4GiB");
+  const std::unique_ptr<workloads::RequestSource> source = workloads::make_workload(w);
+
+  RtlHarness harness(preset, h);
+  const stats::RunStats s = harness.run(*source);
+  const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
+                             (o.xor_hash ? " + xor" : "");
+  print_run_table(std::cout, {w.name, preset.name, o.backend, policy}, s);
+  if (!o.waves.empty())
+    std::cout << "waves: " << o.waves << " (gtkwave " << o.waves << ")\n";
+  if (!s.clean()) throw CLI::RuntimeError(kExitViolations);
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app) {
+  CLI::App* cmd = app.add_subcommand("run", "Run a workload on a controller against a DRAM preset");
+  auto o = std::make_shared<RunOptions>();
+  cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")->capture_default_str();
+  cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top)")
+      ->capture_default_str();
+  cmd->add_option("--scheduler", o->scheduler, "fcfs, frfcfs or frfcfs-cap")->capture_default_str();
+  cmd->add_option("--page-policy", o->page_policy, "open, closed or adaptive")->capture_default_str();
+  cmd->add_option("--mapping", o->mapping, "ro-ba-ra-co-ch, ro-ra-ba-co-ch or ro-ba-ra-co-bg-ch")
+      ->capture_default_str();
+  cmd->add_flag("--xor-hash", o->xor_hash, "XOR bank and bank-group bits with low row bits");
+  cmd->add_option("--age-cap", o->age_cap, "cycles before the oldest request goes first (frfcfs-cap)")
+      ->capture_default_str();
+  cmd->add_option("--idle-timeout", o->idle_timeout, "cycles an idle row stays open (adaptive)")
+      ->capture_default_str();
+  cmd->add_option("--write-high", o->write_high, "write queue entries that start a drain")
+      ->capture_default_str();
+  cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
+      ->capture_default_str();
+  cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
+  cmd->add_option("--workload", o->workload.name, "sequential or random")->capture_default_str();
+  cmd->add_option("--requests", o->workload.requests, "requests (bursts) to issue")->capture_default_str();
+  cmd->add_option("--seed", o->workload.seed, "seed of every random choice")->capture_default_str();
+  cmd->add_option("--read-fraction", o->workload.read_fraction, "share of reads (random)")
+      ->capture_default_str();
+  cmd->add_option("--run-length", o->workload.max_run, "bursts in a row after each random start (random)")
+      ->capture_default_str();
+  cmd->add_option("--footprint", o->footprint, "bytes touched from address 0 (default: all)");
+  cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
+  cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace mckit::sim

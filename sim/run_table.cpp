@@ -1,0 +1,66 @@
+#include "run_table.h"
+
+#include "text_table.h"
+
+namespace mckit::sim {
+
+namespace {
+std::string count(std::uint64_t n) { return std::to_string(n); }
+std::string share(std::uint64_t part, std::uint64_t whole) {
+  return whole ? fixed(100.0 * double(part) / double(whole), 1) + " %" : "-";
+}
+}  // namespace
+
+void print_run_table(std::ostream& out, const RunLabel& label, const stats::RunStats& s) {
+  using dram::Command;
+  const double ns = s.tck_ns;
+  const auto lat = [&](std::uint64_t cycles) {
+    return fixed(double(cycles) * ns, 1) + " ns (" + count(cycles) + ")";
+  };
+  const std::uint64_t served = s.row_hits + s.row_misses + s.row_conflicts;
+  const auto cmd = [&](Command c) { return s.commands[std::size_t(c)]; };
+
+  TextTable t({"metric", "value"});
+  t.add_row({"workload", label.workload});
+  t.add_row({"preset", label.preset});
+  t.add_row({"backend", label.backend});
+  t.add_row({"policy", label.policy});
+  t.add_row({"requests", count(s.requests()) + " (" + count(s.reads) + " reads, " +
+                             count(s.writes) + " writes)"});
+  t.add_row({"bandwidth", fixed(s.bandwidth_gbps(), 2) + " GB/s, " +
+                              fixed(s.percent_of_peak(), 1) + " % of " +
+                              fixed(s.peak_gbps, 1) + " GB/s peak"});
+  t.add_row({"read latency mean", fixed(s.read_latency.mean() * ns, 1) + " ns (" +
+                                      fixed(s.read_latency.mean(), 1) + " cycles)"});
+  t.add_row({"read latency p50", lat(s.read_latency.percentile(0.50))});
+  t.add_row({"read latency p99", lat(s.read_latency.percentile(0.99))});
+  t.add_row({"read latency min/max",
+             lat(s.read_latency.min()) + " / " + lat(s.read_latency.max())});
+  t.add_row({"row hits", count(s.row_hits) + " (" + share(s.row_hits, served) + ")"});
+  t.add_row({"row misses", count(s.row_misses) + " (" + share(s.row_misses, served) + ")"});
+  t.add_row({"row conflicts", count(s.row_conflicts) + " (" + share(s.row_conflicts, served) + ")"});
+  t.add_row({"reads from write queue", count(s.forwarded_reads)});
+  t.add_row({"commands", "ACT " + count(cmd(Command::ACT)) + ", PRE " +
+                             count(cmd(Command::PRE) + cmd(Command::PREA)) + ", RD " +
+                             count(cmd(Command::RD) + cmd(Command::RDA)) + ", WR " +
+                             count(cmd(Command::WR) + cmd(Command::WRA))});
+  t.add_row({"refreshes", count(s.refreshes()) + " (" + count(s.refreshes_postponed) +
+                              " postponed, at most " + count(s.max_refresh_owed) + " owed)"});
+  t.add_row({"energy", fixed(s.energy.total() / 1000.0, 1) + " nJ, " +
+                           fixed(s.energy.pj_per_bit(), 2) + " pJ/bit"});
+  t.add_row({"simulated time", fixed(s.seconds() * 1e6, 2) + " us (" + count(s.cycles) +
+                                   " cycles)"});
+  t.add_row({"wall time", fixed(s.wall_seconds, 2) + " s"});
+  t.add_row({"simulation speed",
+             fixed(s.wall_seconds > 0 ? double(s.cycles) / s.wall_seconds / 1e6 : 0, 2) +
+                 " M cycles/s, " +
+                 fixed(s.wall_seconds > 0 ? double(s.requests()) / s.wall_seconds / 1e6 : 0, 2) +
+                 " M requests/s"});
+  t.add_row({"timing violations", count(s.violations)});
+  t.add_row({"data mismatches", count(s.data_mismatches)});
+  t.add_row({"unanswered requests", count(s.unanswered)});
+  t.print(out);
+  for (const std::string& v : s.first_violations) out << "  violation: " << v << '\n';
+}
+
+}  // namespace mckit::sim

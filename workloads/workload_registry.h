@@ -1,0 +1,29 @@
+// Workloads by name, as the command line and run files give them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "request_source.h"
+
+namespace mckit::workloads {
+
+struct WorkloadParams {
+  std::string name = "random";
+  std::uint64_t requests = 100000;
+  std::uint64_t seed = 1;
+  int burst_bytes = 64;
+  std::uint64_t capacity = 0;       // of the memory: addresses stay below it
+  std::uint64_t footprint = 0;      // bytes touched, from address 0 (0: the whole capacity)
+  double read_fraction = 0.8;       // random: share of reads
+  int max_run = 1;                  // random: bursts in a row after each random start
+};
+
+const std::vector<std::string>& workload_names();  // sequential, random
+
+// Throws InputError for an unknown name or inconsistent parameters.
+std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p);
+
+}  // namespace mckit::workloads
