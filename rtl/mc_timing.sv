@@ -62,6 +62,7 @@ module mc_timing (
   logic [TimeW-1:0] rank_ref_q [NR];   // tRFC
   logic [TimeW-1:0] rank_pre_done_q [NR];  // every precharge of the rank done (tRP, tRPab)
   logic [TimeW-1:0] faw_q [NR][4];     // the last four ACTs of each rank, oldest first
+  logic [2:0] faw_seen_q [NR];         // ACTs since reset, up to four: the window is full
 
   logic [mc_pkg::RankW-1:0] rank;
   logic [mc_pkg::RankW+mc_pkg::BgW-1:0] group;
@@ -111,6 +112,7 @@ module mc_timing (
         rank_ref_q[r] <= '0;
         rank_pre_done_q[r] <= '0;
         for (int k = 0; k < 4; k++) faw_q[r][k] <= '0;
+        faw_seen_q[r] <= '0;
       end
     end else begin
       unique case (cmd_i)
@@ -126,6 +128,7 @@ module mc_timing (
           rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rrd_s)));
           for (int k = 0; k < 3; k++) faw_q[rank][k] <= faw_q[rank][k + 1];
           faw_q[rank][3] <= now_i;
+          if (faw_seen_q[rank] != 3'd4) faw_seen_q[rank] <= faw_seen_q[rank] + 3'd1;
         end
         mc_pkg::CMD_PRE: begin
           open_q[bank_i] <= 1'b0;
@@ -180,7 +183,8 @@ module mc_timing (
 
   always_comb begin
     for (int r = 0; r < NR; r++) begin
-      rank_act_ok[r] = now_i >= rank_act_q[r] && now_i >= after(faw_q[r][0], w(t_i.faw));
+      rank_act_ok[r] = now_i >= rank_act_q[r] &&
+                       (faw_seen_q[r] != 3'd4 || now_i >= after(faw_q[r][0], w(t_i.faw)));
       rank_rd_ok[r] = now_i >= rank_rd_q[r];
       rank_wr_ok[r] = now_i >= rank_wr_q[r];
     end
