@@ -17,24 +17,26 @@ module mc_refresh (
   localparam int unsigned NR = mc_pkg::NumRanks;
 
   logic [mc_pkg::TLongW-1:0] since_due_q;  // cycles since the last tREFI boundary
-  logic [3:0] pending_q [NR];
+  logic [4*NR-1:0] pending_q;  // refreshes owed, 4 bits per rank
   logic [NR-1:0] active_q;
   logic due;
 
   assign due = enable_i && since_due_q + 1'b1 == refi_i;
 
-  logic [3:0] pending_d [NR];
+  logic [4*NR-1:0] pending_d;
   logic [NR-1:0] active_d;
 
   always_comb begin
     for (int r = 0; r < NR; r++) begin
-      pending_d[r] = pending_q[r];
+      pending_d[4*r +: 4] = pending_q[4*r +: 4];
       active_d[r] = active_q[r];
-      if (due && present_i[r] && pending_d[r] != 4'hf) pending_d[r] = pending_d[r] + 4'd1;
+      if (due && present_i[r] && pending_d[4*r +: 4] != 4'hf)
+        pending_d[4*r +: 4] = pending_d[4*r +: 4] + 4'd1;
       if (ref_issued_i && ref_rank_i == r[mc_pkg::RankW-1:0]) begin
-        pending_d[r] = pending_d[r] - 4'd1;
+        pending_d[4*r +: 4] = pending_d[4*r +: 4] - 4'd1;
         active_d[r] = 1'b0;
-      end else if (pending_d[r] != '0 && (pending_d[r] >= postpone_i || rank_idle_i[r])) begin
+      end else if (pending_d[4*r +: 4] != '0 &&
+                   (pending_d[4*r +: 4] >= postpone_i || rank_idle_i[r])) begin
         active_d[r] = 1'b1;
       end
     end
@@ -44,15 +46,15 @@ module mc_refresh (
     if (!rst_ni) begin
       since_due_q <= '0;
       active_q <= '0;
-      for (int r = 0; r < NR; r++) pending_q[r] <= '0;
+      pending_q <= '0;
     end else if (enable_i) begin
       since_due_q <= due ? '0 : since_due_q + 1'b1;
       active_q <= active_d;
-      for (int r = 0; r < NR; r++) pending_q[r] <= pending_d[r];
+      pending_q <= pending_d;
     end
   end
 
   assign active_o = active_q;
-  always_comb for (int r = 0; r < NR; r++) pending_o[4*r +: 4] = pending_q[r];
+  assign pending_o = pending_q;
 
 endmodule

@@ -71,6 +71,8 @@ module mc_req_queue #(
   logic [mc_pkg::TimeW-1:0]    arrival_q [Depth];
   logic [Depth-1:0]            older_q [Depth];  // older_q[i][j]: entry j arrived before i
   logic [Depth-1:0] valid_q, full_q, pre_q, act_q, hit_q;
+  logic [Depth-1:0] rank1_q;            // the entry targets rank 1
+  logic [IdxW-1:0] oldest_q;
   logic [CntW-1:0] count_q;
 
   logic [Depth-1:0] sel_bit, free_bit, valid_d, hit_d;
@@ -98,7 +100,9 @@ module mc_req_queue #(
       push_hit = 1'b0;
 
     free_idx = '0;
-    for (int i = Depth - 1; i >= 0; i--) if (!valid_q[i]) free_idx = i[IdxW-1:0];
+    if (push_i) begin
+      for (int i = Depth - 1; i >= 0; i--) if (!valid_q[i]) free_idx = i[IdxW-1:0];
+    end
     free_bit = push_i ? {{(Depth - 1){1'b0}}, 1'b1} << free_idx : '0;
     valid_d = (valid_q & ~(pop_i ? sel_bit : '0)) | free_bit;
     hit_d = (hit_d & ~free_bit) | (push_hit ? free_bit : '0);
@@ -115,11 +119,26 @@ module mc_req_queue #(
       arrival_q[free_idx] <= push_entry_i.arrival;
     end
     // The newcomer is younger than every entry still queued.
-    for (int i = 0; i < Depth; i++) older_q[i] <= older_q[i] & ~free_bit;
-    if (push_i) older_q[free_idx] <= valid_q & ~(pop_i ? sel_bit : '0);
+    if (push_i) begin
+      for (int i = 0; i < Depth; i++) older_q[i] <= older_q[i] & ~free_bit;
+      older_q[free_idx] <= valid_q & ~(pop_i ? sel_bit : '0);
+    end
     full_q <= (full_q & ~free_bit) | (push_entry_i.full ? free_bit : '0);
+    rank1_q <= (rank1_q & ~free_bit) | (push_entry_i.bank[RankLsb] ? free_bit : '0);
     pre_q <= (pre_q & ~free_bit) | (mark_pre_i ? sel_bit : '0);
     act_q <= (act_q & ~free_bit) | (mark_act_i ? sel_bit : '0);
+  end
+
+  // The oldest entry changes only when an entry leaves or one arrives in an empty queue.
+  logic [IdxW-1:0] oldest_d;
+  always_comb begin
+    oldest_d = oldest_q;
+    if (pop_i) begin
+      for (int i = 0; i < Depth; i++)
+        if (valid_d[i] && (older_q[i] & ~free_bit & valid_d) == '0) oldest_d = i[IdxW-1:0];
+    end else if (valid_q == '0) begin
+      oldest_d = free_idx;
+    end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -127,67 +146,68 @@ module mc_req_queue #(
       valid_q <= '0;
       hit_q <= '0;
       count_q <= '0;
+      oldest_q <= '0;
     end else begin
       valid_q <= valid_d;
       hit_q <= hit_d;
+      oldest_q <= oldest_d;
       count_q <= count_q + {{(CntW - 1){1'b0}}, push_i} - {{(CntW - 1){1'b0}}, pop_i};
     end
   end
 
-  // What each entry may do now, and the oldest of each kind.
-  logic [Depth-1:0] usable, col_ready, act_ready, pre_ready, pre_polite, row_ready;
-  logic oldest_found;
+  // What each entry may do now, and the oldest of each kind. Per entry only the bank's
+  // status bits are gathered; the rest is whole-vector logic.
+  logic [Depth-1:0] open_e, act_ok_e, pre_ok_e, col_ok_e, usable;
+  logic [Depth-1:0] col_ready, act_ready, pre_ready, pre_polite, row_ready;
   always_comb begin
+    for (int i = 0; i < Depth; i++) begin
+      open_e[i] = open_i[bank_q[i]];
+      act_ok_e[i] = act_ok_i[bank_q[i]];
+      pre_ok_e[i] = pre_ok_i[bank_q[i]];
+      col_ok_e[i] = col_ok_i[bank_q[i]];
+    end
+    usable = valid_q & ~(rank_blocked_i[1] ? rank1_q : '0) & ~(rank_blocked_i[0] ? ~rank1_q : '0);
+    col_ready = usable & hit_q & col_ok_e;
+    act_ready = usable & ~open_e & act_ok_e;
+    pre_ready = usable & open_e & ~hit_q & pre_ok_e;
+    rank_used_o = {|(valid_q & rank1_q), |(valid_q & ~rank1_q)};
+
     bank_has_hit_o = '0;
-    rank_used_o = '0;
+    for (int i = 0; i < Depth; i++)
+      if (valid_q[i] && hit_q[i]) bank_has_hit_o[bank_q[i]] = 1'b1;
+    pre_polite = '0;
+    if (pre_ready != '0) begin
+      for (int i = 0; i < Depth; i++) pre_polite[i] = pre_ready[i] && !bank_has_hit_o[bank_q[i]];
+    end
+    row_ready = act_ready | pre_polite;
+
+    col_found_o = col_ready != '0;
+    row_found_o = row_ready != '0;
+    col_idx_o = '0;
+    row_idx_o = '0;
+    for (int i = 0; i < Depth; i++) begin
+      if (col_ready[i] && (older_q[i] & col_ready) == '0) col_idx_o = i[IdxW-1:0];
+      if (row_ready[i] && (older_q[i] & row_ready) == '0) row_idx_o = i[IdxW-1:0];
+    end
+    row_act_o = act_ready[row_idx_o];
+    oldest_idx_o = oldest_q;
+    oldest_col_o = col_ready[oldest_q];
+    oldest_act_o = act_ready[oldest_q];
+    oldest_pre_o = pre_ready[oldest_q];
+    oldest_age_o = valid_q != '0 ? now_i - arrival_q[oldest_q] : '0;
+
     match_o = 1'b0;
     match_full_o = 1'b0;
     match_id_o = '0;
-    usable = valid_q;
-    if (rank_blocked_i != '0) begin
-      for (int i = 0; i < Depth; i++)
-        if (rank_blocked_i[bank_q[i][RankLsb +: mc_pkg::RankW]]) usable[i] = 1'b0;
-    end
-    for (int i = 0; i < Depth; i++) begin
-      col_ready[i] = usable[i] && hit_q[i] && col_ok_i[bank_q[i]];
-      act_ready[i] = usable[i] && !open_i[bank_q[i]] && act_ok_i[bank_q[i]];
-      pre_ready[i] = usable[i] && open_i[bank_q[i]] && !hit_q[i] && pre_ok_i[bank_q[i]];
-      if (valid_q[i] && hit_q[i]) bank_has_hit_o[bank_q[i]] = 1'b1;
-      if (valid_q[i]) rank_used_o[bank_q[i][RankLsb +: mc_pkg::RankW]] = 1'b1;
-      if (match_en_i && valid_q[i] && addr_q[i] == match_addr_i) begin
-        match_o = 1'b1;
-        match_full_o = full_q[i];
-        match_id_o = id_q[i];
+    if (match_en_i) begin
+      for (int i = 0; i < Depth; i++) begin
+        if (valid_q[i] && addr_q[i] == match_addr_i) begin
+          match_o = 1'b1;
+          match_full_o = full_q[i];
+          match_id_o = id_q[i];
+        end
       end
     end
-    for (int i = 0; i < Depth; i++) pre_polite[i] = pre_ready[i] && !bank_has_hit_o[bank_q[i]];
-    row_ready = act_ready | pre_polite;
-
-    col_found_o = 1'b0;
-    col_idx_o = '0;
-    row_found_o = 1'b0;
-    row_idx_o = '0;
-    oldest_found = 1'b0;
-    oldest_idx_o = '0;
-    for (int i = 0; i < Depth; i++) begin
-      if (col_ready[i] && (older_q[i] & col_ready) == '0) begin
-        col_found_o = 1'b1;
-        col_idx_o = i[IdxW-1:0];
-      end
-      if (row_ready[i] && (older_q[i] & row_ready) == '0) begin
-        row_found_o = 1'b1;
-        row_idx_o = i[IdxW-1:0];
-      end
-      if (valid_q[i] && (older_q[i] & valid_q) == '0) begin
-        oldest_found = 1'b1;
-        oldest_idx_o = i[IdxW-1:0];
-      end
-    end
-    row_act_o = act_ready[row_idx_o];
-    oldest_col_o = col_ready[oldest_idx_o];
-    oldest_act_o = act_ready[oldest_idx_o];
-    oldest_pre_o = pre_ready[oldest_idx_o];
-    oldest_age_o = oldest_found ? now_i - arrival_q[oldest_idx_o] : '0;
   end
 
   always_comb begin

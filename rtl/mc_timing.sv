@@ -6,6 +6,7 @@ module mc_timing (
   input  logic rst_ni,
   input  logic [mc_pkg::TimeW-1:0] now_i,
   input  mc_pkg::timing_t          t_i,
+  input  logic [mc_pkg::NumBanks-1:0] present_i,    // banks the device has
   input  logic                     adaptive_i,      // adaptive page policy: report idle banks
   input  logic [mc_pkg::TLongW-1:0] idle_timeout_i,
 
@@ -193,11 +194,17 @@ module mc_timing (
       bg_rd_ok[g] = now_i >= bg_rd_q[g];
       bg_wr_ok[g] = now_i >= bg_wr_q[g];
     end
+    act_ok_o = '0;
+    pre_ok_o = '0;
+    rd_ok_o = '0;
+    wr_ok_o = '0;
     for (int b = 0; b < NB; b++) begin
-      act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
-      pre_ok_o[b] = now_i >= bank_pre_q[b];
-      rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
-      wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
+      if (present_i[b]) begin  // a simulator skips the bank machines the preset lacks
+        act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
+        pre_ok_o[b] = now_i >= bank_pre_q[b];
+        rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
+        wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
+      end
     end
     idle_o = '0;
     if (adaptive_i) begin

@@ -175,6 +175,12 @@ module mc_top #(
   logic [mc_pkg::IdW-1:0] rq_match_id, wq_match_id;
   logic rq_full, wq_full, can_accept_read;
   logic forward, take, take_read, take_write;
+  logic rq_match_en, wq_match_en;
+
+  // Address checks only when their answer can matter: a write needs room in the write queue,
+  // a read needs a response credit; a read never waits on a queued read.
+  assign rq_match_en = fe_valid_q && fe_write_q && !wq_full;
+  assign wq_match_en = fe_valid_q && (fe_write_q ? !wq_full : can_accept_read);
   logic serve_writes_q, serve_reads_q;
 
   always_comb begin
@@ -223,12 +229,19 @@ module mc_top #(
   logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, rd_ok, wr_ok, idle;
   logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active;
   logic [mc_pkg::RowW-1:0] lookup_row;
+  logic [mc_pkg::NumBanks/2-1:0] rank_banks;
+  logic [mc_pkg::NumBanks-1:0] bank_present;
+  logic [5:0] banks_per_rank;
+  assign banks_per_rank = 6'd1 << ({1'b0, cfg.bank_bits} + {1'b0, cfg.bg_bits});
+  assign rank_banks = ~({(mc_pkg::NumBanks / 2){1'b1}} << banks_per_rank);
+  assign bank_present = {cfg.rank_bits ? rank_banks : '0, rank_banks};
   logic [4*mc_pkg::NumRanks-1:0] ref_pending;
 
   mc_timing u_timing (
     .clk_i, .rst_ni,
     .now_i(now_q),
     .t_i(t),
+    .present_i(bank_present),
     .adaptive_i(cfg.page_policy == mc_pkg::PAGE_ADAPTIVE),
     .idle_timeout_i(cfg.idle_timeout),
     .cmd_i(cmd),
@@ -322,7 +335,7 @@ module mc_top #(
     .count_o(rq_count),
     .full_o(rq_full),
     .oldest_age_o(rq_oldest_age),
-    .match_en_i(fe_valid_q),
+    .match_en_i(rq_match_en),
     .match_addr_i(fe_addr_q),
     .match_o(rq_match),
     .match_full_o(rq_match_full),
@@ -364,7 +377,7 @@ module mc_top #(
     .count_o(wq_count),
     .full_o(wq_full),
     .oldest_age_o(wq_oldest_age),
-    .match_en_i(fe_valid_q),
+    .match_en_i(wq_match_en),
     .match_addr_i(fe_addr_q),
     .match_o(wq_match),
     .match_full_o(wq_match_full),

@@ -144,7 +144,6 @@ void RtlHarness::issue_to_device(std::uint64_t cycle) {
   if (t.dfi_cmd_o == std::uint8_t(dram::Command::NOP)) return;
   const dram::DramCommand c = decode_command();
   const std::uint32_t id = t.dfi_id_o;
-  last_progress_ = cycle;
 
   if (dram::is_write(c.cmd)) {
     const Slot& s = slots_[id];
@@ -152,6 +151,7 @@ void RtlHarness::issue_to_device(std::uint64_t cycle) {
     for (int i = 0; i < burst_bytes_; ++i) mask[std::size_t(i)] = (s.request.mask >> i) & 1;
     device_.issue(c, s.request.data.data(), mask.data());
     if (on_completion) on_completion({s.sequence, true, s.accept_cycle, cycle});
+    last_progress_ = cycle;  // refreshes alone are no progress
     free_ids_.push_back(id);
     --outstanding_;
   } else {
