@@ -16,7 +16,8 @@ module mc_req_queue #(
 
   input  logic           push_i,
   input  mc_pkg::entry_t push_entry_i,
-  input  logic           push_hit_i,     // its row is open now
+  input  logic           push_open_i,    // its bank is open now
+  input  logic           push_hit_i,     // ... with its row
 
   input  logic            pop_i,         // the entry in slot sel_idx_i is served
   input  logic            mark_pre_i,    // a PRE was issued for the entry in slot sel_idx_i
@@ -32,11 +33,11 @@ module mc_req_queue #(
   input  logic [mc_pkg::RowW-1:0]     evt_row_i,
 
   // Per-bank status.
-  input  logic [mc_pkg::NumBanks-1:0] open_i,
   input  logic [mc_pkg::NumBanks-1:0] act_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
+  input  logic                        served_i,       // the scheduler serves this queue now
 
   output logic            col_found_o,   // oldest entry whose column command may go now
   output logic [IdxW-1:0] col_idx_o,
@@ -48,7 +49,7 @@ module mc_req_queue #(
   output logic            oldest_act_o,
   output logic            oldest_pre_o,    // PRE even though other entries hit the open row
   output logic [mc_pkg::TimeW-1:0] oldest_age_o,
-  output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row
+  output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
   output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
   output logic [CntW-1:0]  count_o,
   output logic             full_o,
@@ -71,33 +72,46 @@ module mc_req_queue #(
   logic [mc_pkg::TimeW-1:0]    arrival_q [Depth];
   logic [Depth-1:0]            older_q [Depth];  // older_q[i][j]: entry j arrived before i
   logic [Depth-1:0] valid_q, full_q, pre_q, act_q, hit_q;
+  logic [Depth-1:0] open_q;             // the entry's bank is open (hit_q: with its row)
   logic [Depth-1:0] rank1_q;            // the entry targets rank 1
   logic [IdxW-1:0] oldest_q;
   logic [CntW-1:0] count_q;
 
-  logic [Depth-1:0] sel_bit, free_bit, valid_d, hit_d;
+  logic [Depth-1:0] sel_bit, free_bit, valid_d, hit_d, open_d;
   logic [IdxW-1:0] free_idx;
-  logic push_hit;
+  logic push_hit, push_open;
 
   // Row-hit state after this cycle's bank event; the slot a push takes (the lowest free).
   always_comb begin
     sel_bit = {{(Depth - 1){1'b0}}, 1'b1} << sel_idx_i;
     hit_d = hit_q;
+    open_d = open_q;
     if (act_i || close_i || close_rank_i) begin
       for (int i = 0; i < Depth; i++) begin
-        if (act_i && bank_q[i] == evt_bank_i) hit_d[i] = row_q[i] == evt_row_i;
-        if (close_i && bank_q[i] == evt_bank_i) hit_d[i] = 1'b0;
-        if (close_rank_i &&
-            bank_q[i][RankLsb +: mc_pkg::RankW] == evt_bank_i[RankLsb +: mc_pkg::RankW])
+        if (act_i && bank_q[i] == evt_bank_i) begin
+          open_d[i] = 1'b1;
+          hit_d[i] = row_q[i] == evt_row_i;
+        end
+        if ((close_i && bank_q[i] == evt_bank_i) ||
+            (close_rank_i &&
+             bank_q[i][RankLsb +: mc_pkg::RankW] == evt_bank_i[RankLsb +: mc_pkg::RankW])) begin
+          open_d[i] = 1'b0;
           hit_d[i] = 1'b0;
+        end
       end
     end
+    push_open = push_open_i;
     push_hit = push_hit_i;
-    if (act_i && push_entry_i.bank == evt_bank_i) push_hit = push_entry_i.row == evt_row_i;
-    if (close_i && push_entry_i.bank == evt_bank_i) push_hit = 1'b0;
-    if (close_rank_i && push_entry_i.bank[RankLsb +: mc_pkg::RankW] ==
-                        evt_bank_i[RankLsb +: mc_pkg::RankW])
+    if (act_i && push_entry_i.bank == evt_bank_i) begin
+      push_open = 1'b1;
+      push_hit = push_entry_i.row == evt_row_i;
+    end
+    if ((close_i && push_entry_i.bank == evt_bank_i) ||
+        (close_rank_i && push_entry_i.bank[RankLsb +: mc_pkg::RankW] ==
+                         evt_bank_i[RankLsb +: mc_pkg::RankW])) begin
+      push_open = 1'b0;
       push_hit = 1'b0;
+    end
 
     free_idx = '0;
     if (push_i) begin
@@ -106,6 +120,7 @@ module mc_req_queue #(
     free_bit = push_i ? {{(Depth - 1){1'b0}}, 1'b1} << free_idx : '0;
     valid_d = (valid_q & ~(pop_i ? sel_bit : '0)) | free_bit;
     hit_d = (hit_d & ~free_bit) | (push_hit ? free_bit : '0);
+    open_d = (open_d & ~free_bit) | (push_open ? free_bit : '0);
   end
 
   always_ff @(posedge clk_i) begin
@@ -145,36 +160,42 @@ module mc_req_queue #(
     if (!rst_ni) begin
       valid_q <= '0;
       hit_q <= '0;
+      open_q <= '0;
       count_q <= '0;
       oldest_q <= '0;
     end else begin
       valid_q <= valid_d;
       hit_q <= hit_d;
+      open_q <= open_d;
       oldest_q <= oldest_d;
       count_q <= count_q + {{(CntW - 1){1'b0}}, push_i} - {{(CntW - 1){1'b0}}, pop_i};
     end
   end
 
-  // What each entry may do now, and the oldest of each kind. Per entry only the bank's
-  // status bits are gathered; the rest is whole-vector logic.
-  logic [Depth-1:0] open_e, act_ok_e, pre_ok_e, col_ok_e, usable;
+  // What each entry may do now, and the oldest of each kind. Per entry only the one status
+  // bit its next command needs is gathered from its bank; the rest is whole-vector logic.
+  logic [Depth-1:0] ok_e, usable;
   logic [Depth-1:0] col_ready, act_ready, pre_ready, pre_polite, row_ready;
   always_comb begin
-    for (int i = 0; i < Depth; i++) begin
-      open_e[i] = open_i[bank_q[i]];
-      act_ok_e[i] = act_ok_i[bank_q[i]];
-      pre_ok_e[i] = pre_ok_i[bank_q[i]];
-      col_ok_e[i] = col_ok_i[bank_q[i]];
+    ok_e = '0;
+    if (served_i) begin  // the other queue's readiness is not looked at this cycle
+      for (int i = 0; i < Depth; i++) begin
+        if (!open_q[i]) ok_e[i] = act_ok_i[bank_q[i]];
+        else if (!hit_q[i]) ok_e[i] = pre_ok_i[bank_q[i]];
+        else ok_e[i] = col_ok_i[bank_q[i]];
+      end
     end
     usable = valid_q & ~(rank_blocked_i[1] ? rank1_q : '0) & ~(rank_blocked_i[0] ? ~rank1_q : '0);
-    col_ready = usable & hit_q & col_ok_e;
-    act_ready = usable & ~open_e & act_ok_e;
-    pre_ready = usable & open_e & ~hit_q & pre_ok_e;
+    col_ready = usable & hit_q & ok_e;
+    act_ready = usable & ~open_q & ok_e;
+    pre_ready = usable & open_q & ~hit_q & ok_e;
     rank_used_o = {|(valid_q & rank1_q), |(valid_q & ~rank1_q)};
 
     bank_has_hit_o = '0;
-    for (int i = 0; i < Depth; i++)
-      if (valid_q[i] && hit_q[i]) bank_has_hit_o[bank_q[i]] = 1'b1;
+    if (served_i) begin
+      for (int i = 0; i < Depth; i++)
+        if (valid_q[i] && hit_q[i]) bank_has_hit_o[bank_q[i]] = 1'b1;
+    end
     pre_polite = '0;
     if (pre_ready != '0) begin
       for (int i = 0; i < Depth; i++) pre_polite[i] = pre_ready[i] && !bank_has_hit_o[bank_q[i]];
@@ -185,9 +206,11 @@ module mc_req_queue #(
     row_found_o = row_ready != '0;
     col_idx_o = '0;
     row_idx_o = '0;
-    for (int i = 0; i < Depth; i++) begin
-      if (col_ready[i] && (older_q[i] & col_ready) == '0) col_idx_o = i[IdxW-1:0];
-      if (row_ready[i] && (older_q[i] & row_ready) == '0) row_idx_o = i[IdxW-1:0];
+    if (col_found_o || row_found_o) begin
+      for (int i = 0; i < Depth; i++) begin
+        if (col_ready[i] && (older_q[i] & col_ready) == '0) col_idx_o = i[IdxW-1:0];
+        if (row_ready[i] && (older_q[i] & row_ready) == '0) row_idx_o = i[IdxW-1:0];
+      end
     end
     row_act_o = act_ready[row_idx_o];
     oldest_idx_o = oldest_q;

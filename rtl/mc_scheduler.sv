@@ -42,7 +42,7 @@ module mc_scheduler #(
   input  logic [mc_pkg::NumBanks-1:0] bank_has_hit_i,
 
   output mc_pkg::cmd_e   cmd_o,        // CMD_NOP when nothing goes
-  output logic           from_wq_o,    // demand command for the write queue's entry
+  output logic           from_wq_o,    // demand comes from the write queue this cycle
   output logic [IdxW-1:0] idx_o,       // ... at this index
   output logic           demand_o,     // cmd_o serves the queue entry idx_o
   output logic [mc_pkg::BankIdxW-1:0] bank_o,  // target of a refresh or idle PRE
@@ -56,8 +56,11 @@ module mc_scheduler #(
   logic [mc_pkg::BankIdxW-1:0] idle_bank;
   logic [mc_pkg::TimeW-1:0] oldest_age;
 
+  // Which queue demand comes from: registered inputs only, so the queues can use it to skip
+  // the work of the one not served.
+  assign serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
+
   always_comb begin
-    serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
     oldest_age = serve_wq ? wq_oldest_age_i : rq_oldest_age_i;
     strict = scheduler_i == mc_pkg::SCHED_FCFS ||
              (scheduler_i == mc_pkg::SCHED_FRFCFS_CAP &&
