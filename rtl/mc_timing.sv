@@ -8,6 +8,7 @@ module mc_timing (
   input  mc_pkg::timing_t          t_i,
   input  logic [mc_pkg::NumBanks-1:0] present_i,    // banks the device has
   input  logic                     adaptive_i,      // adaptive page policy: report idle banks
+  input  logic                     writes_i,        // writes are served: rd_ok_o is not needed
   input  logic [mc_pkg::TLongW-1:0] idle_timeout_i,
 
   // The command issued this cycle.
@@ -18,8 +19,8 @@ module mc_timing (
   output logic [mc_pkg::NumBanks-1:0] open_o,
   output logic [mc_pkg::NumBanks-1:0] act_ok_o,
   output logic [mc_pkg::NumBanks-1:0] pre_ok_o,
-  output logic [mc_pkg::NumBanks-1:0] rd_ok_o,
-  output logic [mc_pkg::NumBanks-1:0] wr_ok_o,
+  output logic [mc_pkg::NumBanks-1:0] rd_ok_o,      // when reads are served
+  output logic [mc_pkg::NumBanks-1:0] wr_ok_o,      // when writes are served
   output logic [mc_pkg::NumBanks-1:0] idle_o,      // open and unused for idle_timeout_i
   output logic [mc_pkg::NumRanks-1:0] rank_open_o, // some bank of the rank is open
   output logic [mc_pkg::NumRanks-1:0] prea_ok_o,   // every open bank of the rank may close
@@ -202,8 +203,11 @@ module mc_timing (
       if (present_i[b]) begin  // a simulator skips the bank machines the preset lacks
         act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
         pre_ok_o[b] = now_i >= bank_pre_q[b];
-        rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
-        wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
+        // Only the served queue's column command is looked at.
+        if (writes_i)
+          wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
+        else
+          rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
       end
     end
     idle_o = '0;

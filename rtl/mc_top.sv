@@ -243,6 +243,7 @@ module mc_top #(
     .t_i(t),
     .present_i(bank_present),
     .adaptive_i(cfg.page_policy == mc_pkg::PAGE_ADAPTIVE),
+    .writes_i(sched_from_wq),
     .idle_timeout_i(cfg.idle_timeout),
     .cmd_i(cmd),
     .bank_i(cmd_bank),
