@@ -33,23 +33,12 @@ module mc_rsp_path #(
   logic [RspW-1:0] rsp_q [Outstanding];
   logic [OutW:0] rsp_wr_q, rsp_rd_q, outstanding_q;
 
-  logic push_fwd, push_ret, pop_rsp;
-  logic [RspW-1:0] fwd_entry, ret_entry;
-  logic [OutW:0] second_slot;
-
-  always_comb begin
-    push_fwd = accept_read_i && forward_i;
-    push_ret = rddata_valid_i;
-    pop_rsp = rsp_valid_o && rsp_ready_i;
-    fwd_entry = {1'b1, read_id_i};
-    ret_entry = {1'b0, flight_q[flight_rd_q[FlightW-1:0]]};
-    second_slot = rsp_wr_q + {{OutW{1'b0}}, push_ret};
-  end
-
+  // Inputs are used at the clock edge only, so no logic runs between input and register.
+  logic [OutW:0] ret_slot_end;  // where a forwarded response goes when data also return
   always_ff @(posedge clk_i) begin
     if (rd_issued_i) flight_q[flight_wr_q[FlightW-1:0]] <= rd_id_i;
-    if (push_ret) rsp_q[rsp_wr_q[OutW-1:0]] <= ret_entry;
-    if (push_fwd) rsp_q[second_slot[OutW-1:0]] <= fwd_entry;
+    if (rddata_valid_i) rsp_q[rsp_wr_q[OutW-1:0]] <= {1'b0, flight_q[flight_rd_q[FlightW-1:0]]};
+    if (accept_read_i && forward_i) rsp_q[ret_slot_end[OutW-1:0]] <= {1'b1, read_id_i};
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -61,14 +50,15 @@ module mc_rsp_path #(
       outstanding_q <= '0;
     end else begin
       flight_wr_q <= flight_wr_q + {{FlightW{1'b0}}, rd_issued_i};
-      flight_rd_q <= flight_rd_q + {{FlightW{1'b0}}, push_ret};
-      rsp_wr_q <= second_slot + {{OutW{1'b0}}, push_fwd};
-      rsp_rd_q <= rsp_rd_q + {{OutW{1'b0}}, pop_rsp};
+      flight_rd_q <= flight_rd_q + {{FlightW{1'b0}}, rddata_valid_i};
+      rsp_wr_q <= ret_slot_end + {{OutW{1'b0}}, accept_read_i && forward_i};
+      rsp_rd_q <= rsp_rd_q + {{OutW{1'b0}}, rsp_valid_o && rsp_ready_i};
       outstanding_q <= outstanding_q + {{OutW{1'b0}}, accept_read_i}
-                                     - {{OutW{1'b0}}, pop_rsp};
+                                     - {{OutW{1'b0}}, rsp_valid_o && rsp_ready_i};
     end
   end
 
+  assign ret_slot_end = rsp_wr_q + {{OutW{1'b0}}, rddata_valid_i};
   assign can_accept_o = outstanding_q != Outstanding[OutW:0];
   assign in_flight_full_o = flight_wr_q - flight_rd_q == InFlight[FlightW:0];
   assign rsp_valid_o = rsp_wr_q != rsp_rd_q;

@@ -84,52 +84,18 @@ module mc_top #(
 
   // Configuration is registered: one cycle after a change it takes effect, and the
   // logic behind it does not depend on the ports.
-  mc_pkg::timing_t t_d, t;
-  mc_pkg::cfg_t cfg_d, cfg;
-  always_comb begin
-    t_d.rcd = cfg_trcd_i;
-    t_d.rcdwr = cfg_trcdwr_i;
-    t_d.rp = cfg_trp_i;
-    t_d.rpab = cfg_trpab_i;
-    t_d.ras = cfg_tras_i;
-    t_d.rc = cfg_trc_i;
-    t_d.cl = cfg_tcl_i;
-    t_d.cwl = cfg_tcwl_i;
-    t_d.bl = cfg_tbl_i;
-    t_d.rtp = cfg_trtp_i;
-    t_d.wr = cfg_twr_i;
-    t_d.wtr_s = cfg_twtr_s_i;
-    t_d.wtr_l = cfg_twtr_l_i;
-    t_d.ccd_s = cfg_tccd_s_i;
-    t_d.ccd_l = cfg_tccd_l_i;
-    t_d.ccd_l_wr = cfg_tccd_l_wr_i;
-    t_d.rrd_s = cfg_trrd_s_i;
-    t_d.rrd_l = cfg_trrd_l_i;
-    t_d.faw = cfg_tfaw_i;
-    t_d.rtw = cfg_trtw_i;
-    t_d.rtrs = cfg_trtrs_i;
-    t_d.rfc = cfg_trfc_i;
-    t_d.refi = cfg_trefi_i;
-    cfg_d.mapping = cfg_mapping_i;
-    cfg_d.xor_hash = cfg_xor_i;
-    cfg_d.col_bits = cfg_col_bits_i;
-    cfg_d.bl_log2 = cfg_bl_log2_i;
-    cfg_d.bank_bits = cfg_bank_bits_i;
-    cfg_d.bg_bits = cfg_bg_bits_i;
-    cfg_d.rank_bits = cfg_rank_bits_i;
-    cfg_d.burst_mask = cfg_burst_mask_i;
-    cfg_d.scheduler = cfg_scheduler_i;
-    cfg_d.page_policy = cfg_page_policy_i;
-    cfg_d.age_cap = cfg_age_cap_i;
-    cfg_d.idle_timeout = cfg_idle_timeout_i;
-    cfg_d.wq_high = {{(8 - CntW){1'b0}}, cfg_wq_high_i};
-    cfg_d.wq_low = {{(8 - CntW){1'b0}}, cfg_wq_low_i};
-    cfg_d.refresh_en = cfg_refresh_en_i;
-    cfg_d.ref_postpone = cfg_ref_postpone_i;
-  end
+  mc_pkg::timing_t t;
+  mc_pkg::cfg_t cfg;
   always_ff @(posedge clk_i) begin
-    t <= t_d;
-    cfg <= cfg_d;
+    // In the order of the structs' fields.
+    t <= {cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_trpab_i, cfg_tras_i, cfg_trc_i, cfg_tcl_i,
+          cfg_tcwl_i, cfg_tbl_i, cfg_trtp_i, cfg_twr_i, cfg_twtr_s_i, cfg_twtr_l_i,
+          cfg_tccd_s_i, cfg_tccd_l_i, cfg_tccd_l_wr_i, cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i,
+          cfg_trtw_i, cfg_trtrs_i, cfg_trfc_i, cfg_trefi_i};
+    cfg <= {cfg_mapping_i, cfg_xor_i, cfg_col_bits_i, cfg_bl_log2_i, cfg_bank_bits_i,
+            cfg_bg_bits_i, cfg_rank_bits_i, cfg_burst_mask_i, cfg_scheduler_i, cfg_page_policy_i,
+            cfg_age_cap_i, cfg_idle_timeout_i, {{(8 - CntW){1'b0}}, cfg_wq_high_i},
+            {{(8 - CntW){1'b0}}, cfg_wq_low_i}, cfg_refresh_en_i, cfg_ref_postpone_i};
   end
 
   // ---- Front end ------------------------------------------------------------------------
