@@ -10,7 +10,8 @@ cd "$rtl"
 yosys -q -w "Replacing memory" -l "$out/synth.log" \
   -p "read_verilog -sv $(tr '\n' ' ' < sources.f); synth -top mc_top; tee -q -o $out/synth_stat.txt stat"
 awk '
-  /^=== .* ===$/ { module = $2; sub(/^\$paramod\\/, "", module); sub(/\\.*/, "", module) }
+  # "$paramod\NAME\PARAMS" or "$paramod$HASH\NAME": keep NAME.
+  /^=== .* ===$/ { module = $2; if (module ~ /^\$paramod/) { sub(/^[^\\]*\\/, "", module); sub(/\\.*/, "", module) } }
   /^=== design hierarchy ===$/ { module = "mc_top (total)" }
   /Number of cells:/ { cells[module] = $4; if (!(module in seen)) { seen[module] = 1; order[++n] = module } }
   /\$_(S?DFF|DFFE|SDFFE|SDFFCE|ALDFF)[A-Z0-9_]*_/ { flops[module] += $2 }
