@@ -190,10 +190,15 @@ module mc_timing (
       rank_rd_ok[r] = now_i >= rank_rd_q[r];
       rank_wr_ok[r] = now_i >= rank_wr_q[r];
     end
+    bg_act_ok = '0;
+    bg_rd_ok = '0;
+    bg_wr_ok = '0;
     for (int g = 0; g < NG; g++) begin
-      bg_act_ok[g] = now_i >= bg_act_q[g];
-      bg_rd_ok[g] = now_i >= bg_rd_q[g];
-      bg_wr_ok[g] = now_i >= bg_wr_q[g];
+      if (present_i[g * 4]) begin  // the group's first bank exists whenever the group does
+        bg_act_ok[g] = now_i >= bg_act_q[g];
+        if (writes_i) bg_wr_ok[g] = now_i >= bg_wr_q[g];
+        else bg_rd_ok[g] = now_i >= bg_rd_q[g];
+      end
     end
     act_ok_o = '0;
     pre_ok_o = '0;
