@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include <unistd.h>
+
 #include "Vmc_top.h"
 #include "common/input_error.h"
 #include "rtl/rtl_config.h"
@@ -22,6 +24,19 @@ int log2_of(int value) {
   int bits = 0;
   while ((1 << bits) < value) ++bits;
   return bits;
+}
+
+bool on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "";
+  for (std::size_t start = 0; start <= dirs.size();) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const std::filesystem::path candidate =
+        std::filesystem::path(dirs.substr(start, end - start)) / program;
+    if (access(candidate.c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 std::string hex(std::uint64_t v) {
@@ -47,6 +62,9 @@ RtlHarness::RtlHarness(const dram::DramPreset& preset, const RtlHarnessOptions& 
     const std::string ext = std::filesystem::path(path).extension().string();
     if (ext != ".fst" && ext != ".vcd")
       throw InputError("waves file '" + path + "' must end in .fst or .vcd");
+    if (ext == ".vcd" && !on_path("fst2vcd"))
+      throw InputError("writing " + path +
+                       " needs fst2vcd from GTKWave (make deps-view); .fst waves need nothing");
     trace_fst_path_ = ext == ".fst" ? path : path + ".fst";
     context_->traceEverOn(true);
   }
@@ -321,9 +339,7 @@ void RtlHarness::finish_waves() {
       "fst2vcd -f '" + trace_fst_path_ + "' -o '" + options_.waves->path + "' >/dev/null 2>&1";
   const int rc = std::system(command.c_str());
   std::filesystem::remove(trace_fst_path_);
-  if (rc != 0)
-    throw InputError("writing " + options_.waves->path +
-                     " needs fst2vcd from GTKWave (make deps-view); .fst waves need nothing");
+  if (rc != 0) throw InputError("fst2vcd could not write " + options_.waves->path);
 }
 
 }  // namespace mckit::sim
