@@ -38,6 +38,8 @@ module mc_req_queue #(
   input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
   input  logic                        served_i,       // the scheduler serves this queue now
+  input  logic                        cap_en_i,       // FR-FCFS with the age cap
+  input  logic [mc_pkg::TLongW-1:0]   age_cap_i,
 
   output logic            col_found_o,   // oldest entry whose column command may go now
   output logic [IdxW-1:0] col_idx_o,
@@ -48,7 +50,8 @@ module mc_req_queue #(
   output logic            oldest_col_o,
   output logic            oldest_act_o,
   output logic            oldest_pre_o,    // PRE even though other entries hit the open row
-  output logic [mc_pkg::TimeW-1:0] oldest_age_o,
+  output logic            capped_o,      // the oldest entry waited past the cap: it goes first,
+                                         // and no other entry may use its bank meanwhile
   output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
   output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
   output logic [CntW-1:0]  count_o,
@@ -176,6 +179,7 @@ module mc_req_queue #(
   // bit its next command needs is gathered from its bank; the rest is whole-vector logic.
   logic [Depth-1:0] ok_e, usable;
   logic [Depth-1:0] col_ready, act_ready, pre_ready, pre_polite, row_ready;
+  logic [mc_pkg::TimeW-1:0] oldest_age;
   always_comb begin
     ok_e = '0;
     if (served_i) begin  // the other queue's readiness is not looked at this cycle
@@ -202,6 +206,17 @@ module mc_req_queue #(
     end
     row_ready = act_ready | pre_polite;
 
+    oldest_age = valid_q != '0 ? now_i - arrival_q[oldest_q] : '0;
+    capped_o = cap_en_i && oldest_age >= {{(mc_pkg::TimeW - mc_pkg::TLongW){1'b0}}, age_cap_i};
+    if (capped_o) begin
+      for (int i = 0; i < Depth; i++) begin
+        if (bank_q[i] == bank_q[oldest_q] && i[IdxW-1:0] != oldest_q) begin
+          col_ready[i] = 1'b0;
+          row_ready[i] = 1'b0;
+        end
+      end
+    end
+
     col_found_o = col_ready != '0;
     row_found_o = row_ready != '0;
     col_idx_o = '0;
@@ -217,7 +232,6 @@ module mc_req_queue #(
     oldest_col_o = col_ready[oldest_q];
     oldest_act_o = act_ready[oldest_q];
     oldest_pre_o = pre_ready[oldest_q];
-    oldest_age_o = valid_q != '0 ? now_i - arrival_q[oldest_q] : '0;
 
     match_o = 1'b0;
     match_full_o = 1'b0;

@@ -13,7 +13,6 @@ module mc_scheduler #(
 
   input  logic [1:0]           scheduler_i,    // mc_pkg::scheduler_e
   input  logic [1:0]           page_policy_i,  // mc_pkg::page_policy_e
-  input  logic [mc_pkg::TLongW-1:0] age_cap_i,
   input  logic [CntW-1:0]      wq_high_i,
   input  logic [CntW-1:0]      wq_low_i,
 
@@ -27,7 +26,7 @@ module mc_scheduler #(
   input  logic            rq_oldest_col_i, wq_oldest_col_i,
   input  logic            rq_oldest_act_i, wq_oldest_act_i,
   input  logic            rq_oldest_pre_i, wq_oldest_pre_i,
-  input  logic [mc_pkg::TimeW-1:0] rq_oldest_age_i, wq_oldest_age_i,
+  input  logic            rq_capped_i, wq_capped_i,  // the oldest waited past the age cap
   input  logic [CntW-1:0]  rq_count_i, wq_count_i,
   input  logic             serve_writes_i,  // a front-end request waits on a queued write
   input  logic             serve_reads_i,   // a front-end write waits on a queued read
@@ -50,26 +49,29 @@ module mc_scheduler #(
 );
   logic draining_q, serve_wq;
   logic strict;  // only the oldest entry may go (FCFS, or the age cap reached)
+  logic oldest_col, oldest_act, oldest_pre;
   logic col_found, row_found, row_act, ref_found, idle_found;
   logic [IdxW-1:0] col_idx, row_idx;
   logic [mc_pkg::RankW-1:0] ref_rank;
   logic [mc_pkg::BankIdxW-1:0] idle_bank;
-  logic [mc_pkg::TimeW-1:0] oldest_age;
 
   // Which queue demand comes from: registered inputs only, so the queues can use it to skip
   // the work of the one not served.
   assign serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
 
   always_comb begin
-    oldest_age = serve_wq ? wq_oldest_age_i : rq_oldest_age_i;
+    oldest_col = serve_wq ? wq_oldest_col_i : rq_oldest_col_i;
+    oldest_act = serve_wq ? wq_oldest_act_i : rq_oldest_act_i;
+    oldest_pre = serve_wq ? wq_oldest_pre_i : rq_oldest_pre_i;
+    // FCFS: only the oldest entry goes. Past the age cap the oldest goes first whenever it
+    // can; otherwise the others go, kept off its bank by the queue.
     strict = scheduler_i == mc_pkg::SCHED_FCFS ||
-             (scheduler_i == mc_pkg::SCHED_FRFCFS_CAP &&
-              oldest_age >= {{(mc_pkg::TimeW - mc_pkg::TLongW){1'b0}}, age_cap_i});
+             ((serve_wq ? wq_capped_i : rq_capped_i) && (oldest_col || oldest_act || oldest_pre));
     if (strict) begin
-      col_found = serve_wq ? wq_oldest_col_i : rq_oldest_col_i;
+      col_found = oldest_col;
       col_idx = serve_wq ? wq_oldest_idx_i : rq_oldest_idx_i;
-      row_act = serve_wq ? wq_oldest_act_i : rq_oldest_act_i;
-      row_found = row_act || (serve_wq ? wq_oldest_pre_i : rq_oldest_pre_i);
+      row_act = oldest_act;
+      row_found = oldest_act || oldest_pre;
       row_idx = col_idx;
     end else begin
       col_found = serve_wq ? wq_col_found_i : rq_col_found_i;

@@ -257,7 +257,7 @@ module mc_top #(
   logic [mc_pkg::NumBanks-1:0] rq_has_hit, wq_has_hit;
   logic [CntW-1:0] rq_count;
   logic [CntW-1:0] wq_count;
-  logic [mc_pkg::TimeW-1:0] rq_oldest_age, wq_oldest_age;
+  logic rq_capped, wq_capped;
 
   always_comb begin
     is_col = cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA ||
@@ -288,6 +288,8 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(rd_ok),
     .rank_blocked_i(ref_active),
+    .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
+    .age_cap_i(cfg.age_cap),
     .served_i(!sched_from_wq),
     .col_found_o(rq_col_found),
     .col_idx_o(rq_col_idx),
@@ -302,7 +304,7 @@ module mc_top #(
     .rank_used_o(rq_rank_used),
     .count_o(rq_count),
     .full_o(rq_full),
-    .oldest_age_o(rq_oldest_age),
+    .capped_o(rq_capped),
     .match_en_i(rq_match_en),
     .match_addr_i(fe_addr_q),
     .match_o(rq_match),
@@ -331,6 +333,8 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(wr_ok),
     .rank_blocked_i(ref_active),
+    .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
+    .age_cap_i(cfg.age_cap),
     .served_i(sched_from_wq),
     .col_found_o(wq_col_found),
     .col_idx_o(wq_col_idx),
@@ -345,7 +349,7 @@ module mc_top #(
     .rank_used_o(wq_rank_used),
     .count_o(wq_count),
     .full_o(wq_full),
-    .oldest_age_o(wq_oldest_age),
+    .capped_o(wq_capped),
     .match_en_i(wq_match_en),
     .match_addr_i(fe_addr_q),
     .match_o(wq_match),
@@ -359,7 +363,6 @@ module mc_top #(
     .clk_i, .rst_ni,
     .scheduler_i(cfg.scheduler),
     .page_policy_i(cfg.page_policy),
-    .age_cap_i(cfg.age_cap),
     .wq_high_i(cfg.wq_high[CntW-1:0]),
     .wq_low_i(cfg.wq_low[CntW-1:0]),
     .rq_col_found_i(rq_col_found), .wq_col_found_i(wq_col_found),
@@ -372,7 +375,7 @@ module mc_top #(
     .rq_oldest_act_i(rq_oldest_act), .wq_oldest_act_i(wq_oldest_act),
     .rq_oldest_pre_i(rq_oldest_pre), .wq_oldest_pre_i(wq_oldest_pre),
     .rq_count_i(rq_count), .wq_count_i(wq_count),
-    .rq_oldest_age_i(rq_oldest_age), .wq_oldest_age_i(wq_oldest_age),
+    .rq_capped_i(rq_capped), .wq_capped_i(wq_capped),
     .serve_writes_i(serve_writes_q),
     .serve_reads_i(serve_reads_q),
     .in_flight_full_i(in_flight_full),

@@ -12,25 +12,13 @@
 #include "dram/dram_preset.h"
 #include "rtl/rtl_config.h"
 #include "rtl/rtl_harness.h"
+#include "rtl_test_support.h"
 #include "workloads/microbench.h"
 
 namespace mckit {
 namespace {
 
-// Plays a fixed list of requests.
-class VectorSource : public workloads::RequestSource {
- public:
-  explicit VectorSource(std::vector<Request> requests) : requests_(std::move(requests)) {}
-  bool next(Request& out) override {
-    if (next_ == requests_.size()) return false;
-    out = requests_[next_++];
-    return true;
-  }
-
- private:
-  std::vector<Request> requests_;
-  std::size_t next_ = 0;
-};
+using test::VectorSource;
 
 class RtlBrokenTiming : public ::testing::Test {
  protected:

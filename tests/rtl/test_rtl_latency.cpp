@@ -8,72 +8,16 @@
 
 #include "dram/dram_preset.h"
 #include "rtl/rtl_harness.h"
-#include "workloads/request_source.h"
+#include "rtl_test_support.h"
 
 namespace mckit {
 namespace {
 
-// The controller's fixed pipeline depth P: the cycles a read spends in mc_top beyond the
-// DRAM's own tRP / tRCD / tCL + tBL. From the RTL (rtl/mc_top.sv) and measured here:
-//   cycle A     the request handshake (req_valid_i && req_ready_o): it enters the front-end
-//               register fe_*_q;
-//   cycle A+1   the front end checks it against the queues and files it (valid_q);
-//   cycle A+2   the queue offers it and the scheduler decides its first command;   (+2)
-//   cycle A+3   that command is on the registered DFI bus (dfi_cmd_o), which is the cycle
-//               the device sees it;                                                  (+1)
-//   RD + tCL + tBL   the last beat is back: dfi_rddata_valid_i, pushed into the response
-//               FIFO, whose registered output (rsp_valid_o) shows it one cycle later. (+1)
-constexpr std::uint64_t kAcceptToDecision = 2;  // front-end register + queue filing
-constexpr std::uint64_t kDecisionToBus = 1;     // registered command bus
-constexpr std::uint64_t kDataToResponse = 1;    // registered response FIFO
-constexpr std::uint64_t kPipelineDepth = kAcceptToDecision + kDecisionToBus + kDataToResponse;
-static_assert(kPipelineDepth == 4, "P");
+using namespace test;
 
 // The idle-controller cases start here, long after reset, so that nothing left from reset
 // (see FirstReadAfterResetIsNotHeldBack) can bind.
 constexpr std::uint64_t kSettled = 100;
-
-// Plays a fixed list of requests.
-class VectorSource : public workloads::RequestSource {
- public:
-  explicit VectorSource(std::vector<Request> requests) : requests_(std::move(requests)) {}
-  bool next(Request& out) override {
-    if (next_ == requests_.size()) return false;
-    out = requests_[next_++];
-    return true;
-  }
-
- private:
-  std::vector<Request> requests_;
-  std::size_t next_ = 0;
-};
-
-// Byte address of a burst under the default mapping ro-ba-ra-co-bg-ch (from the least
-// significant bit: bank group, column burst, rank, bank, row), as rtl/mc_addr_map.sv does it.
-std::uint64_t address_of(const dram::DramPreset& p, std::uint32_t bg, std::uint32_t bank,
-                         std::uint32_t row, std::uint32_t col_burst, std::uint32_t rank = 0) {
-  auto bits = [](int v) {
-    int b = 0;
-    while ((1 << b) < v) ++b;
-    return b;
-  };
-  const int bg_bits = bits(p.org.bank_groups);
-  const int col_bits = bits(p.org.columns / p.org.burst_length);
-  const int rank_bits = bits(p.org.ranks);
-  const int bank_bits = bits(p.org.banks_per_group);
-  std::uint64_t a = bg;
-  a |= std::uint64_t(col_burst) << bg_bits;
-  a |= std::uint64_t(rank) << (bg_bits + col_bits);
-  a |= std::uint64_t(bank) << (bg_bits + col_bits + rank_bits);
-  a |= std::uint64_t(row) << (bg_bits + col_bits + rank_bits + bank_bits);
-  return a * std::uint64_t(p.org.bytes_per_burst());
-}
-
-Request read_at(std::uint64_t addr) {
-  Request r;
-  r.addr = addr;
-  return r;
-}
 
 struct Observed {
   std::vector<sim::IssuedCommand> commands;

@@ -9,57 +9,12 @@
 
 #include "dram/dram_preset.h"
 #include "rtl/rtl_harness.h"
-#include "workloads/request_source.h"
+#include "rtl_test_support.h"
 
 namespace mckit {
 namespace {
 
-// The controller's fixed pipeline depth P (see test_rtl_latency.cpp): 2 cycles from the
-// request handshake to the scheduler's decision (front-end register, queue filing), 1 to the
-// registered command bus, 1 from the last data beat through the registered response FIFO.
-constexpr std::uint64_t kAcceptToBus = 3;
-constexpr std::uint64_t kPipelineDepth = 4;
-
-// Plays a fixed list of requests.
-class VectorSource : public workloads::RequestSource {
- public:
-  explicit VectorSource(std::vector<Request> requests) : requests_(std::move(requests)) {}
-  bool next(Request& out) override {
-    if (next_ == requests_.size()) return false;
-    out = requests_[next_++];
-    return true;
-  }
-
- private:
-  std::vector<Request> requests_;
-  std::size_t next_ = 0;
-};
-
-// Byte address of a burst under the default mapping ro-ba-ra-co-bg-ch (from the least
-// significant bit: bank group, column burst, rank, bank, row), as rtl/mc_addr_map.sv does it.
-std::uint64_t address_of(const dram::DramPreset& p, std::uint32_t bg, std::uint32_t bank,
-                         std::uint32_t row, std::uint32_t col_burst) {
-  auto bits = [](int v) {
-    int b = 0;
-    while ((1 << b) < v) ++b;
-    return b;
-  };
-  const int bg_bits = bits(p.org.bank_groups);
-  const int col_bits = bits(p.org.columns / p.org.burst_length);
-  const int rank_bits = bits(p.org.ranks);
-  const int bank_bits = bits(p.org.banks_per_group);
-  std::uint64_t a = bg;
-  a |= std::uint64_t(col_burst) << bg_bits;
-  a |= std::uint64_t(bank) << (bg_bits + col_bits + rank_bits);
-  a |= std::uint64_t(row) << (bg_bits + col_bits + rank_bits + bank_bits);
-  return a * std::uint64_t(p.org.bytes_per_burst());
-}
-
-Request read_at(std::uint64_t addr) {
-  Request r;
-  r.addr = addr;
-  return r;
-}
+using namespace test;
 
 struct Outcome {
   std::vector<dram::DramCommand> commands;
