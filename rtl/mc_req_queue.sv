@@ -33,12 +33,9 @@ module mc_req_queue #(
   input  logic [mc_pkg::RowW-1:0]     evt_row_i,
 
   // Per-bank status.
-  // Each entry's bank and next command (ACT when its bank is closed, PRE when another row is
-  // open, else its column command), and from the bank machines whether that command may go.
-  output logic [Depth*mc_pkg::BankIdxW-1:0] ent_bank_o,
-  output logic [Depth-1:0]                  ent_open_o,
-  output logic [Depth-1:0]                  ent_hit_o,
-  input  logic [Depth-1:0]                  ent_ok_i,
+  input  logic [mc_pkg::NumBanks-1:0] act_ok_i,
+  input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
+  input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
   input  logic                        served_i,       // the scheduler serves this queue now
   input  logic                        cap_en_i,       // FR-FCFS with the age cap
@@ -180,17 +177,18 @@ module mc_req_queue #(
 
   // What each entry may do now, and the oldest of each kind. Per entry only the one status
   // bit its next command needs is gathered from its bank; the rest is whole-vector logic.
-  always_comb begin
-    for (int i = 0; i < Depth; i++) ent_bank_o[i*mc_pkg::BankIdxW +: mc_pkg::BankIdxW] = bank_q[i];
-  end
-  assign ent_open_o = open_q;
-  assign ent_hit_o = hit_q;
-
   logic [Depth-1:0] ok_e, usable;
   logic [Depth-1:0] col_ready, act_ready, pre_ready, pre_polite, row_ready;
   logic [mc_pkg::TimeW-1:0] oldest_age;
   always_comb begin
-    ok_e = served_i ? ent_ok_i : '0;  // the bank machines answer for the served queue only
+    ok_e = '0;
+    if (served_i) begin  // the other queue's readiness is not looked at this cycle
+      for (int i = 0; i < Depth; i++) begin
+        if (!open_q[i]) ok_e[i] = act_ok_i[bank_q[i]];
+        else if (!hit_q[i]) ok_e[i] = pre_ok_i[bank_q[i]];
+        else ok_e[i] = col_ok_i[bank_q[i]];
+      end
+    end
     usable = valid_q & ~(rank_blocked_i[1] ? rank1_q : '0) & ~(rank_blocked_i[0] ? ~rank1_q : '0);
     col_ready = usable & hit_q & ok_e;
     act_ready = usable & ~open_q & ok_e;

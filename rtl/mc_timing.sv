@@ -1,9 +1,7 @@
 // mc_timing: the bank machines. For every bank, bank group and rank it keeps the open row and
 // the earliest cycle at which each command may go, updated by every command issued, and
 // tells per bank whether ACT, PRE, RD and WR are allowed this cycle.
-module mc_timing #(
-  parameter int unsigned Depth = 32  // entries of the queue whose commands are asked about
-) (
+module mc_timing (
   input  logic clk_i,
   input  logic rst_ni,
   input  logic [mc_pkg::TimeW-1:0] now_i,
@@ -19,13 +17,10 @@ module mc_timing #(
   input  logic [mc_pkg::RowW-1:0]     row_i,
 
   output logic [mc_pkg::NumBanks-1:0] open_o,
+  output logic [mc_pkg::NumBanks-1:0] act_ok_o,
   output logic [mc_pkg::NumBanks-1:0] pre_ok_o,
-  // For each entry of the served queue: may its next command go now? (ACT if its bank is
-  // closed, PRE if another row is open, else RD or WR as writes_i says.)
-  input  logic [Depth*mc_pkg::BankIdxW-1:0] ent_bank_i,
-  input  logic [Depth-1:0]                  ent_open_i,
-  input  logic [Depth-1:0]                  ent_hit_i,
-  output logic [Depth-1:0]                  ent_ok_o,
+  output logic [mc_pkg::NumBanks-1:0] rd_ok_o,      // when reads are served
+  output logic [mc_pkg::NumBanks-1:0] wr_ok_o,      // when writes are served
   output logic [mc_pkg::NumBanks-1:0] idle_o,      // open and unused for idle_timeout_i
   output logic [mc_pkg::NumRanks-1:0] rank_open_o, // some bank of the rank is open
   output logic [mc_pkg::NumRanks-1:0] prea_ok_o,   // every open bank of the rank may close
@@ -187,7 +182,6 @@ module mc_timing #(
 
   logic [NR-1:0] rank_act_ok, rank_rd_ok, rank_wr_ok;
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
-  logic [mc_pkg::BankIdxW-1:0] eb;  // an entry's bank
 
   always_comb begin
     for (int r = 0; r < NR; r++) begin
@@ -206,23 +200,20 @@ module mc_timing #(
         else bg_rd_ok[g] = now_i >= bg_rd_q[g];
       end
     end
+    act_ok_o = '0;
     pre_ok_o = '0;
-    for (int b = 0; b < NB; b++)
-      if (present_i[b]) pre_ok_o[b] = now_i >= bank_pre_q[b];  // skip banks the preset lacks
-
-    for (int i = 0; i < Depth; i++) begin
-      eb = ent_bank_i[i*mc_pkg::BankIdxW +: mc_pkg::BankIdxW];
-      if (!ent_open_i[i])
-        ent_ok_o[i] = now_i >= bank_act_q[eb] && bg_act_ok[eb[mc_pkg::BankIdxW-1:GroupLsb]] &&
-                      rank_act_ok[eb[RankLsb +: mc_pkg::RankW]];
-      else if (!ent_hit_i[i])
-        ent_ok_o[i] = now_i >= bank_pre_q[eb];
-      else if (writes_i)
-        ent_ok_o[i] = now_i >= bank_wr_q[eb] && bg_wr_ok[eb[mc_pkg::BankIdxW-1:GroupLsb]] &&
-                      rank_wr_ok[eb[RankLsb +: mc_pkg::RankW]];
-      else
-        ent_ok_o[i] = now_i >= bank_rd_q[eb] && bg_rd_ok[eb[mc_pkg::BankIdxW-1:GroupLsb]] &&
-                      rank_rd_ok[eb[RankLsb +: mc_pkg::RankW]];
+    rd_ok_o = '0;
+    wr_ok_o = '0;
+    for (int b = 0; b < NB; b++) begin
+      if (present_i[b]) begin  // a simulator skips the bank machines the preset lacks
+        act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
+        pre_ok_o[b] = now_i >= bank_pre_q[b];
+        // Only the served queue's column command is looked at.
+        if (writes_i)
+          wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
+        else
+          rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
+      end
     end
     idle_o = '0;
     if (adaptive_i) begin

@@ -192,9 +192,7 @@ module mc_top #(
   mc_pkg::cmd_e cmd;
   logic [mc_pkg::BankIdxW-1:0] cmd_bank;
   logic [mc_pkg::RowW-1:0] cmd_row;
-  logic [mc_pkg::NumBanks-1:0] open, pre_ok, idle;
-  logic [QueueDepth*mc_pkg::BankIdxW-1:0] rq_ent_bank, wq_ent_bank;
-  logic [QueueDepth-1:0] rq_ent_open, wq_ent_open, rq_ent_hit, wq_ent_hit, ent_ok;
+  logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, rd_ok, wr_ok, idle;
   logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active;
   logic [mc_pkg::RowW-1:0] lookup_row;
   logic [mc_pkg::NumBanks/2-1:0] rank_banks;
@@ -205,7 +203,7 @@ module mc_top #(
   assign bank_present = {cfg.rank_bits ? rank_banks : '0, rank_banks};
   logic [4*mc_pkg::NumRanks-1:0] ref_pending;
 
-  mc_timing #(.Depth(QueueDepth)) u_timing (
+  mc_timing u_timing (
     .clk_i, .rst_ni,
     .now_i(now_q),
     .t_i(t),
@@ -217,11 +215,10 @@ module mc_top #(
     .bank_i(cmd_bank),
     .row_i(cmd_row),
     .open_o(open),
+    .act_ok_o(act_ok),
     .pre_ok_o(pre_ok),
-    .ent_bank_i(sched_from_wq ? wq_ent_bank : rq_ent_bank),
-    .ent_open_i(sched_from_wq ? wq_ent_open : rq_ent_open),
-    .ent_hit_i(sched_from_wq ? wq_ent_hit : rq_ent_hit),
-    .ent_ok_o(ent_ok),
+    .rd_ok_o(rd_ok),
+    .wr_ok_o(wr_ok),
     .idle_o(idle),
     .rank_open_o(rank_open),
     .prea_ok_o(prea_ok),
@@ -287,10 +284,9 @@ module mc_top #(
     .close_rank_i(evt_close_rank),
     .evt_bank_i(cmd_bank),
     .evt_row_i(cmd_row),
-    .ent_bank_o(rq_ent_bank),
-    .ent_open_o(rq_ent_open),
-    .ent_hit_o(rq_ent_hit),
-    .ent_ok_i(ent_ok),
+    .act_ok_i(act_ok),
+    .pre_ok_i(pre_ok),
+    .col_ok_i(rd_ok),
     .rank_blocked_i(ref_active),
     .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
     .age_cap_i(cfg.age_cap),
@@ -333,10 +329,9 @@ module mc_top #(
     .close_rank_i(evt_close_rank),
     .evt_bank_i(cmd_bank),
     .evt_row_i(cmd_row),
-    .ent_bank_o(wq_ent_bank),
-    .ent_open_o(wq_ent_open),
-    .ent_hit_o(wq_ent_hit),
-    .ent_ok_i(ent_ok),
+    .act_ok_i(act_ok),
+    .pre_ok_i(pre_ok),
+    .col_ok_i(wr_ok),
     .rank_blocked_i(ref_active),
     .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
     .age_cap_i(cfg.age_cap),
