@@ -19,8 +19,7 @@ module mc_timing (
   output logic [mc_pkg::NumBanks-1:0] open_o,
   output logic [mc_pkg::NumBanks-1:0] act_ok_o,
   output logic [mc_pkg::NumBanks-1:0] pre_ok_o,
-  output logic [mc_pkg::NumBanks-1:0] rd_ok_o,      // when reads are served
-  output logic [mc_pkg::NumBanks-1:0] wr_ok_o,      // when writes are served
+  output logic [mc_pkg::NumBanks-1:0] col_ok_o,     // RD, or WR when writes are served
   output logic [mc_pkg::NumBanks-1:0] idle_o,      // open and unused for idle_timeout_i
   output logic [mc_pkg::NumRanks-1:0] rank_open_o, // some bank of the rank is open
   output logic [mc_pkg::NumRanks-1:0] prea_ok_o,   // every open bank of the rank may close
@@ -182,6 +181,7 @@ module mc_timing (
 
   logic [NR-1:0] rank_act_ok, rank_rd_ok, rank_wr_ok;
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
+  logic [NB-1:0] act_ge, pre_ge, col_ge, bg_act_x, bg_col_x, rank_act_x, rank_col_x;
 
   always_comb begin
     for (int r = 0; r < NR; r++) begin
@@ -200,21 +200,29 @@ module mc_timing (
         else bg_rd_ok[g] = now_i >= bg_rd_q[g];
       end
     end
-    act_ok_o = '0;
-    pre_ok_o = '0;
-    rd_ok_o = '0;
-    wr_ok_o = '0;
+    // Per bank one compare per command kind; bank-group and rank terms as whole vectors.
+    act_ge = '0;
+    pre_ge = '0;
+    col_ge = '0;
     for (int b = 0; b < NB; b++) begin
       if (present_i[b]) begin  // a simulator skips the bank machines the preset lacks
-        act_ok_o[b] = now_i >= bank_act_q[b] && bg_act_ok[b / 4] && rank_act_ok[b / BanksPerRank];
-        pre_ok_o[b] = now_i >= bank_pre_q[b];
-        // Only the served queue's column command is looked at.
-        if (writes_i)
-          wr_ok_o[b] = now_i >= bank_wr_q[b] && bg_wr_ok[b / 4] && rank_wr_ok[b / BanksPerRank];
-        else
-          rd_ok_o[b] = now_i >= bank_rd_q[b] && bg_rd_ok[b / 4] && rank_rd_ok[b / BanksPerRank];
+        act_ge[b] = now_i >= bank_act_q[b];
+        pre_ge[b] = now_i >= bank_pre_q[b];
+        col_ge[b] = now_i >= (writes_i ? bank_wr_q[b] : bank_rd_q[b]);
       end
     end
+    for (int g = 0; g < NG; g++) begin
+      bg_act_x[g*4 +: 4] = {4{bg_act_ok[g]}};
+      bg_col_x[g*4 +: 4] = {4{writes_i ? bg_wr_ok[g] : bg_rd_ok[g]}};
+    end
+    for (int r = 0; r < NR; r++) begin
+      rank_act_x[r*BanksPerRank +: BanksPerRank] = {BanksPerRank{rank_act_ok[r]}};
+      rank_col_x[r*BanksPerRank +: BanksPerRank] =
+          {BanksPerRank{writes_i ? rank_wr_ok[r] : rank_rd_ok[r]}};
+    end
+    act_ok_o = act_ge & bg_act_x & rank_act_x;
+    pre_ok_o = pre_ge;
+    col_ok_o = col_ge & bg_col_x & rank_col_x;
     idle_o = '0;
     if (adaptive_i) begin
       for (int b = 0; b < NB; b++)

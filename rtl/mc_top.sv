@@ -192,7 +192,7 @@ module mc_top #(
   mc_pkg::cmd_e cmd;
   logic [mc_pkg::BankIdxW-1:0] cmd_bank;
   logic [mc_pkg::RowW-1:0] cmd_row;
-  logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, rd_ok, wr_ok, idle;
+  logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, col_ok, idle;
   logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active;
   logic [mc_pkg::RowW-1:0] lookup_row;
   logic [mc_pkg::NumBanks/2-1:0] rank_banks;
@@ -217,8 +217,7 @@ module mc_top #(
     .open_o(open),
     .act_ok_o(act_ok),
     .pre_ok_o(pre_ok),
-    .rd_ok_o(rd_ok),
-    .wr_ok_o(wr_ok),
+    .col_ok_o(col_ok),
     .idle_o(idle),
     .rank_open_o(rank_open),
     .prea_ok_o(prea_ok),
@@ -286,7 +285,7 @@ module mc_top #(
     .evt_row_i(cmd_row),
     .act_ok_i(act_ok),
     .pre_ok_i(pre_ok),
-    .col_ok_i(rd_ok),
+    .col_ok_i(col_ok),
     .rank_blocked_i(ref_active),
     .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
     .age_cap_i(cfg.age_cap),
@@ -331,7 +330,7 @@ module mc_top #(
     .evt_row_i(cmd_row),
     .act_ok_i(act_ok),
     .pre_ok_i(pre_ok),
-    .col_ok_i(wr_ok),
+    .col_ok_i(col_ok),
     .rank_blocked_i(ref_active),
     .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
     .age_cap_i(cfg.age_cap),
