@@ -10,6 +10,7 @@
 
 #include "Vmc_top.h"
 #include "common/input_error.h"
+#include "rtl/gtkw_writer.h"
 #include "rtl/rtl_config.h"
 #include "verilated.h"
 #include "verilated_fst_c.h"
@@ -334,6 +335,8 @@ void RtlHarness::finish_waves() {
   if (!trace_) return;
   trace_->close();
   trace_.reset();
+  // The save file is made from the FST's hierarchy, before a .vcd conversion removes it.
+  write_gtkw(trace_fst_path_, options_.waves->path, gtkw_path_for(options_.waves->path));
   if (trace_fst_path_ == options_.waves->path) return;
   const std::string command =
       "fst2vcd -f '" + trace_fst_path_ + "' -o '" + options_.waves->path + "' >/dev/null 2>&1";
