@@ -1,7 +1,13 @@
 #include "cmd_run.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <unistd.h>
 
 #include "common/input_error.h"
 #include "ctrl/controller_config.h"
@@ -10,6 +16,7 @@
 #include "rtl/rtl_harness.h"
 #include "run_table.h"
 #include "size_arg.h"
+#include "stats/stats_json.h"
 #include "workloads/workload_registry.h"
 
 namespace mckit::sim {
@@ -30,6 +37,8 @@ struct RunOptions {
   bool no_refresh = false;
   workloads::WorkloadParams workload;
   std::string footprint;
+  std::string hot_bytes;
+  std::string stats;
   std::string waves;
   std::string waves_window;
 };
@@ -45,6 +54,64 @@ WaveOptions wave_options(const RunOptions& o) {
     throw InputError("--waves-window '" + o.waves_window +
                      "' must be START:END in cycles with START < END");
   return w;
+}
+
+// The --stats file: opened (as a temporary next to it) before the run, so a bad path fails
+// at once; renamed into place by commit(), removed if the run ends any other way.
+class StatsFile {
+ public:
+  explicit StatsFile(const std::string& path)
+      : path_(path), tmp_(path + ".tmp" + std::to_string(::getpid())) {
+    errno = 0;
+    out_.open(tmp_, std::ios::binary | std::ios::trunc);
+    if (!out_)
+      throw InputError("cannot write --stats file '" + path_ + "': " +
+                       (errno ? std::strerror(errno) : "open failed"));
+  }
+  StatsFile(const StatsFile&) = delete;
+  StatsFile& operator=(const StatsFile&) = delete;
+  ~StatsFile() {
+    if (!committed_) {
+      out_.close();
+      std::remove(tmp_.c_str());
+    }
+  }
+
+  void commit(const boost::json::object& doc) {
+    out_ << boost::json::serialize(doc) << '\n';
+    out_.close();
+    if (!out_) throw InputError("cannot write --stats file '" + path_ + "': write failed");
+    if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
+      throw InputError("cannot write --stats file '" + path_ + "': " + std::strerror(errno));
+    committed_ = true;
+  }
+
+ private:
+  std::string path_, tmp_;
+  std::ofstream out_;
+  bool committed_ = false;
+};
+
+boost::json::object run_parameters(const RunOptions& o, const workloads::WorkloadParams& w) {
+  return boost::json::object{{"requests", w.requests},
+                             {"seed", w.seed},
+                             {"burst_bytes", w.burst_bytes},
+                             {"capacity_bytes", w.capacity},
+                             {"footprint_bytes", w.footprint ? w.footprint : w.capacity},
+                             {"read_fraction", w.read_fraction},
+                             {"run_length", w.max_run},
+                             {"stride_bursts", w.stride_bursts},
+                             {"hot_fraction", w.hot_fraction},
+                             {"hot_bytes", w.hot_bytes},
+                             {"scheduler", o.scheduler},
+                             {"page_policy", o.page_policy},
+                             {"mapping", o.mapping},
+                             {"xor_hash", o.xor_hash},
+                             {"age_cap", o.age_cap},
+                             {"idle_timeout", o.idle_timeout},
+                             {"write_high", o.write_high},
+                             {"write_low", o.write_low},
+                             {"refresh", !o.no_refresh}};
 }
 
 void run(const RunOptions& o) {
@@ -69,7 +136,11 @@ void run(const RunOptions& o) {
   w.capacity = preset.capacity_bytes();
   if (!o.footprint.empty() && !parse_bytes(o.footprint, w.footprint))
     throw InputError("--footprint '" + o.footprint + "' must be a size such as 65536, 64MiB or 4GiB");
+  if (!o.hot_bytes.empty() && !parse_bytes(o.hot_bytes, w.hot_bytes))
+    throw InputError("--hot-bytes '" + o.hot_bytes + "' must be a size such as 65536, 1MiB or 64MiB");
   const std::unique_ptr<workloads::RequestSource> source = workloads::make_workload(w);
+  std::unique_ptr<StatsFile> stats_file;
+  if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
   RtlHarness harness(preset, h);
   const stats::RunStats s = harness.run(*source);
@@ -77,7 +148,13 @@ void run(const RunOptions& o) {
                              (o.xor_hash ? " + xor" : "");
   print_run_table(std::cout, {w.name, preset.name, o.backend, policy}, s);
   if (!o.waves.empty())
-    std::cout << "waves: " << o.waves << " (gtkwave " << o.waves << ")\n";
+    std::cout << "waves: " << o.waves << " (open with: gtkwave " << o.waves << ' '
+              << std::filesystem::path(o.waves).replace_extension(".gtkw").string() << ")\n";
+  if (stats_file) {
+    stats_file->commit(stats::to_json(
+        s, stats::RunInfo{w.name, preset.name, o.backend, policy, run_parameters(o, w)}));
+    std::cout << "stats: " << o.stats << '\n';
+  }
   if (!s.clean()) throw CLI::RuntimeError(kExitViolations);
 }
 
@@ -103,14 +180,21 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
       ->capture_default_str();
   cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
-  cmd->add_option("--workload", o->workload.name, "sequential or random")->capture_default_str();
+  cmd->add_option("--workload", o->workload.name, "sequential, random, strided, hotspot or rw-mix")->capture_default_str();
   cmd->add_option("--requests", o->workload.requests, "requests (bursts) to issue")->capture_default_str();
   cmd->add_option("--seed", o->workload.seed, "seed of every random choice")->capture_default_str();
-  cmd->add_option("--read-fraction", o->workload.read_fraction, "share of reads (random)")
+  cmd->add_option("--read-fraction", o->workload.read_fraction, "share of reads (random, hotspot, rw-mix)")
       ->capture_default_str();
   cmd->add_option("--run-length", o->workload.max_run, "bursts in a row after each random start (random)")
       ->capture_default_str();
   cmd->add_option("--footprint", o->footprint, "bytes touched from address 0 (default: all)");
+  cmd->add_option("--stride", o->workload.stride_bursts, "bursts from one read to the next (strided)")
+      ->capture_default_str();
+  cmd->add_option("--hot-fraction", o->workload.hot_fraction,
+                  "share of accesses to the hot region (hotspot)")
+      ->capture_default_str();
+  cmd->add_option("--hot-bytes", o->hot_bytes, "size of the hot region at address 0 (hotspot; default 1MiB)");
+  cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
   cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
   cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");
   cmd->callback([o] { run(*o); });

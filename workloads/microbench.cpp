@@ -55,4 +55,47 @@ bool RandomSource::next(Request& out) {
   return true;
 }
 
+bool StridedSource::next(Request& out) {
+  if (issued_ == p_.count) return false;
+  const std::uint64_t burst = std::uint64_t(p_.burst_bytes);
+  const std::uint64_t span = p_.footprint / burst * burst;  // whole bursts only
+  out = Request{};
+  out.addr = offset_;
+  out.write = false;
+  // Advance modulo the span without overflowing for huge strides.
+  const std::uint64_t step = (p_.stride_bursts % (span / burst)) * burst;
+  offset_ = (offset_ >= span - step) ? offset_ - (span - step) : offset_ + step;
+  ++issued_;
+  return true;
+}
+
+HotspotSource::HotspotSource(const HotspotParams& p) : p_(p), rng_(p.seed) {}
+
+bool HotspotSource::next(Request& out) {
+  if (issued_ == p_.count) return false;
+  const std::uint64_t burst = std::uint64_t(p_.burst_bytes);
+  const bool hot = std::uniform_real_distribution<double>(0, 1)(rng_) < p_.hot_fraction;
+  const std::uint64_t bursts = (hot ? p_.hot_bytes : p_.footprint) / burst;
+  out = Request{};
+  out.addr = std::uniform_int_distribution<std::uint64_t>(0, bursts - 1)(rng_) * burst;
+  out.write = std::uniform_real_distribution<double>(0, 1)(rng_) >= p_.read_fraction;
+  if (out.write) fill_pattern(out, p_.seed, issued_, p_.burst_bytes);
+  ++issued_;
+  return true;
+}
+
+RwMixSource::RwMixSource(const RwMixParams& p) : p_(p), rng_(p.seed) {}
+
+bool RwMixSource::next(Request& out) {
+  if (issued_ == p_.count) return false;
+  const std::uint64_t burst = std::uint64_t(p_.burst_bytes);
+  const std::uint64_t bursts = p_.footprint / burst;
+  out = Request{};
+  out.addr = (issued_ % bursts) * burst;
+  out.write = std::uniform_real_distribution<double>(0, 1)(rng_) >= p_.read_fraction;
+  if (out.write) fill_pattern(out, p_.seed, issued_, p_.burst_bytes);
+  ++issued_;
+  return true;
+}
+
 }  // namespace mckit::workloads

@@ -1,12 +1,22 @@
 #include "workload_registry.h"
 
+#include <cstdio>
+
 #include "common/input_error.h"
 #include "microbench.h"
 
 namespace mckit::workloads {
 
+namespace {
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+}  // namespace
+
 const std::vector<std::string>& workload_names() {
-  static const std::vector<std::string> names = {"sequential", "random"};
+  static const std::vector<std::string> names = {"sequential", "random", "strided", "hotspot", "rw-mix"};
   return names;
 }
 
@@ -38,6 +48,45 @@ std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p) {
     r.read_fraction = p.read_fraction;
     r.max_run = p.max_run;
     return std::make_unique<RandomSource>(r);
+  }
+  if (p.name == "strided") {
+    if (p.stride_bursts == 0) throw InputError("stride must be at least 1 burst");
+    StridedParams s;
+    s.count = p.requests;
+    s.footprint = footprint;
+    s.burst_bytes = p.burst_bytes;
+    s.stride_bursts = p.stride_bursts;
+    return std::make_unique<StridedSource>(s);
+  }
+  if (p.name == "hotspot") {
+    if (!(p.hot_fraction >= 0.0 && p.hot_fraction <= 1.0))
+      throw InputError("hot fraction must be between 0 and 1, got " + number(p.hot_fraction));
+    if (p.hot_bytes < std::uint64_t(p.burst_bytes))
+      throw InputError("hot region of " + std::to_string(p.hot_bytes) +
+                       " bytes must hold at least one burst of " + std::to_string(p.burst_bytes) +
+                       " bytes");
+    if (p.hot_bytes > footprint)
+      throw InputError("hot region of " + std::to_string(p.hot_bytes) +
+                       " bytes is larger than the footprint of " + std::to_string(footprint) +
+                       " bytes");
+    HotspotParams h;
+    h.count = p.requests;
+    h.seed = p.seed;
+    h.footprint = footprint;
+    h.burst_bytes = p.burst_bytes;
+    h.read_fraction = p.read_fraction;
+    h.hot_fraction = p.hot_fraction;
+    h.hot_bytes = p.hot_bytes;
+    return std::make_unique<HotspotSource>(h);
+  }
+  if (p.name == "rw-mix") {
+    RwMixParams m;
+    m.count = p.requests;
+    m.seed = p.seed;
+    m.footprint = footprint;
+    m.burst_bytes = p.burst_bytes;
+    m.read_fraction = p.read_fraction;
+    return std::make_unique<RwMixSource>(m);
   }
   std::string list;
   for (const auto& n : workload_names()) list += (list.empty() ? "" : ", ") + n;

@@ -1,0 +1,96 @@
+#include "stats/stats_json.h"
+
+#include <cstddef>
+#include <string>
+
+namespace mckit::stats {
+
+namespace json = boost::json;
+
+namespace {
+
+json::object latency_json(const LatencyStats& l, double tck_ns) {
+  json::object cycles{{"min", l.min()},
+                      {"mean", l.mean()},
+                      {"p50", l.percentile(0.50)},
+                      {"p90", l.percentile(0.90)},
+                      {"p99", l.percentile(0.99)},
+                      {"max", l.max()}};
+  json::object ns;
+  for (const auto& kv : cycles) ns[kv.key()] = kv.value().to_number<double>() * tck_ns;
+  json::array histogram;
+  const auto& bins = l.bins();
+  for (std::size_t c = 0; c < bins.size(); ++c)
+    if (bins[c]) histogram.push_back(json::array{std::uint64_t(c), bins[c]});
+  json::object o;
+  o["count"] = l.count();
+  o["cycles"] = std::move(cycles);
+  o["ns"] = std::move(ns);
+  o["histogram"] = std::move(histogram);
+  return o;
+}
+
+}  // namespace
+
+json::object to_json(const RunStats& s, const RunInfo& info) {
+  json::object out;
+
+  json::object run{{"workload", info.workload},
+                   {"preset", info.preset},
+                   {"backend", info.backend},
+                   {"policy", info.policy},
+                   {"parameters", info.parameters}};
+  out["run"] = std::move(run);
+
+  out["requests"] = json::object{{"total", s.requests()},
+                                 {"reads", s.reads},
+                                 {"writes", s.writes},
+                                 {"forwarded_reads", s.forwarded_reads}};
+
+  out["bandwidth"] = json::object{{"bytes", s.bytes},
+                                  {"cycles", s.cycles},
+                                  {"tck_ns", s.tck_ns},
+                                  {"seconds", s.seconds()},
+                                  {"gbps", s.bandwidth_gbps()},
+                                  {"percent_of_peak", s.percent_of_peak()},
+                                  {"peak_gbps", s.peak_gbps}};
+
+  out["read_latency"] = latency_json(s.read_latency, s.tck_ns);
+
+  out["rows"] = json::object{
+      {"hits", s.row_hits}, {"misses", s.row_misses}, {"conflicts", s.row_conflicts}};
+
+  json::object commands;
+  for (int c = 0; c < dram::kCommandCount; ++c)
+    commands[dram::command_name(dram::Command(c))] = s.commands[std::size_t(c)];
+  out["commands"] = std::move(commands);
+
+  out["refresh"] = json::object{{"count", s.refreshes()},
+                                {"postponed", s.refreshes_postponed},
+                                {"max_owed", s.max_refresh_owed}};
+
+  const dram::EnergyReport& e = s.energy;
+  out["energy"] = json::object{{"act_pj", e.act},
+                               {"pre_pj", e.pre},
+                               {"rd_pj", e.rd},
+                               {"wr_pj", e.wr},
+                               {"ref_pj", e.ref},
+                               {"background_active_pj", e.background_active},
+                               {"background_precharged_pj", e.background_precharged},
+                               {"total_pj", e.total()},
+                               {"bits", e.bits},
+                               {"pj_per_bit", e.pj_per_bit()}};
+
+  json::array first;
+  for (const std::string& v : s.first_violations) first.push_back(json::string(v));
+  out["checks"] = json::object{{"violations", s.violations},
+                               {"first_violations", std::move(first)},
+                               {"data_mismatches", s.data_mismatches},
+                               {"unanswered", s.unanswered},
+                               {"clean", s.clean()}};
+
+  out["wall_seconds"] = s.wall_seconds;
+  return out;
+}
+
+}  // namespace mckit::stats
