@@ -13,7 +13,9 @@
 #include "ctrl/controller_config.h"
 #include "dram/dram_preset.h"
 #include "exit_codes.h"
+#include "progress_bar.h"
 #include "rtl/rtl_harness.h"
+#include "run_file.h"
 #include "run_table.h"
 #include "size_arg.h"
 #include "stats/stats_json.h"
@@ -41,6 +43,7 @@ struct RunOptions {
   std::string stats;
   std::string waves;
   std::string waves_window;
+  std::string run_file;
 };
 
 WaveOptions wave_options(const RunOptions& o) {
@@ -143,7 +146,12 @@ void run(const RunOptions& o) {
   if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
   RtlHarness harness(preset, h);
+  ProgressBar progress;
+  std::uint64_t done = 0;
+  harness.on_completion = [&](const Completion&) { progress.update(++done); };
+  progress.start(w.requests);
   const stats::RunStats s = harness.run(*source);
+  progress.finish();
   const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
                              (o.xor_hash ? " + xor" : "");
   print_run_table(std::cout, {w.name, preset.name, o.backend, policy}, s);
@@ -197,7 +205,13 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
   cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
   cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");
-  cmd->callback([o] { run(*o); });
+  cmd->add_option("run_file", o->run_file,
+                  "JSON file of option values, keyed by long option name (docs/run-file.md); "
+                  "options on the command line override it");
+  cmd->callback([o, cmd] {
+    if (!o->run_file.empty()) apply_run_file(*cmd, o->run_file);
+    run(*o);
+  });
 }
 
 }  // namespace mckit::sim

@@ -1,0 +1,120 @@
+#include "run_file.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "common/input_error.h"
+
+namespace mckit::sim {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value parse_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open run file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  const std::size_t used = parser.write_some(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    const std::size_t at = std::min(used, text.size());
+    const long line = 1 + std::count(text.begin(), text.begin() + long(at), '\n');
+    throw InputError(path + ":" + std::to_string(line) + ": invalid JSON: " + ec.message());
+  }
+  return parser.release();
+}
+
+enum class Kind { flag, integer, count, number, text };
+
+Kind kind_of(const CLI::Option& opt) {
+  if (opt.get_expected_max() == 0) return Kind::flag;
+  const std::string type = opt.get_type_name();
+  if (type.rfind("FLOAT", 0) == 0) return Kind::number;
+  if (type.rfind("UINT", 0) == 0) return Kind::count;
+  if (type.rfind("INT", 0) == 0) return Kind::integer;
+  return Kind::text;
+}
+
+const char* describe(Kind k) {
+  switch (k) {
+    case Kind::flag: return "true or false";
+    case Kind::integer: return "an integer";
+    case Kind::count: return "a non-negative integer";
+    case Kind::number: return "a number";
+    case Kind::text: return "a string";
+  }
+  return "";
+}
+
+// The value as the text the command line would have given, or false for a wrong type.
+bool as_argument(const json::value& v, Kind k, std::string& out) {
+  switch (k) {
+    case Kind::flag:
+      if (!v.is_bool()) return false;
+      out = v.get_bool() ? "true" : "false";
+      return true;
+    case Kind::integer:
+      if (v.is_int64()) out = std::to_string(v.get_int64());
+      else if (v.is_uint64()) out = std::to_string(v.get_uint64());
+      else return false;
+      return true;
+    case Kind::count:
+      if (v.is_int64() && v.get_int64() >= 0) out = std::to_string(v.get_int64());
+      else if (v.is_uint64()) out = std::to_string(v.get_uint64());
+      else return false;
+      return true;
+    case Kind::number:
+      if (v.is_int64()) out = std::to_string(v.get_int64());
+      else if (v.is_uint64()) out = std::to_string(v.get_uint64());
+      else if (v.is_double()) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.17g", v.get_double());
+        out = buf;
+      } else return false;
+      return true;
+    case Kind::text:
+      if (!v.is_string()) return false;
+      out = std::string(v.get_string());
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void apply_run_file(CLI::App& cmd, const std::string& path) {
+  const json::value root = parse_file(path);
+  if (!root.is_object()) throw InputError(path + ": a run file must be a JSON object of options");
+  for (const auto& entry : root.get_object()) {
+    const std::string key(entry.key());
+    const std::string where = path + ": key '" + key + "'";
+    CLI::Option* opt = nullptr;
+    if (!key.empty() && key[0] != '-' && key != "help")
+      opt = cmd.get_option_no_throw("--" + key);
+    if (opt == nullptr || opt->get_lnames().empty())
+      throw InputError(where + ": unknown option (see mckit run --help)");
+    const Kind kind = kind_of(*opt);
+    std::string arg;
+    if (!as_argument(entry.value(), kind, arg))
+      throw InputError(where + ": must be " + describe(kind) + " (got " +
+                       json::serialize(entry.value()) + ")");
+    if (opt->count() != 0) continue;  // the command line wins
+    try {
+      opt->add_result(arg);
+      opt->run_callback();
+    } catch (const CLI::Error& e) {
+      throw InputError(where + ": bad value " + json::serialize(entry.value()) + ": " + e.what());
+    }
+  }
+}
+
+}  // namespace mckit::sim

@@ -1,0 +1,16 @@
+// Run files: `mckit run run.json` takes option values from a JSON object whose keys are the
+// subcommand's long option names without dashes; options given on the command line win.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace mckit::sim {
+
+// Reads `path` and gives every option of `cmd` that the command line left unset
+// (count() == 0) the file's value, parsed by the option itself. An unreadable file, invalid
+// JSON (with its line), an unknown key or a value of the wrong type is an InputError naming
+// the file and the key.
+void apply_run_file(CLI::App& cmd, const std::string& path);
+
+}  // namespace mckit::sim

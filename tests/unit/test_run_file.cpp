@@ -1,0 +1,125 @@
+// `mckit run RUN.json`: option values from a JSON run file, overridden by the command line;
+// bad files exit 2 naming the file and key; no progress bar when stderr is not a terminal.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+const std::string kExample = "docs/examples/ddr4-random.run.json";  // tests run from the source root
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::filesystem::path temp_dir() {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("mckit_run_file_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs mckit with stdout through a pipe and stderr into a file, so each is seen apart.
+CliRun mckit(const std::string& args) {
+  const auto err_path = temp_dir() / "stderr.txt";
+  const std::string command = std::string(MCKIT_BINARY) + " " + args + " 2>" + err_path.string();
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  CliRun run{-1, "", ""};
+  std::array<char, 4096> buf{};
+  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) run.out.append(buf.data(), n);
+  const int status = pclose(pipe.release());
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  run.err = read_text(err_path);
+  return run;
+}
+
+// The value column of the table row named `metric`.
+std::string row(const std::string& table, const std::string& metric) {
+  std::istringstream in(table);
+  for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, metric.size(), metric) != 0 || line.size() <= metric.size() ||
+        line[metric.size()] != ' ')
+      continue;
+    const auto start = line.find_first_not_of(' ', metric.size());
+    return start == std::string::npos ? "" : line.substr(start);
+  }
+  return "<no row " + metric + ">";
+}
+
+std::filesystem::path write_file(const std::string& name, const std::string& text) {
+  const auto p = temp_dir() / name;
+  std::ofstream(p) << text;
+  return p;
+}
+
+TEST(RunFile, AppliesValuesAndCommandLineOverrides) {
+  const CliRun r = mckit("run " + kExample + " --requests 500");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(row(r.out, "requests").rfind("500 (", 0), 0u) << r.out;
+  EXPECT_EQ(row(r.out, "preset"), "DDR4-3200");
+  EXPECT_EQ(row(r.out, "workload"), "random");
+  EXPECT_EQ(row(r.out, "policy"), "frfcfs-cap, open page, ro-ba-ra-co-bg-ch + xor");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(RunFile, CommandLineValueWinsOverFile) {
+  const CliRun r = mckit("run --scheduler fcfs " + kExample + " --requests 300 --preset ddr5-4800");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(row(r.out, "requests").rfind("300 (", 0), 0u) << r.out;
+  EXPECT_EQ(row(r.out, "policy"), "fcfs, open page, ro-ba-ra-co-bg-ch + xor");
+  EXPECT_EQ(row(r.out, "preset").find("DDR5"), 0u) << r.out;
+}
+
+TEST(RunFile, UnknownKeyExitsTwoNamingFileAndKey) {
+  const auto p = write_file("unknown.run.json", R"({"requests": 10, "bogus-option": 1})");
+  const CliRun r = mckit("run " + p.string());
+  EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+  EXPECT_NE(r.err.find(p.string()), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("'bogus-option'"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(RunFile, WrongTypeExitsTwoNamingFileAndKey) {
+  for (const std::string& body : {std::string(R"({"requests": "many"})"),
+                                  std::string(R"({"requests": -5})"),
+                                  std::string(R"({"xor-hash": "yes", "requests": 10})"),
+                                  std::string(R"({"preset": 4, "requests": 10})")}) {
+    const auto p = write_file("type.run.json", body);
+    const CliRun r = mckit("run " + p.string());
+    EXPECT_EQ(r.exit_code, 2) << body << r.err;
+    EXPECT_NE(r.err.find(p.string() + ": key '"), std::string::npos) << body << r.err;
+  }
+}
+
+TEST(RunFile, InvalidJsonNamesTheLine) {
+  const auto p = write_file("syntax.run.json", "{\n  \"requests\": 10,\n  \"seed\": \n}\n");
+  const CliRun r = mckit("run " + p.string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.rfind("mckit: " + p.string() + ":4: invalid JSON", 0), 0u) << r.err;
+}
+
+TEST(ProgressBar, StderrStaysEmptyWhenNotATerminal) {
+  const CliRun r = mckit("run " + kExample);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  std::filesystem::remove_all(temp_dir());
+}
+
+}  // namespace
