@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "common/input_error.h"
+#include "common/json_file.h"
 
 namespace mckit::sim {
 
@@ -14,24 +15,6 @@ namespace json = boost::json;
 
 namespace {
 
-json::value parse_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open run file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-
-  json::stream_parser parser;
-  boost::system::error_code ec;
-  const std::size_t used = parser.write_some(text.data(), text.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) {
-    const std::size_t at = std::min(used, text.size());
-    const long line = 1 + std::count(text.begin(), text.begin() + long(at), '\n');
-    throw InputError(path + ":" + std::to_string(line) + ": invalid JSON: " + ec.message());
-  }
-  return parser.release();
-}
 
 enum class Kind { flag, integer, count, number, text };
 
@@ -92,7 +75,7 @@ bool as_argument(const json::value& v, Kind k, std::string& out) {
 }  // namespace
 
 void apply_run_file(CLI::App& cmd, const std::string& path) {
-  const json::value root = parse_file(path);
+  const json::value root = read_json_file(path, "run file");
   if (!root.is_object()) throw InputError(path + ": a run file must be a JSON object of options");
   for (const auto& entry : root.get_object()) {
     const std::string key(entry.key());

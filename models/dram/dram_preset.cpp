@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "common/input_error.h"
+#include "common/json_file.h"
 
 #ifndef MCKIT_SOURCE_CONFIG_DIR
 #error "MCKIT_SOURCE_CONFIG_DIR must name the shipped configs/ folder"
@@ -132,24 +133,6 @@ class ObjectReader {
   std::set<std::string> seen_;
 };
 
-json::value parse_json_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open preset file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
-
-  json::stream_parser parser;
-  boost::system::error_code ec;
-  const std::size_t used = parser.write_some(text.data(), text.size(), ec);
-  if (!ec) parser.finish(ec);
-  if (ec) {
-    const std::size_t at = std::min(used, text.size());
-    const long line = 1 + std::count(text.begin(), text.begin() + long(at), '\n');
-    throw InputError(path + ":" + std::to_string(line) + ": invalid JSON: " + ec.message());
-  }
-  return parser.release();
-}
 
 Organization read_organization(ObjectReader r) {
   Organization o;
@@ -259,7 +242,7 @@ std::string lower(std::string s) {
 }  // namespace
 
 DramPreset load_preset_file(const std::string& path) {
-  const json::value root = parse_json_file(path);
+  const json::value root = read_json_file(path, "preset file");
   if (!root.is_object()) throw InputError(path + ": a preset must be a JSON object");
   ObjectReader r(path, root.get_object(), "");
 

@@ -10,6 +10,7 @@
 
 #include "common/input_error.h"
 #include "dram/command_log.h"
+#include "support/mckit_cli.h"
 
 namespace mckit::dram {
 namespace {
@@ -92,49 +93,34 @@ TEST(CommandLog, ShippedExampleIsClean) {
   EXPECT_EQ(r.energy.bits, 11u * 64 * 8);  // 8 reads (one RDA), 3 writes (one WRA)
 }
 
-struct CliRun {
-  int exit_code;
-  std::string output;
-};
-
-CliRun mckit(const std::string& args) {
-  const std::string command = std::string(MCKIT_BINARY) + " " + args + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  CliRun run{-1, ""};
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) run.output.append(buf.data(), n);
-  const int status = pclose(pipe.release());
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 TEST(MckitCheck, CleanLogExitsZero) {
-  const CliRun r = mckit("check --preset ddr4-3200 docs/examples/ddr4-3200-read-write.log");
-  EXPECT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_NE(r.output.find("0 violations in 21 commands"), std::string::npos) << r.output;
-  EXPECT_NE(r.output.find("nJ"), std::string::npos) << r.output;
+  const test::CliRun r = test::run_mckit("check --preset ddr4-3200 docs/examples/ddr4-3200-read-write.log");
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  EXPECT_NE(r.output().find("0 violations in 21 commands"), std::string::npos) << r.output();
+  EXPECT_NE(r.output().find("nJ"), std::string::npos) << r.output();
 }
 
 TEST(MckitCheck, ViolationExitsOneAndNamesTheLine) {
   const std::string log = std::string(MCKIT_TEST_DATA) + "/logs/trcd_early.log";
-  const CliRun r = mckit("check --preset ddr4-3200 " + log);
-  EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find(log + ":2: cycle 21: RD r0 bg0 b0 row 1 col 0: tRCD, 1 cycle early"),
+  const test::CliRun r = test::run_mckit("check --preset ddr4-3200 " + log);
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(log + ":2: cycle 21: RD r0 bg0 b0 row 1 col 0: tRCD, 1 cycle early"),
             std::string::npos)
-      << r.output;
+      << r.output();
 }
 
 TEST(MckitCheck, BadLineExitsTwoWithLineNumber) {
   const std::string log = std::string(MCKIT_TEST_DATA) + "/logs/unknown_command.log";
-  const CliRun r = mckit("check --preset ddr4-3200 " + log);
+  const test::CliRun r = test::run_mckit("check --preset ddr4-3200 " + log);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output, "mckit: " + log + ":3: unknown command 'READ' (expected NOP ACT PRE PREA RD RDA WR WRA REF)\n");
+  EXPECT_EQ(r.output(), "mckit: " + log + ":3: unknown command 'READ' (expected NOP ACT PRE PREA RD RDA WR WRA REF)\n");
 }
 
 TEST(MckitCheck, UnknownPresetExitsTwo) {
-  const CliRun r = mckit("check --preset ddr9 docs/examples/ddr4-3200-read-write.log");
+  const test::CliRun r = test::run_mckit("check --preset ddr9 docs/examples/ddr4-3200-read-write.log");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.output.find("unknown preset 'ddr9'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output().find("unknown preset 'ddr9'"), std::string::npos) << r.output();
 }
 
 }  // namespace

@@ -12,42 +12,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "support/mckit_cli.h"
+
 namespace {
 
 const std::string kExample = "docs/examples/ddr4-random.run.json";  // tests run from the source root
-
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
 
 std::filesystem::path temp_dir() {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("mckit_run_file_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   return dir;
-}
-
-std::string read_text(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs mckit with stdout through a pipe and stderr into a file, so each is seen apart.
-CliRun mckit(const std::string& args) {
-  const auto err_path = temp_dir() / "stderr.txt";
-  const std::string command = std::string(MCKIT_BINARY) + " " + args + " 2>" + err_path.string();
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  CliRun run{-1, "", ""};
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) run.out.append(buf.data(), n);
-  const int status = pclose(pipe.release());
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  run.err = read_text(err_path);
-  return run;
 }
 
 // The value column of the table row named `metric`.
@@ -70,7 +45,7 @@ std::filesystem::path write_file(const std::string& name, const std::string& tex
 }
 
 TEST(RunFile, AppliesValuesAndCommandLineOverrides) {
-  const CliRun r = mckit("run " + kExample + " --requests 500");
+  const mckit::test::CliRun r = mckit::test::run_mckit("run " + kExample + " --requests 500");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(row(r.out, "requests").rfind("500 (", 0), 0u) << r.out;
   EXPECT_EQ(row(r.out, "preset"), "DDR4-3200");
@@ -80,7 +55,7 @@ TEST(RunFile, AppliesValuesAndCommandLineOverrides) {
 }
 
 TEST(RunFile, CommandLineValueWinsOverFile) {
-  const CliRun r = mckit("run --scheduler fcfs " + kExample + " --requests 300 --preset ddr5-4800");
+  const mckit::test::CliRun r = mckit::test::run_mckit("run --scheduler fcfs " + kExample + " --requests 300 --preset ddr5-4800");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(row(r.out, "requests").rfind("300 (", 0), 0u) << r.out;
   EXPECT_EQ(row(r.out, "policy"), "fcfs, open page, ro-ba-ra-co-bg-ch + xor");
@@ -89,7 +64,7 @@ TEST(RunFile, CommandLineValueWinsOverFile) {
 
 TEST(RunFile, UnknownKeyExitsTwoNamingFileAndKey) {
   const auto p = write_file("unknown.run.json", R"({"requests": 10, "bogus-option": 1})");
-  const CliRun r = mckit("run " + p.string());
+  const mckit::test::CliRun r = mckit::test::run_mckit("run " + p.string());
   EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
   EXPECT_NE(r.err.find(p.string()), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("'bogus-option'"), std::string::npos) << r.err;
@@ -102,7 +77,7 @@ TEST(RunFile, WrongTypeExitsTwoNamingFileAndKey) {
                                   std::string(R"({"xor-hash": "yes", "requests": 10})"),
                                   std::string(R"({"preset": 4, "requests": 10})")}) {
     const auto p = write_file("type.run.json", body);
-    const CliRun r = mckit("run " + p.string());
+    const mckit::test::CliRun r = mckit::test::run_mckit("run " + p.string());
     EXPECT_EQ(r.exit_code, 2) << body << r.err;
     EXPECT_NE(r.err.find(p.string() + ": key '"), std::string::npos) << body << r.err;
   }
@@ -110,13 +85,13 @@ TEST(RunFile, WrongTypeExitsTwoNamingFileAndKey) {
 
 TEST(RunFile, InvalidJsonNamesTheLine) {
   const auto p = write_file("syntax.run.json", "{\n  \"requests\": 10,\n  \"seed\": \n}\n");
-  const CliRun r = mckit("run " + p.string());
+  const mckit::test::CliRun r = mckit::test::run_mckit("run " + p.string());
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.err.rfind("mckit: " + p.string() + ":4: invalid JSON", 0), 0u) << r.err;
 }
 
 TEST(ProgressBar, StderrStaysEmptyWhenNotATerminal) {
-  const CliRun r = mckit("run " + kExample);
+  const mckit::test::CliRun r = mckit::test::run_mckit("run " + kExample);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   std::filesystem::remove_all(temp_dir());

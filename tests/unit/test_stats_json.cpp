@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "stats/stats_json.h"
+#include "support/mckit_cli.h"
 
 namespace mckit::stats {
 namespace {
@@ -147,21 +148,6 @@ TEST(StatsJson, EmptyRunHasZerosAndEmptyHistogram) {
   EXPECT_TRUE(o.at("checks").at("clean").as_bool());
 }
 
-struct CliRun {
-  int exit_code;
-  std::string output;
-};
-
-CliRun mckit(const std::string& args) {
-  const std::string command = std::string(MCKIT_BINARY) + " " + args + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  CliRun run{-1, ""};
-  std::array<char, 4096> buf{};
-  while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe.get())) run.output.append(buf.data(), n);
-  const int status = pclose(pipe.release());
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
 
 std::filesystem::path temp_dir() {
   const auto dir = std::filesystem::temp_directory_path() /
@@ -173,10 +159,10 @@ std::filesystem::path temp_dir() {
 TEST(MckitRunStats, WritesParsableJson) {
   const auto dir = temp_dir();
   const auto path = dir / "s.json";
-  const CliRun r = mckit("run --requests 2000 --stats " + path.string());
-  EXPECT_EQ(r.exit_code, 0) << r.output;
+  const test::CliRun r = test::run_mckit("run --requests 2000 --stats " + path.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output();
   std::ifstream in(path);
-  ASSERT_TRUE(in) << r.output;
+  ASSERT_TRUE(in) << r.output();
   std::stringstream text;
   text << in.rdbuf();
   const json::value v = json::parse(text.str());
@@ -192,22 +178,22 @@ TEST(MckitRunStats, WritesParsableJson) {
 }
 
 TEST(MckitRunStats, UnwritablePathExitsTwoNamingIt) {
-  const CliRun r = mckit("run --requests 2000 --stats /nonexistent/dir/s.json");
-  EXPECT_EQ(r.exit_code, 2) << r.output;
-  EXPECT_EQ(r.output,
+  const test::CliRun r = test::run_mckit("run --requests 2000 --stats /nonexistent/dir/s.json");
+  EXPECT_EQ(r.exit_code, 2) << r.output();
+  EXPECT_EQ(r.output(),
             "mckit: cannot write --stats file '/nonexistent/dir/s.json': No such file or directory\n");
 }
 
 TEST(MckitRunStats, BadWorkloadOptionsExitTwo) {
-  CliRun r = mckit("run --workload strided --stride 0 --requests 10");
+  test::CliRun r = test::run_mckit("run --workload strided --stride 0 --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output, "mckit: stride must be at least 1 burst\n");
-  r = mckit("run --workload hotspot --hot-bytes 2MiB --footprint 1MiB --requests 10");
+  EXPECT_EQ(r.output(), "mckit: stride must be at least 1 burst\n");
+  r = test::run_mckit("run --workload hotspot --hot-bytes 2MiB --footprint 1MiB --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output, "mckit: hot region of 2097152 bytes is larger than the footprint of 1048576 bytes\n");
-  r = mckit("run --workload hotspot --hot-bytes lots --requests 10");
+  EXPECT_EQ(r.output(), "mckit: hot region of 2097152 bytes is larger than the footprint of 1048576 bytes\n");
+  r = test::run_mckit("run --workload hotspot --hot-bytes lots --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.output.find("--hot-bytes 'lots'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output().find("--hot-bytes 'lots'"), std::string::npos) << r.output();
 }
 
 }  // namespace
