@@ -40,7 +40,6 @@ class DramDevice {
   const DramPreset& preset() const { return preset_; }
   const std::vector<Violation>& violations() const { return violations_; }
   const EnergyReport& energy() const { return energy_.report(); }
-  const EnergyModel& energy_model() const { return energy_; }
   const TimingChecker& checker() const { return checker_; }
   const DataStore& store() const { return store_; }
   std::uint64_t count(Command c) const { return counts_[std::size_t(c)]; }
