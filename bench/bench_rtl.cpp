@@ -22,7 +22,7 @@
 
 #include "ctrl/controller_config.h"
 #include "dram/dram_preset.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "stats/run_stats.h"
 #include "workloads/microbench.h"
 
@@ -30,8 +30,8 @@ namespace {
 
 using mckit::ctrl::Mapping;
 using mckit::dram::DramPreset;
-using mckit::sim::RtlHarness;
-using mckit::sim::RtlHarnessOptions;
+using mckit::sim::CycleHarness;
+using mckit::sim::HarnessOptions;
 using mckit::stats::RunStats;
 using mckit::workloads::RandomParams;
 using mckit::workloads::RandomSource;
@@ -49,8 +49,8 @@ const DramPreset& preset() {
   return p;
 }
 
-RtlHarnessOptions options(Mapping mapping, bool check_data = true) {
-  RtlHarnessOptions o;
+HarnessOptions options(Mapping mapping, bool check_data = true) {
+  HarnessOptions o;
   o.controller.scheduler = mckit::ctrl::Scheduler::FrFcfs;
   o.controller.page_policy = mckit::ctrl::PagePolicy::Open;
   o.controller.mapping = mapping;
@@ -95,8 +95,8 @@ void require_clean(const RunStats& s) {
   throw std::runtime_error("the run was not clean");
 }
 
-RunStats run(RequestSource& source, const RtlHarnessOptions& o) {
-  RtlHarness harness(preset(), o);
+RunStats run(RequestSource& source, const HarnessOptions& o) {
+  CycleHarness harness(preset(), o);
   RunStats s = harness.run(source);
   require_clean(s);
   return s;
@@ -198,7 +198,7 @@ int cmd_speed(std::uint64_t n, std::uint64_t wave_n) {
     const char* tmp = std::getenv("TMPDIR");
     const std::filesystem::path path = std::filesystem::path(tmp && *tmp ? tmp : "/tmp") /
                                        ("bench_rtl_" + std::to_string(getpid()) + ".fst");
-    RtlHarnessOptions o = options(Mapping::RoBaRaCoBgCh);
+    HarnessOptions o = options(Mapping::RoBaRaCoBgCh);
     o.waves = mckit::sim::WaveOptions{path.string()};
     RandomSource src(random_params(wave_n, 4 * kGiB));
     RunStats s;
@@ -229,7 +229,7 @@ int cmd_memory(std::uint64_t n, std::uint64_t footprint_mib) {
               "target: bounded by the footprint, not by the request count ==\n",
               grouped(n).c_str(), grouped(footprint_mib).c_str(), preset().name.c_str());
   RandomSource src(random_params(n, footprint));
-  RtlHarness harness(preset(), options(Mapping::RoBaRaCoBgCh));
+  CycleHarness harness(preset(), options(Mapping::RoBaRaCoBgCh));
   const double rss_before = peak_rss_mib();
   const RunStats s = harness.run(src);
   require_clean(s);

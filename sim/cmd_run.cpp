@@ -14,7 +14,7 @@
 #include "dram/dram_preset.h"
 #include "exit_codes.h"
 #include "progress_bar.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "run_file.h"
 #include "run_table.h"
 #include "size_arg.h"
@@ -118,10 +118,10 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
 }
 
 void run(const RunOptions& o) {
-  if (o.backend != "rtl") throw InputError("unknown backend '" + o.backend + "' (accepted: rtl)");
   const dram::DramPreset preset = dram::load_preset(o.preset);
 
-  RtlHarnessOptions h;
+  HarnessOptions h;
+  h.backend = parse_backend(o.backend);
   ctrl::ControllerConfig& c = h.controller;
   c.scheduler = ctrl::parse_scheduler(o.scheduler);
   c.page_policy = ctrl::parse_page_policy(o.page_policy);
@@ -145,10 +145,10 @@ void run(const RunOptions& o) {
   std::unique_ptr<StatsFile> stats_file;
   if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
-  RtlHarness harness(preset, h);
+  CycleHarness harness(preset, h);
   ProgressBar progress;
   std::uint64_t done = 0;
-  harness.on_completion = [&](const Completion&) { progress.update(++done); };
+  harness.on_completion = [&](const ctrl::Completion&) { progress.update(++done); };
   progress.start(w.requests);
   const stats::RunStats s = harness.run(*source);
   progress.finish();
@@ -172,7 +172,7 @@ void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Run a workload on a controller against a DRAM preset");
   auto o = std::make_shared<RunOptions>();
   cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")->capture_default_str();
-  cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top)")
+  cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top) or tlm (the C++ reference controller)")
       ->capture_default_str();
   cmd->add_option("--scheduler", o->scheduler, "fcfs, frfcfs or frfcfs-cap")->capture_default_str();
   cmd->add_option("--page-policy", o->page_policy, "open, closed or adaptive")->capture_default_str();

@@ -33,6 +33,10 @@ class DramDevice {
 
   // Pops the oldest read burst whose last beat is on the bus by `cycle`.
   bool pop_read(std::uint64_t cycle, ReadBurst& out);
+  // When the oldest pending read burst is complete; UINT64_MAX when none is pending.
+  std::uint64_t next_read_cycle() const {
+    return reads_.empty() ? UINT64_MAX : reads_.front().ready_cycle;
+  }
 
   // Ends the run at `cycle`: background energy and the refresh deadline up to there.
   void finish(std::uint64_t cycle);

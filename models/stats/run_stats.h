@@ -8,6 +8,7 @@
 
 #include "dram/dram_command.h"
 #include "dram/energy_model.h"
+#include "stats/bandwidth_series.h"
 #include "stats/latency_stats.h"
 
 namespace mckit::stats {
@@ -18,6 +19,7 @@ struct RunStats {
   std::uint64_t cycles = 0;         // first request offered to last response
   double tck_ns = 0;
   double peak_gbps = 0;
+  BandwidthSeries bandwidth_series;  // bytes per window of cycles, counted from the run's start
   LatencyStats read_latency;        // request accepted to response, in cycles
   std::uint64_t forwarded_reads = 0;  // answered from a queued write
   std::uint64_t row_hits = 0, row_misses = 0, row_conflicts = 0;

@@ -19,15 +19,24 @@ json::object latency_json(const LatencyStats& l, double tck_ns) {
   json::object ns;
   for (const auto& kv : cycles) ns[kv.key()] = kv.value().to_number<double>() * tck_ns;
   json::array histogram;
-  const auto& bins = l.bins();
-  for (std::size_t c = 0; c < bins.size(); ++c)
-    if (bins[c]) histogram.push_back(json::array{std::uint64_t(c), bins[c]});
+  for (const auto& [latency, reads] : l.histogram())
+    histogram.push_back(json::array{latency, reads});
   json::object o;
   o["count"] = l.count();
   o["cycles"] = std::move(cycles);
   o["ns"] = std::move(ns);
   o["histogram"] = std::move(histogram);
   return o;
+}
+
+json::object bandwidth_series_json(const BandwidthSeries& b, double tck_ns) {
+  json::array windows;
+  for (const BandwidthSeries::Window& w : b.windows()) {
+    const double ns = double(w.cycles) * tck_ns;
+    windows.push_back(json::array{w.start_cycle, w.cycles, w.read_bytes, w.write_bytes,
+                                  ns > 0 ? double(w.read_bytes + w.write_bytes) / ns : 0.0});
+  }
+  return json::object{{"window_cycles", b.window_cycles()}, {"windows", std::move(windows)}};
 }
 
 }  // namespace
@@ -54,6 +63,8 @@ json::object to_json(const RunStats& s, const RunInfo& info) {
                                   {"gbps", s.bandwidth_gbps()},
                                   {"percent_of_peak", s.percent_of_peak()},
                                   {"peak_gbps", s.peak_gbps}};
+
+  out["bandwidth_over_time"] = bandwidth_series_json(s.bandwidth_series, s.tck_ns);
 
   out["read_latency"] = latency_json(s.read_latency, s.tck_ns);
 

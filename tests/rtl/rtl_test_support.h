@@ -14,7 +14,7 @@
 #include "common/request.h"
 #include "ctrl/controller_config.h"
 #include "dram/dram_preset.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "stats/run_stats.h"
 #include "workloads/microbench.h"
 #include "workloads/request_source.h"
@@ -130,9 +130,9 @@ inline void run_random_and_check(const dram::DramPreset& preset,
                                         : std::string()) +
                ", footprint " + std::to_string(traffic.footprint) + ", seed " +
                std::to_string(traffic.seed));
-  sim::RtlHarnessOptions options;
+  sim::HarnessOptions options;
   options.controller = config;
-  sim::RtlHarness h(preset, options);
+  sim::CycleHarness h(preset, options);
   workloads::RandomParams rp;
   rp.count = traffic.count;
   rp.seed = traffic.seed;

@@ -10,8 +10,8 @@
 
 #include "common/input_error.h"
 #include "dram/dram_preset.h"
-#include "rtl/rtl_config.h"
-#include "rtl/rtl_harness.h"
+#include "ctrl/controller_params.h"
+#include "backend.h"
 #include "rtl_test_support.h"
 #include "workloads/microbench.h"
 
@@ -24,8 +24,8 @@ class RtlBrokenTiming : public ::testing::Test {
  protected:
   const dram::DramPreset p = dram::load_preset("ddr4-3200");
 
-  sim::RtlHarnessOptions short_trcd_options() const {
-    sim::RtlHarnessOptions o;
+  sim::HarnessOptions short_trcd_options() const {
+    sim::HarnessOptions o;
     o.controller_timing = p.timing;
     o.controller_timing->tRCD = p.timing.tRCD - 1;  // the device keeps 22, the RTL uses 21
     return o;
@@ -35,13 +35,13 @@ class RtlBrokenTiming : public ::testing::Test {
 // Ten reads to ten rows of one bank, each once the previous one has completed: every one
 // needs an ACT, and its RD goes tRCD(controller) = 21 cycles later: ten "tRCD, 1 cycle early".
 TEST_F(RtlBrokenTiming, EveryRdAfterAnActIsOneCycleEarly) {
-  sim::RtlHarnessOptions o = short_trcd_options();
+  sim::HarnessOptions o = short_trcd_options();
   o.controller.refresh = false;
-  sim::RtlHarness h(p, o);
-  std::vector<sim::IssuedCommand> cmds;
-  h.on_command = [&](const sim::IssuedCommand& c) { cmds.push_back(c); };
+  sim::CycleHarness h(p, o);
+  std::vector<ctrl::IssuedCommand> cmds;
+  h.on_command = [&](const ctrl::IssuedCommand& c) { cmds.push_back(c); };
   std::map<std::uint64_t, std::uint64_t> done;
-  h.on_completion = [&](const sim::Completion& c) { done[c.sequence] = c.done_cycle; };
+  h.on_completion = [&](const ctrl::Completion& c) { done[c.tag] = c.done_cycle; };
   h.set_request_gate([&](std::uint64_t cycle, std::uint64_t seq) {
     if (seq == 0) return cycle >= 100;
     const auto it = done.find(seq - 1);
@@ -88,10 +88,10 @@ TEST_F(RtlBrokenTiming, EveryRdAfterAnActIsOneCycleEarly) {
 // Random traffic: exactly the RDs and WRs issued 21 cycles after their bank's ACT break tRCD
 // (DDR4 has no separate tRCDWR), each by one cycle, and nothing else breaks.
 TEST_F(RtlBrokenTiming, RandomTrafficBreaksTRcdExactlyWhereTheShortcutIsTaken) {
-  sim::RtlHarness h(p, short_trcd_options());
+  sim::CycleHarness h(p, short_trcd_options());
   std::map<std::uint32_t, std::uint64_t> act_at;  // bank index -> cycle of its last ACT
   std::uint64_t shortcuts = 0, columns = 0;
-  h.on_command = [&](const sim::IssuedCommand& c) {
+  h.on_command = [&](const ctrl::IssuedCommand& c) {
     const dram::DramCommand& d = c.command;
     const std::uint32_t bank = d.bank_group * std::uint32_t(p.org.banks_per_group) + d.bank;
     if (d.cmd == dram::Command::ACT) act_at[bank] = d.cycle;
@@ -122,9 +122,9 @@ TEST_F(RtlBrokenTiming, RandomTrafficBreaksTRcdExactlyWhereTheShortcutIsTaken) {
 // The same traffic with the controller's timing equal to the device's is clean: the option
 // changes nothing by itself.
 TEST_F(RtlBrokenTiming, ControllerTimingEqualToTheDevicesIsClean) {
-  sim::RtlHarnessOptions o;
+  sim::HarnessOptions o;
   o.controller_timing = p.timing;
-  sim::RtlHarness h(p, o);
+  sim::CycleHarness h(p, o);
   workloads::RandomParams rp;
   rp.count = 20'000;
   rp.seed = 5;
@@ -140,9 +140,9 @@ TEST_F(RtlBrokenTiming, ControllerTimingEqualToTheDevicesIsClean) {
 // ---- Presets the RTL cannot serve --------------------------------------------------------
 
 std::string construction_error(const dram::DramPreset& preset,
-                               const sim::RtlHarnessOptions& options = {}) {
+                               const sim::HarnessOptions& options = {}) {
   try {
-    sim::RtlHarness h(preset, options);
+    sim::CycleHarness h(preset, options);
   } catch (const InputError& e) {
     return e.what();
   }
@@ -153,8 +153,8 @@ TEST_F(RtlBrokenTiming, FourRanksAreRefused) {
   dram::DramPreset four = p;
   four.org.ranks = 4;
   const std::string error = construction_error(four);
-  EXPECT_NE(error.find("ranks = 4 exceeds the RTL controller's limit of " +
-                       std::to_string(sim::RtlLimits::kRanks)),
+  EXPECT_NE(error.find("ranks = 4 exceeds the controller's limit of " +
+                       std::to_string(ctrl::ControllerLimits::kRanks)),
             std::string::npos)
       << error;
 }
@@ -163,7 +163,7 @@ TEST_F(RtlBrokenTiming, TRfcBeyondSixteenBitsIsRefused) {
   dram::DramPreset slow = p;
   slow.timing.tRFC = 70'000;
   const std::string error = construction_error(slow);
-  EXPECT_NE(error.find("timing.tRFC = 70000 exceeds the RTL controller's limit of 65535"),
+  EXPECT_NE(error.find("timing.tRFC = 70000 exceeds the controller's limit of 65535"),
             std::string::npos)
       << error;
 }
@@ -172,7 +172,7 @@ TEST_F(RtlBrokenTiming, TRefiBeyondSixteenBitsIsRefused) {
   dram::DramPreset slow = p;
   slow.timing.tREFI = 65'536;
   const std::string error = construction_error(slow);
-  EXPECT_NE(error.find("timing.tREFI = 65536 exceeds the RTL controller's limit of 65535"),
+  EXPECT_NE(error.find("timing.tREFI = 65536 exceeds the controller's limit of 65535"),
             std::string::npos)
       << error;
 }
@@ -182,27 +182,27 @@ TEST_F(RtlBrokenTiming, ShortTimingBeyondEightBitsIsRefused) {
   slow.timing.tRAS = 256;
   slow.timing.tRC = slow.timing.tRAS + slow.timing.tRP;
   const std::string error = construction_error(slow);
-  EXPECT_NE(error.find("timing.tRAS = 256 exceeds the RTL controller's limit of 255"),
+  EXPECT_NE(error.find("timing.tRAS = 256 exceeds the controller's limit of 255"),
             std::string::npos)
       << error;
 }
 
 // The controller's own timing is checked as well, when it differs from the device's.
 TEST_F(RtlBrokenTiming, ControllerTimingIsCheckedToo) {
-  sim::RtlHarnessOptions o;
+  sim::HarnessOptions o;
   o.controller_timing = p.timing;
   o.controller_timing->tRCD = 300;
   const std::string error = construction_error(p, o);
-  EXPECT_NE(error.find("timing.tRCD = 300 exceeds the RTL controller's limit of 255"),
+  EXPECT_NE(error.find("timing.tRCD = 300 exceeds the controller's limit of 255"),
             std::string::npos)
       << error;
 }
 
 TEST_F(RtlBrokenTiming, AQueueDepthOtherThanTheBuiltOneIsRefused) {
-  sim::RtlHarnessOptions o;
+  sim::HarnessOptions o;
   o.controller.queue_depth = 64;
   const std::string error = construction_error(p, o);
-  EXPECT_NE(error.find("queues of " + std::to_string(sim::RtlLimits::kQueueDepth) +
+  EXPECT_NE(error.find("queues of " + std::to_string(ctrl::ControllerLimits::kQueueDepth) +
                        " entries, not 64"),
             std::string::npos)
       << error;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "dram/dram_preset.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "rtl_test_support.h"
 
 namespace mckit {
@@ -20,22 +20,22 @@ using namespace test;
 constexpr std::uint64_t kSettled = 100;
 
 struct Observed {
-  std::vector<sim::IssuedCommand> commands;
-  std::map<std::uint64_t, sim::Completion> done;  // by sequence
+  std::vector<ctrl::IssuedCommand> commands;
+  std::map<std::uint64_t, ctrl::Completion> done;  // by sequence
 };
 
 // Runs `requests` on an idle controller; request k is offered no earlier than
 // `wait_after_previous[k]` cycles after request k-1 has completed (k = 0: from cycle 0).
 Observed run_spaced(const dram::DramPreset& preset, const std::vector<Request>& requests,
                     const std::vector<std::uint64_t>& wait_after_previous) {
-  sim::RtlHarnessOptions options;
+  sim::HarnessOptions options;
   options.controller.scheduler = ctrl::Scheduler::FrFcfs;
   options.controller.page_policy = ctrl::PagePolicy::Open;
   options.controller.refresh = false;
-  sim::RtlHarness h(preset, options);
+  sim::CycleHarness h(preset, options);
   Observed seen;
-  h.on_command = [&](const sim::IssuedCommand& c) { seen.commands.push_back(c); };
-  h.on_completion = [&](const sim::Completion& c) { seen.done[c.sequence] = c; };
+  h.on_command = [&](const ctrl::IssuedCommand& c) { seen.commands.push_back(c); };
+  h.on_completion = [&](const ctrl::Completion& c) { seen.done[c.tag] = c; };
   h.set_request_gate([&](std::uint64_t cycle, std::uint64_t seq) {
     if (seq >= wait_after_previous.size()) return true;  // the source is over: let it say so
     if (seq == 0) return cycle >= wait_after_previous[0];
@@ -72,7 +72,7 @@ TEST_F(RtlLatency, ReadToClosedBank) {
   const std::uint64_t addr = address_of(p, 1, 2, 77, 5);
   const Observed o = run_spaced(p, {read_at(addr)}, {kSettled});
   ASSERT_EQ(o.done.size(), 1u);
-  const sim::Completion& c = o.done.at(0);
+  const ctrl::Completion& c = o.done.at(0);
   EXPECT_EQ(c.accept_cycle, kSettled);
   EXPECT_EQ(c.done_cycle - c.accept_cycle, std::uint64_t(t.tRCD + t.tCL + t.tBL) + kPipelineDepth);
   EXPECT_EQ(c.done_cycle - c.accept_cycle, 52u);
@@ -100,8 +100,8 @@ TEST_F(RtlLatency, RowHit) {
       run_spaced(p, {read_at(address_of(p, 3, 1, 500, 0)), read_at(address_of(p, 3, 1, 500, 9))},
                  {kSettled, 0});
   ASSERT_EQ(o.done.size(), 2u);
-  const sim::Completion& first = o.done.at(0);
-  const sim::Completion& hit = o.done.at(1);
+  const ctrl::Completion& first = o.done.at(0);
+  const ctrl::Completion& hit = o.done.at(1);
   EXPECT_EQ(first.done_cycle - first.accept_cycle,
             std::uint64_t(t.tRCD + t.tCL + t.tBL) + kPipelineDepth);
   EXPECT_EQ(hit.accept_cycle, first.done_cycle + 1);  // offered the cycle after, taken at once
@@ -126,7 +126,7 @@ TEST_F(RtlLatency, RowConflict) {
       run_spaced(p, {read_at(address_of(p, 0, 3, 12, 4)), read_at(address_of(p, 0, 3, 13, 4))},
                  {kSettled, 200});
   ASSERT_EQ(o.done.size(), 2u);
-  const sim::Completion& conflict = o.done.at(1);
+  const ctrl::Completion& conflict = o.done.at(1);
   EXPECT_EQ(conflict.accept_cycle, o.done.at(0).done_cycle + 200);
   EXPECT_EQ(conflict.done_cycle - conflict.accept_cycle,
             std::uint64_t(t.tRP + t.tRCD + t.tCL + t.tBL) + kPipelineDepth);
@@ -151,11 +151,11 @@ TEST_F(RtlLatency, RowConflict) {
 
 // The three cases on one bank in a row, classified by the controller as it served them.
 TEST_F(RtlLatency, MissHitConflictClassesAndLatencies) {
-  sim::RtlHarnessOptions options;
+  sim::HarnessOptions options;
   options.controller.refresh = false;
-  sim::RtlHarness h(p, options);
-  std::map<std::uint64_t, sim::Completion> done;
-  h.on_completion = [&](const sim::Completion& c) { done[c.sequence] = c; };
+  sim::CycleHarness h(p, options);
+  std::map<std::uint64_t, ctrl::Completion> done;
+  h.on_completion = [&](const ctrl::Completion& c) { done[c.tag] = c; };
   h.set_request_gate([&](std::uint64_t cycle, std::uint64_t seq) {
     if (seq == 0) return cycle >= kSettled;
     const auto it = done.find(seq - 1);
@@ -182,7 +182,7 @@ TEST_F(RtlLatency, MissHitConflictClassesAndLatencies) {
 TEST_F(RtlLatency, FirstReadAfterResetIsNotHeldBack) {
   const Observed o = run_spaced(p, {read_at(address_of(p, 0, 0, 1, 0))}, {0});
   ASSERT_EQ(o.done.size(), 1u);
-  const sim::Completion& c = o.done.at(0);
+  const ctrl::Completion& c = o.done.at(0);
   EXPECT_EQ(c.accept_cycle, 0u);
   ASSERT_EQ(o.commands.size(), 2u);
   EXPECT_EQ(o.commands[0].command.cmd, dram::Command::ACT);

@@ -7,7 +7,7 @@
 
 #include "dram/dram_preset.h"
 #include "dram/timing_checker.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "workloads/microbench.h"
 
 namespace mckit {
@@ -18,13 +18,13 @@ constexpr std::uint64_t kIntervals = 20;  // the runs last this many tREFI
 // Random requests until the harness reaches `end_cycle`.
 class UntilCycleSource : public workloads::RequestSource {
  public:
-  UntilCycleSource(const sim::RtlHarness& h, std::uint64_t end_cycle,
+  UntilCycleSource(const sim::CycleHarness& h, std::uint64_t end_cycle,
                    const workloads::RandomParams& p)
       : h_(h), end_(end_cycle), random_(p) {}
   bool next(Request& out) override { return h_.cycle() < end_ && random_.next(out); }
 
  private:
-  const sim::RtlHarness& h_;
+  const sim::CycleHarness& h_;
   std::uint64_t end_;
   workloads::RandomSource random_;
 };
@@ -50,8 +50,8 @@ struct RefreshLog {
 
 // Records every REF and whether any bank of its rank was open in the device when it came
 // (a REF opens no bank, so the state after it is the state it found).
-void watch_refreshes(sim::RtlHarness& h, const dram::DramPreset& p, RefreshLog& log) {
-  h.on_command = [&h, &p, &log](const sim::IssuedCommand& c) {
+void watch_refreshes(sim::CycleHarness& h, const dram::DramPreset& p, RefreshLog& log) {
+  h.on_command = [&h, &p, &log](const ctrl::IssuedCommand& c) {
     if (c.command.cmd != dram::Command::REF) return;
     log.ref_cycles.push_back(c.command.cycle);
     bool open = false;
@@ -69,9 +69,9 @@ class RtlRefresh : public ::testing::Test {
 };
 
 TEST_F(RtlRefresh, SteadyTrafficPostponesWithinTheLimitAndNeverWithABankOpen) {
-  sim::RtlHarnessOptions options;  // FR-FCFS, open page, refresh on, postponement 8
+  sim::HarnessOptions options;  // FR-FCFS, open page, refresh on, postponement 8
   ASSERT_EQ(options.controller.refresh_postpone, dram::TimingChecker::kMaxPostponedRefresh);
-  sim::RtlHarness h(p, options);
+  sim::CycleHarness h(p, options);
   RefreshLog log;
   watch_refreshes(h, p, log);
   workloads::RandomParams rp;
@@ -116,8 +116,8 @@ TEST_F(RtlRefresh, SteadyTrafficPostponesWithinTheLimitAndNeverWithABankOpen) {
 }
 
 TEST_F(RtlRefresh, IdleControllerRefreshesEveryTRefi) {
-  sim::RtlHarnessOptions options;
-  sim::RtlHarness h(p, options);
+  sim::HarnessOptions options;
+  sim::CycleHarness h(p, options);
   RefreshLog log;
   watch_refreshes(h, p, log);
   const std::uint64_t idle_until = kIntervals * refi + refi / 2;
@@ -147,9 +147,9 @@ TEST_F(RtlRefresh, IdleControllerRefreshesEveryTRefi) {
 
 // Refresh disabled: no REF at all in the same idle time.
 TEST_F(RtlRefresh, DisabledMeansNoRefresh) {
-  sim::RtlHarnessOptions options;
+  sim::HarnessOptions options;
   options.controller.refresh = false;
-  sim::RtlHarness h(p, options);
+  sim::CycleHarness h(p, options);
   const std::uint64_t idle_until = 3 * refi;
   h.set_request_gate([&](std::uint64_t cycle, std::uint64_t) { return cycle >= idle_until; });
   OneReadSource source;

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "dram/dram_preset.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "rtl_test_support.h"
 
 namespace mckit {
@@ -18,7 +18,7 @@ using namespace test;
 
 struct Outcome {
   std::vector<dram::DramCommand> commands;
-  std::map<std::uint64_t, sim::Completion> done;  // by sequence
+  std::map<std::uint64_t, ctrl::Completion> done;  // by sequence
   std::vector<std::uint64_t> completion_order;     // sequences
   stats::RunStats stats;
 
@@ -34,14 +34,14 @@ struct Outcome {
 Outcome run_scheduled(const dram::DramPreset& preset, const ctrl::ControllerConfig& config,
                   const std::vector<Request>& requests,
                   const std::vector<std::uint64_t>& offer_at) {
-  sim::RtlHarnessOptions options;
+  sim::HarnessOptions options;
   options.controller = config;
-  sim::RtlHarness h(preset, options);
+  sim::CycleHarness h(preset, options);
   Outcome run;
-  h.on_command = [&](const sim::IssuedCommand& c) { run.commands.push_back(c.command); };
-  h.on_completion = [&](const sim::Completion& c) {
-    run.done[c.sequence] = c;
-    run.completion_order.push_back(c.sequence);
+  h.on_command = [&](const ctrl::IssuedCommand& c) { run.commands.push_back(c.command); };
+  h.on_completion = [&](const ctrl::Completion& c) {
+    run.done[c.tag] = c;
+    run.completion_order.push_back(c.tag);
   };
   h.set_request_gate([&](std::uint64_t cycle, std::uint64_t seq) {
     return seq >= offer_at.size() || cycle >= offer_at[seq];
@@ -193,7 +193,7 @@ class RtlSchedulerAgeCap : public RtlScheduler {
 TEST_F(RtlSchedulerAgeCap, CapBoundsTheLoneReadsWait) {
   const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfsCap, kAgeCap), requests,
                                   offer_at);
-  const sim::Completion& c = r.done.at(lone);
+  const ctrl::Completion& c = r.done.at(lone);
   EXPECT_EQ(c.accept_cycle, offer_at[lone]);  // the queue never backed up to the front end
   const std::uint64_t latency = c.done_cycle - c.accept_cycle;
   const std::uint64_t slack = std::uint64_t(t.tRTP) - 2;
@@ -221,7 +221,7 @@ TEST_F(RtlSchedulerAgeCap, CapBoundsTheLoneReadsWait) {
 // longer than the cap would allow, and goes only once the last hit has left (tRTP after it).
 TEST_F(RtlSchedulerAgeCap, PlainFrFcfsStarvesTheLoneRead) {
   const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfs), requests, offer_at);
-  const sim::Completion& c = r.done.at(lone);
+  const ctrl::Completion& c = r.done.at(lone);
   const std::uint64_t latency = c.done_cycle - c.accept_cycle;
   EXPECT_GT(latency, kAgeCap + service() + std::uint64_t(t.tRTP));
   EXPECT_GE(latency, kAfter * std::uint64_t(t.tCCD_L));

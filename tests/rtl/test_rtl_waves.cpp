@@ -17,7 +17,7 @@
 
 #include "dram/dram_preset.h"
 #include "rtl/gtkw_writer.h"
-#include "rtl/rtl_harness.h"
+#include "backend.h"
 #include "rtl_test_support.h"
 #include "workloads/microbench.h"
 
@@ -59,9 +59,9 @@ class WavesTest : public ::testing::Test {
   // 200 random requests (reads, writes, refresh on) with waves to `waves`.
   void run_with_waves(const sim::WaveOptions& waves) {
     const dram::DramPreset preset = dram::load_preset("ddr4-3200");
-    sim::RtlHarnessOptions options;
+    sim::HarnessOptions options;
     options.waves = waves;
-    sim::RtlHarness h(preset, options);
+    sim::CycleHarness h(preset, options);
     workloads::RandomParams rp;
     rp.count = 200;
     rp.seed = 7;

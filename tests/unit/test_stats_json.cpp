@@ -145,7 +145,42 @@ TEST(StatsJson, EmptyRunHasZerosAndEmptyHistogram) {
   EXPECT_EQ(u(o.at("read_latency").at("cycles").at("min")), 0u);
   EXPECT_TRUE(o.at("read_latency").at("histogram").as_array().empty());
   EXPECT_DOUBLE_EQ(d(o.at("bandwidth").at("gbps")), 0.0);
+  EXPECT_EQ(u(o.at("bandwidth_over_time").at("window_cycles")), 1024u);
+  EXPECT_TRUE(o.at("bandwidth_over_time").at("windows").as_array().empty());
   EXPECT_TRUE(o.at("checks").at("clean").as_bool());
+}
+
+// Read from the serialized text, as a reader of the file would: counts stay integers and gbps is
+// the window's bytes over its own length in ns, the partial last window included.
+TEST(StatsJson, BandwidthOverTimeFromKnownWindows) {
+  RunStats s;
+  s.tck_ns = 0.625;
+  s.bandwidth_series.record(0, 64, false);
+  s.bandwidth_series.record(1023, 64, true);
+  s.bandwidth_series.record(3100, 500, false);
+  s.bandwidth_series.finish(3472);  // the last window holds 400 cycles, 250 ns
+  const json::value v = json::parse(json::serialize(to_json(s, RunInfo{})));
+
+  const json::object& bot = v.at("bandwidth_over_time").as_object();
+  EXPECT_EQ(bot.size(), 2u);
+  EXPECT_EQ(u(bot.at("window_cycles")), 1024u);
+  const json::array& windows = bot.at("windows").as_array();
+  ASSERT_EQ(windows.size(), 4u);
+  const std::array<std::array<std::uint64_t, 4>, 4> counts{{{0, 1024, 64, 64},
+                                                            {1024, 1024, 0, 0},
+                                                            {2048, 1024, 0, 0},
+                                                            {3072, 400, 500, 0}}};
+  const std::array<double, 4> gbps{0.2, 0.0, 0.0, 2.0};  // 128 B / 640 ns, ..., 500 B / 250 ns
+  for (std::size_t k = 0; k < windows.size(); ++k) {
+    const json::array& w = windows[k].as_array();
+    ASSERT_EQ(w.size(), 5u) << k;
+    for (std::size_t i = 0; i < 4; ++i) {
+      EXPECT_FALSE(w[i].is_double()) << k << "," << i;
+      EXPECT_EQ(u(w[i]), counts[k][i]) << k << "," << i;
+    }
+    EXPECT_TRUE(w[4].is_double()) << k;
+    EXPECT_DOUBLE_EQ(d(w[4]), gbps[k]) << k;
+  }
 }
 
 
@@ -170,6 +205,7 @@ TEST(MckitRunStats, WritesParsableJson) {
   EXPECT_EQ(u(v.at("checks").at("violations")), 0u);
   EXPECT_EQ(v.at("run").at("workload").as_string(), "random");
   EXPECT_GT(u(v.at("read_latency").at("count")), 0u);
+  EXPECT_TRUE(v.at("bandwidth_over_time").at("windows").is_array());
   // Nothing but the stats file is left behind.
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& f : std::filesystem::directory_iterator(dir)) ++files;

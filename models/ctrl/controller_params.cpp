@@ -1,9 +1,9 @@
-#include "rtl/rtl_config.h"
+#include "ctrl/controller_params.h"
 
 #include "common/input_error.h"
 #include "common/request.h"
 
-namespace mckit::sim {
+namespace mckit::ctrl {
 
 namespace {
 
@@ -12,33 +12,33 @@ int log2_exact(int value, const std::string& what, const dram::DramPreset& p) {
   while ((1 << bits) < value) ++bits;
   if ((1 << bits) != value)
     throw InputError(p.file + ": " + what + " " + std::to_string(value) +
-                     " is not a power of two, which the RTL's address mapping needs");
+                     " is not a power of two, which the controller's address mapping needs");
   return bits;
 }
 
 void fits(int value, int limit, const std::string& what, const dram::DramPreset& p) {
   if (value > limit)
     throw InputError(p.file + ": " + what + " = " + std::to_string(value) +
-                     " exceeds the RTL controller's limit of " + std::to_string(limit));
+                     " exceeds the controller's limit of " + std::to_string(limit));
 }
 
 }  // namespace
 
-RtlConfigInputs derive_rtl_config(const dram::DramPreset& p, const ctrl::ControllerConfig& c) {
-  ctrl::validate(c);
-  if (c.queue_depth != RtlLimits::kQueueDepth)
-    throw InputError("the RTL controller is built with queues of " +
-                     std::to_string(RtlLimits::kQueueDepth) + " entries, not " +
+ControllerParams derive_controller_params(const dram::DramPreset& p, const ControllerConfig& c) {
+  validate(c);
+  if (c.queue_depth != ControllerLimits::kQueueDepth)
+    throw InputError("the controller is built with queues of " +
+                     std::to_string(ControllerLimits::kQueueDepth) + " entries, not " +
                      std::to_string(c.queue_depth));
   const dram::Organization& o = p.org;
   const dram::Timing& t = p.timing;
-  fits(o.ranks, RtlLimits::kRanks, "ranks", p);
-  fits(o.banks_per_rank(), RtlLimits::kBanksPerRank, "banks per rank", p);
-  fits(o.rows, 1 << RtlLimits::kRowBits, "rows", p);
-  fits(o.columns, 1 << RtlLimits::kColBits, "columns", p);
+  fits(o.ranks, ControllerLimits::kRanks, "ranks", p);
+  fits(o.banks_per_rank(), ControllerLimits::kBanksPerRank, "banks per rank", p);
+  fits(o.rows, 1 << ControllerLimits::kRowBits, "rows", p);
+  fits(o.columns, 1 << ControllerLimits::kColBits, "columns", p);
   fits(o.bytes_per_burst(), kMaxBurstBytes, "bytes per burst", p);
 
-  RtlConfigInputs r;
+  ControllerParams r;
   r.mapping = std::uint8_t(c.mapping);
   r.xor_hash = c.xor_bank_hash;
   r.bl_log2 = std::uint8_t(log2_exact(o.burst_length, "burst_length", p));
@@ -48,7 +48,7 @@ RtlConfigInputs derive_rtl_config(const dram::DramPreset& p, const ctrl::Control
   r.rank_bits = std::uint8_t(log2_exact(o.ranks, "ranks", p));
   const int row_bits = log2_exact(o.rows, "rows", p);
   const int addr_bits = r.col_bits + r.bank_bits + r.bg_bits + r.rank_bits + row_bits;
-  fits(addr_bits, RtlLimits::kAddrBits, "burst address bits", p);
+  fits(addr_bits, ControllerLimits::kAddrBits, "burst address bits", p);
   r.burst_mask = o.bytes_per_burst() == 64 ? ~0ull : (1ull << o.bytes_per_burst()) - 1;
 
   r.scheduler = std::uint8_t(c.scheduler);
@@ -61,7 +61,7 @@ RtlConfigInputs derive_rtl_config(const dram::DramPreset& p, const ctrl::Control
   r.ref_postpone = std::uint8_t(c.refresh_postpone);
 
   auto timing = [&](int value, const char* name) {
-    fits(value, RtlLimits::kMaxTiming, std::string("timing.") + name, p);
+    fits(value, ControllerLimits::kMaxTiming, std::string("timing.") + name, p);
     return std::uint8_t(value);
   };
   r.trcd = timing(t.tRCD, "tRCD");
@@ -85,11 +85,11 @@ RtlConfigInputs derive_rtl_config(const dram::DramPreset& p, const ctrl::Control
   r.tfaw = timing(t.tFAW, "tFAW");
   r.trtw = timing(t.read_to_write(), "tRTW");
   r.trtrs = timing(t.tRTRS, "tRTRS");
-  fits(t.tRFC, RtlLimits::kMaxLongTiming, "timing.tRFC", p);
-  fits(t.tREFI, RtlLimits::kMaxLongTiming, "timing.tREFI", p);
+  fits(t.tRFC, ControllerLimits::kMaxLongTiming, "timing.tRFC", p);
+  fits(t.tREFI, ControllerLimits::kMaxLongTiming, "timing.tREFI", p);
   r.trfc = std::uint16_t(t.tRFC);
   r.trefi = std::uint16_t(t.tREFI);
   return r;
 }
 
-}  // namespace mckit::sim
+}  // namespace mckit::ctrl

@@ -1,5 +1,6 @@
-// The run-time configuration inputs of mc_top, derived from a DRAM preset and a controller
-// policy; a preset or policy the RTL build cannot serve is refused with the reason.
+// The run-time configuration of the controller (mc_top's cfg_* inputs, and the same values for
+// the C++ reference controller), derived from a DRAM preset and a policy; a preset or policy
+// the controller's build cannot serve is refused with the reason.
 #pragma once
 
 #include <cstdint>
@@ -7,17 +8,17 @@
 #include "ctrl/controller_config.h"
 #include "dram/dram_preset.h"
 
-namespace mckit::sim {
+namespace mckit::ctrl {
 
-// Structural limits of the RTL build (rtl/mc_pkg.sv).
-struct RtlLimits {
+// Structural limits of the controller as built (rtl/mc_pkg.sv, mc_top's parameters).
+struct ControllerLimits {
   static constexpr int kRanks = 2, kBanksPerRank = 32;
   static constexpr int kRowBits = 18, kColBits = 11, kAddrBits = 34, kIds = 256;
-  static constexpr int kQueueDepth = 32;
+  static constexpr int kQueueDepth = 32, kInFlightReads = 16;
   static constexpr int kMaxTiming = 255, kMaxLongTiming = 65535;
 };
 
-struct RtlConfigInputs {
+struct ControllerParams {
   std::uint8_t mapping = 0, xor_hash = 0, col_bits = 0, bl_log2 = 0;
   std::uint8_t bank_bits = 0, bg_bits = 0, rank_bits = 0;
   std::uint64_t burst_mask = 0;
@@ -31,7 +32,7 @@ struct RtlConfigInputs {
 };
 
 // Throws InputError naming the value that does not fit.
-RtlConfigInputs derive_rtl_config(const dram::DramPreset& preset,
-                                  const ctrl::ControllerConfig& config);
+ControllerParams derive_controller_params(const dram::DramPreset& preset,
+                                          const ControllerConfig& config);
 
-}  // namespace mckit::sim
+}  // namespace mckit::ctrl

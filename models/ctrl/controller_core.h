@@ -1,0 +1,68 @@
+// The memory controller as the rest of the kit sees it: mc_top's pins, one clock cycle at a
+// time. Two implementations: the Verilated RTL (sim/rtl) and the C++ reference controller
+// (models/ctrl), which mirrors the RTL cycle for cycle.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+#include "dram/dram_command.h"
+
+namespace mckit::ctrl {
+
+// The request port (req_*): one burst.
+struct CoreRequest {
+  bool write = false;
+  std::uint64_t burst = 0;     // burst address: byte address / bytes per burst
+  std::uint8_t id = 0;         // tags the request's slot in the data buffer beside the core
+  std::uint8_t stream = 0;
+  std::uint64_t mask = ~0ull;  // bytes written, bit i = byte i of the burst
+};
+
+struct CoreInputs {
+  bool request_valid = false;
+  CoreRequest request;
+  bool read_data_valid = false;  // the oldest issued read's data arrive (dfi_rddata_valid_i)
+};
+
+// How a request found its bank when it was served (mc_pkg::row_class_e).
+enum class RowClass : std::uint8_t { Hit = 0, Miss = 1, Conflict = 2 };
+
+// The outputs during one cycle. Responses are always taken (rsp_ready_i = 1).
+struct CoreOutputs {
+  bool request_ready = false;
+  // The command bus. Fields a command does not use are zero: row for all but ACT and
+  // RD/WR (whose row the device checks against the open one), column for all but RD/WR,
+  // bank and bank group for PREA and REF.
+  dram::DramCommand command;
+  std::uint8_t command_id = 0;          // the request a RD/WR serves
+  RowClass row_class = RowClass::Hit;   // of a RD/WR
+  bool forward = false;                 // read forward_read_id is answered with the data
+  std::uint8_t forward_read_id = 0;     // of queued write forward_write_id
+  std::uint8_t forward_write_id = 0;
+  bool response_valid = false;
+  std::uint8_t response_id = 0;
+  bool response_forwarded = false;
+  std::array<std::uint8_t, 2> refresh_owed{};  // per rank (ref_pending_o)
+};
+
+class ControllerCore {
+ public:
+  virtual ~ControllerCore() = default;
+
+  // Cycle `now()`: the outputs for these inputs, then the clock edge.
+  virtual void cycle(const CoreInputs& in, CoreOutputs& out) = 0;
+  virtual std::uint64_t now() const = 0;
+
+  // The first cycle at which the outputs or state can change again if the inputs stay as
+  // they were in the last cycle (the same request still offered, or none) and no read data
+  // arrive. now() when the core cannot tell.
+  virtual std::uint64_t quiet_until() const { return now(); }
+  // Jumps over quiet cycles: `cycle` is at most quiet_until().
+  virtual void skip_to(std::uint64_t cycle) { (void)cycle; }
+
+  // The run is over (waves are closed and written).
+  virtual void finish() {}
+};
+
+}  // namespace mckit::ctrl

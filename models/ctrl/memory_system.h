@@ -1,0 +1,110 @@
+// A controller core clocked against the DRAM device model: every command it issues is
+// executed and checked by the device, write data go from the data buffer beside the core to
+// the device, read data come back from the device's store. Whoever feeds it (a C++ loop, a
+// TLM target) offers one request at a time and hears, through an observer, when each is
+// accepted and completed.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "common/request.h"
+#include "ctrl/controller_core.h"
+#include "dram/dram_device.h"
+#include "stats/run_stats.h"
+
+namespace mckit::ctrl {
+
+// A command as the device saw it, with the request it served (RD/WR).
+struct IssuedCommand {
+  dram::DramCommand command;
+  std::uint32_t request_id = 0;
+};
+
+struct Completion {
+  std::uint64_t tag;  // given with the request
+  bool write;
+  std::uint64_t accept_cycle;
+  std::uint64_t done_cycle;  // response cycle for reads, WR command cycle for writes
+  bool forwarded;            // a read answered from a queued write
+  const std::uint8_t* data;  // a read's burst (burst_bytes); the request's data for writes
+};
+
+class MemoryObserver {
+ public:
+  virtual ~MemoryObserver() = default;
+  virtual void accepted(std::uint64_t tag, const Request& r, std::uint64_t cycle) {
+    (void)tag, (void)r, (void)cycle;
+  }
+  virtual void completed(const Completion& c) { (void)c; }
+  virtual void issued(const IssuedCommand& c) { (void)c; }
+};
+
+class MemorySystem {
+ public:
+  // `stall_limit`: cycles without progress, with requests outstanding, before the run fails.
+  MemorySystem(const dram::DramPreset& preset, std::unique_ptr<ControllerCore> core,
+               std::uint64_t stall_limit = 1'000'000);
+
+  void add_observer(MemoryObserver* observer) { observers_.push_back(observer); }
+
+  // The request port holds one request until the core takes it; another may be offered
+  // once can_offer(). Throws InputError for an address that is no burst of the device.
+  bool can_offer() const { return !offered_ && !free_ids_.empty(); }
+  void offer(const Request& r, std::uint64_t tag);
+
+  void step();  // one clock cycle
+  // Jumps over cycles in which nothing can happen, but not past `limit` (the next cycle at
+  // which the feeder may offer a request). Identical to stepping through them.
+  void skip_quiet(std::uint64_t limit);
+
+  bool busy() const { return offered_.has_value() || outstanding_ > 0; }
+  std::uint64_t cycle() const { return cycle_; }
+  std::uint64_t outstanding() const { return outstanding_; }
+
+  // Ends the run: background energy up to now, waves closed. Returns what the controller
+  // and the device measured since construction (the feeder adds latency and bandwidth).
+  stats::RunStats finish();
+
+  const dram::DramDevice& device() const { return device_; }
+  const dram::DramPreset& preset() const { return device_.preset(); }
+  int burst_bytes() const { return burst_bytes_; }
+
+ private:
+  struct Slot {  // the data buffer beside the core, one entry per request id
+    Request request;
+    std::uint64_t tag = 0;
+    std::uint64_t accept_cycle = 0;
+    std::array<std::uint8_t, kMaxBurstBytes> read_data{};
+  };
+
+  void issue_to_device(const CoreOutputs& out);
+  void accept(std::uint32_t id);
+  void respond(const CoreOutputs& out);
+  void record_violations();
+
+  const int burst_bytes_;
+  const std::uint64_t stall_limit_;
+  dram::DramDevice device_;
+  std::unique_ptr<ControllerCore> core_;
+  std::vector<MemoryObserver*> observers_;
+
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> free_ids_;
+  std::deque<std::uint32_t> read_ids_in_flight_;  // RDs issued, in order
+  std::optional<std::uint32_t> offered_;           // id of the request on the port
+  bool port_changed_ = false;                      // offered since the last cycle
+  CoreInputs in_;
+  CoreOutputs out_;
+  std::uint64_t outstanding_ = 0;
+  std::uint64_t cycle_ = 0;
+  std::uint64_t last_progress_ = 0;
+  stats::RunStats stats_;
+  std::size_t violations_seen_ = 0;
+};
+
+}  // namespace mckit::ctrl

@@ -1,0 +1,200 @@
+#include "rtl/rtl_controller.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include <unistd.h>
+
+#include "Vmc_top.h"
+#include "common/input_error.h"
+#include "ctrl/controller_params.h"
+#include "rtl/gtkw_writer.h"
+#include "verilated.h"
+#include "verilated_fst_c.h"
+
+namespace mckit::sim {
+
+namespace {
+
+int log2_of(int value) {
+  int bits = 0;
+  while ((1 << bits) < value) ++bits;
+  return bits;
+}
+
+bool on_path(const std::string& program) {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "";
+  for (std::size_t start = 0; start <= dirs.size();) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const std::filesystem::path candidate =
+        std::filesystem::path(dirs.substr(start, end - start)) / program;
+    if (access(candidate.c_str(), X_OK) == 0) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+RtlController::RtlController(const dram::DramPreset& preset,
+                             const ctrl::ControllerConfig& config,
+                             const std::optional<WaveOptions>& waves)
+    : bank_bits_(log2_of(preset.org.banks_per_group)),
+      waves_(waves),
+      context_(std::make_unique<VerilatedContext>()) {
+  const ctrl::ControllerParams cfg = ctrl::derive_controller_params(preset, config);
+  if (waves_) {
+    const std::string& path = waves_->path;
+    const std::string ext = std::filesystem::path(path).extension().string();
+    if (ext != ".fst" && ext != ".vcd")
+      throw InputError("waves file '" + path + "' must end in .fst or .vcd");
+    if (ext == ".vcd" && !on_path("fst2vcd"))
+      throw InputError("writing " + path +
+                       " needs fst2vcd from GTKWave (make deps-view); .fst waves need nothing");
+    trace_fst_path_ = ext == ".fst" ? path : path + ".fst";
+    context_->traceEverOn(true);
+  }
+  top_ = std::make_unique<Vmc_top>(context_.get(), "mc_top");
+  if (waves_) {
+    trace_ = std::make_unique<VerilatedFstC>();
+    top_->trace(trace_.get(), 99);
+    trace_->open(trace_fst_path_.c_str());
+    if (!trace_->isOpen()) throw InputError("cannot write waves file '" + trace_fst_path_ + "'");
+  }
+
+  Vmc_top& t = *top_;
+  t.cfg_mapping_i = cfg.mapping;
+  t.cfg_xor_i = cfg.xor_hash;
+  t.cfg_col_bits_i = cfg.col_bits;
+  t.cfg_bl_log2_i = cfg.bl_log2;
+  t.cfg_bank_bits_i = cfg.bank_bits;
+  t.cfg_bg_bits_i = cfg.bg_bits;
+  t.cfg_rank_bits_i = cfg.rank_bits;
+  t.cfg_burst_mask_i = cfg.burst_mask;
+  t.cfg_scheduler_i = cfg.scheduler;
+  t.cfg_page_policy_i = cfg.page_policy;
+  t.cfg_age_cap_i = cfg.age_cap;
+  t.cfg_idle_timeout_i = cfg.idle_timeout;
+  t.cfg_wq_high_i = cfg.wq_high;
+  t.cfg_wq_low_i = cfg.wq_low;
+  t.cfg_refresh_en_i = cfg.refresh_en;
+  t.cfg_ref_postpone_i = cfg.ref_postpone;
+  t.cfg_trcd_i = cfg.trcd;
+  t.cfg_trcdwr_i = cfg.trcdwr;
+  t.cfg_trp_i = cfg.trp;
+  t.cfg_trpab_i = cfg.trpab;
+  t.cfg_tras_i = cfg.tras;
+  t.cfg_trc_i = cfg.trc;
+  t.cfg_tcl_i = cfg.tcl;
+  t.cfg_tcwl_i = cfg.tcwl;
+  t.cfg_tbl_i = cfg.tbl;
+  t.cfg_trtp_i = cfg.trtp;
+  t.cfg_twr_i = cfg.twr;
+  t.cfg_twtr_s_i = cfg.twtr_s;
+  t.cfg_twtr_l_i = cfg.twtr_l;
+  t.cfg_tccd_s_i = cfg.tccd_s;
+  t.cfg_tccd_l_i = cfg.tccd_l;
+  t.cfg_tccd_l_wr_i = cfg.tccd_l_wr;
+  t.cfg_trrd_s_i = cfg.trrd_s;
+  t.cfg_trrd_l_i = cfg.trrd_l;
+  t.cfg_tfaw_i = cfg.tfaw;
+  t.cfg_trtw_i = cfg.trtw;
+  t.cfg_trtrs_i = cfg.trtrs;
+  t.cfg_trfc_i = cfg.trfc;
+  t.cfg_trefi_i = cfg.trefi;
+
+  // Two clock cycles in reset; cycle 0 starts after it.
+  t.req_valid_i = 0;
+  t.rsp_ready_i = 1;
+  t.dfi_rddata_valid_i = 0;
+  t.rst_ni = 0;
+  for (int i = 0; i < 2; ++i) {
+    t.clk_i = 0;
+    t.eval();
+    t.clk_i = 1;
+    t.eval();
+  }
+  t.clk_i = 0;
+  t.rst_ni = 1;
+  t.eval();
+}
+
+RtlController::~RtlController() {
+  if (trace_) trace_->close();
+  top_->final();
+}
+
+dram::DramCommand RtlController::decode_command() const {
+  const Vmc_top& t = *top_;
+  const std::uint32_t in_rank = (std::uint32_t(t.dfi_bg_o) << 2) | t.dfi_bank_o;
+  dram::DramCommand c;
+  c.cycle = cycle_;
+  c.cmd = static_cast<dram::Command>(t.dfi_cmd_o);
+  c.rank = t.dfi_rank_o;
+  c.bank_group = in_rank >> bank_bits_;
+  c.bank = in_rank & ((1u << bank_bits_) - 1);
+  // The bus carries the selected entry's row and column with every command: keep only the
+  // fields this command uses, as ControllerCore promises.
+  if (c.cmd == dram::Command::ACT || dram::is_column(c.cmd)) c.row = t.dfi_row_o;
+  if (dram::is_column(c.cmd)) c.column = t.dfi_col_o;
+  return c;
+}
+
+void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
+  Vmc_top& t = *top_;
+  t.req_valid_i = in.request_valid;
+  if (in.request_valid) {
+    t.req_write_i = in.request.write;
+    t.req_addr_i = in.request.burst;
+    t.req_id_i = in.request.id;
+    t.req_stream_i = in.request.stream;
+    t.req_wmask_i = in.request.mask;
+  }
+  t.dfi_rddata_valid_i = in.read_data_valid;
+  t.rsp_ready_i = 1;
+
+  t.clk_i = 0;
+  t.eval();
+  dump_wave(2 * cycle_);
+
+  out.request_ready = t.req_ready_o;
+  out.command = decode_command();
+  out.command_id = t.dfi_id_o;
+  out.row_class = static_cast<ctrl::RowClass>(t.dfi_row_class_o);
+  out.forward = t.req_fwd_o;
+  out.forward_read_id = t.req_fwd_read_id_o;
+  out.forward_write_id = t.req_fwd_id_o;
+  out.response_valid = t.rsp_valid_o;
+  out.response_id = t.rsp_id_o;
+  out.response_forwarded = t.rsp_forwarded_o;
+  out.refresh_owed[0] = t.ref_pending_o & 0xF;
+  out.refresh_owed[1] = (t.ref_pending_o >> 4) & 0xF;
+
+  t.clk_i = 1;
+  t.eval();
+  dump_wave(2 * cycle_ + 1);
+  ++cycle_;
+}
+
+void RtlController::dump_wave(std::uint64_t time) {
+  if (!trace_) return;
+  const std::uint64_t c = time / 2;
+  if (c >= waves_->start && c < waves_->end) trace_->dump(time);
+}
+
+void RtlController::finish() {
+  if (!trace_) return;
+  trace_->close();
+  trace_.reset();
+  // The save file is made from the FST's hierarchy, before a .vcd conversion removes it.
+  write_gtkw(trace_fst_path_, waves_->path, gtkw_path_for(waves_->path));
+  if (trace_fst_path_ == waves_->path) return;
+  const std::string command =
+      "fst2vcd -f '" + trace_fst_path_ + "' -o '" + waves_->path + "' >/dev/null 2>&1";
+  const int rc = std::system(command.c_str());
+  std::filesystem::remove(trace_fst_path_);
+  if (rc != 0) throw InputError("fst2vcd could not write " + waves_->path);
+}
+
+}  // namespace mckit::sim

@@ -1,0 +1,34 @@
+// Checks every read's data: a read must return what the last write to its address, accepted
+// before it, left there (zeros where nothing was written), whichever path answers it.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+
+#include "common/request.h"
+#include "ctrl/memory_system.h"
+
+namespace mckit::testbench {
+
+class Scoreboard : public ctrl::MemoryObserver {
+ public:
+  explicit Scoreboard(int burst_bytes) : burst_bytes_(burst_bytes) {}
+
+  void accepted(std::uint64_t tag, const Request& r, std::uint64_t cycle) override;
+  void completed(const ctrl::Completion& c) override;
+
+  std::uint64_t checked() const { return checked_; }
+  std::uint64_t mismatches() const { return mismatches_; }
+  // Tag of the first read that returned wrong data (valid when mismatches() > 0).
+  std::uint64_t first_mismatch() const { return first_mismatch_; }
+
+ private:
+  using Burst = std::array<std::uint8_t, kMaxBurstBytes>;
+  const int burst_bytes_;
+  std::unordered_map<std::uint64_t, Burst> memory_;    // by byte address
+  std::unordered_map<std::uint64_t, Burst> expected_;  // by tag of the read in flight
+  std::uint64_t checked_ = 0, mismatches_ = 0, first_mismatch_ = 0;
+};
+
+}  // namespace mckit::testbench
