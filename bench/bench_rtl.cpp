@@ -25,6 +25,7 @@
 #include "backend.h"
 #include "stats/run_stats.h"
 #include "workloads/microbench.h"
+#include "testbench/systemc_banner.h"
 
 namespace {
 
@@ -265,7 +266,8 @@ std::uint64_t number(const char* s) { return std::strtoull(s, nullptr, 10); }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+// SystemC's own main() calls sc_main: the TLM simulation needs its kernel set up.
+extern "C" int sc_main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   if (argc < 2) return usage();
   const std::string cmd = argv[1];

@@ -15,6 +15,7 @@
 #include "exit_codes.h"
 #include "progress_bar.h"
 #include "backend.h"
+#include "testbench/tlm_top.h"
 #include "run_file.h"
 #include "run_table.h"
 #include "size_arg.h"
@@ -37,6 +38,8 @@ struct RunOptions {
   int write_high = 24;
   int write_low = 8;
   bool no_refresh = false;
+  std::uint64_t outstanding = 1024;
+  double rate_gbps = 0;
   workloads::WorkloadParams workload;
   std::string footprint;
   std::string hot_bytes;
@@ -120,7 +123,7 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
 void run(const RunOptions& o) {
   const dram::DramPreset preset = dram::load_preset(o.preset);
 
-  HarnessOptions h;
+  CoreOptions h;
   h.backend = parse_backend(o.backend);
   ctrl::ControllerConfig& c = h.controller;
   c.scheduler = ctrl::parse_scheduler(o.scheduler);
@@ -145,12 +148,19 @@ void run(const RunOptions& o) {
   std::unique_ptr<StatsFile> stats_file;
   if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
-  CycleHarness harness(preset, h);
+  testbench::TlmRunOptions t;
+  if (o.outstanding == 0) throw InputError("--outstanding must be at least 1");
+  if (o.rate_gbps < 0) throw InputError("--rate must be a bandwidth in GB/s, 0 for closed loop");
+  t.initiator.max_outstanding = o.outstanding;
+  // GB/s is bytes per ns: one burst every burst_bytes / rate ns.
+  if (o.rate_gbps > 0) t.initiator.interval_cycles = w.burst_bytes / o.rate_gbps / preset.tck_ns();
+
+  std::unique_ptr<ctrl::ControllerCore> core = make_core(preset, h);
   ProgressBar progress;
   std::uint64_t done = 0;
-  harness.on_completion = [&](const ctrl::Completion&) { progress.update(++done); };
   progress.start(w.requests);
-  const stats::RunStats s = harness.run(*source);
+  const stats::RunStats s =
+      testbench::run_tlm(preset, std::move(core), *source, t, [&] { progress.update(++done); });
   progress.finish();
   const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
                              (o.xor_hash ? " + xor" : "");
@@ -188,6 +198,12 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
       ->capture_default_str();
   cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
+  cmd->add_option("--outstanding", o->outstanding,
+                  "requests in flight at most (closed loop: the next goes when one completes)")
+      ->capture_default_str();
+  cmd->add_option("--rate", o->rate_gbps,
+                  "open loop: offer requests at this many GB/s whatever the controller does")
+      ->capture_default_str();
   cmd->add_option("--workload", o->workload.name, "sequential, random, strided, hotspot or rw-mix")->capture_default_str();
   cmd->add_option("--requests", o->workload.requests, "requests (bursts) to issue")->capture_default_str();
   cmd->add_option("--seed", o->workload.seed, "seed of every random choice")->capture_default_str();

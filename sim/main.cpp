@@ -7,8 +7,10 @@
 #include "cmd_run.h"
 #include "common/input_error.h"
 #include "exit_codes.h"
+#include "testbench/systemc_banner.h"
 
-int main(int argc, char** argv) {
+// SystemC's own main() calls sc_main: the TLM simulation needs its kernel set up.
+extern "C" int sc_main(int argc, char** argv) {
   CLI::App app{"mckit: memory-controller co-design kit"};
   app.require_subcommand(1);
   mckit::sim::add_presets_command(app);

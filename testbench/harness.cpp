@@ -6,13 +6,9 @@ namespace mckit::testbench {
 
 Harness::Harness(const dram::DramPreset& preset, std::unique_ptr<ctrl::ControllerCore> core,
                  const HarnessOptions& options)
-    : options_(options),
-      system_(preset, std::move(core), options.stall_limit),
-      scoreboard_(preset.org.bytes_per_burst()),
-      bandwidth_(preset.org.bytes_per_burst()) {
-  if (options_.check_data) system_.add_observer(&scoreboard_);
-  system_.add_observer(&latency_);
-  system_.add_observer(&bandwidth_);
+    : system_(preset, std::move(core), options.stall_limit),
+      monitors_(preset.org.bytes_per_burst(), options.check_data) {
+  monitors_.attach(system_);
   system_.add_observer(this);
 }
 
@@ -42,9 +38,7 @@ stats::RunStats Harness::run(workloads::RequestSource& source) {
     if (!gate_ && (source_done || !system_.can_offer())) system_.skip_quiet(UINT64_MAX);
   }
   stats::RunStats s = system_.finish();
-  s.read_latency = latency_.latency();
-  s.bandwidth_series = bandwidth_.finish(s.cycles);
-  if (options_.check_data) s.data_mismatches = scoreboard_.mismatches();
+  monitors_.fill(s);
   s.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return s;
 }

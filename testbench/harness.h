@@ -11,9 +11,7 @@
 #include "ctrl/memory_system.h"
 #include "dram/dram_preset.h"
 #include "stats/run_stats.h"
-#include "testbench/bandwidth_monitor.h"
-#include "testbench/latency_monitor.h"
-#include "testbench/scoreboard.h"
+#include "testbench/run_monitors.h"
 #include "workloads/request_source.h"
 
 namespace mckit::testbench {
@@ -50,11 +48,8 @@ class Harness : private ctrl::MemoryObserver {
   void completed(const ctrl::Completion& c) override;
   void issued(const ctrl::IssuedCommand& c) override;
 
-  const HarnessOptions options_;
   ctrl::MemorySystem system_;
-  Scoreboard scoreboard_;
-  LatencyMonitor latency_;
-  BandwidthMonitor bandwidth_;
+  RunMonitors monitors_;
   std::function<bool(std::uint64_t, std::uint64_t)> gate_;
 };
 
