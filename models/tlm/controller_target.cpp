@@ -46,6 +46,13 @@ std::uint64_t ControllerTarget::cycle_at(const sc_time& t) const {
   return (t.value() + tck_.value() - 1) / tck_.value();
 }
 
+// A response can be sent from another process's call (END_RESP) later than its cycle.
+sc_time ControllerTarget::delay_until(std::uint64_t cycle) const {
+  const sc_time at = sc_time::from_value(cycle * tck_.value());
+  const sc_time now = sc_core::sc_time_stamp();
+  return at > now ? at - now : sc_core::SC_ZERO_TIME;
+}
+
 // ---- Payloads in -------------------------------------------------------------------------
 bool ControllerTarget::accept(tlm::tlm_generic_payload& p, std::uint64_t arrival, bool blocking,
                               sc_core::sc_event* done) {
@@ -178,7 +185,7 @@ void ControllerTarget::finish_transaction(std::uint32_t index, std::uint64_t cyc
   t.payload->set_response_status(tlm::TLM_OK_RESPONSE);
   --open_;
   if (t.blocking) {
-    t.done->notify(sc_time::from_value(cycle * tck_.value()) - sc_core::sc_time_stamp());
+    t.done->notify(delay_until(cycle));
     free_transactions_.push_back(index);
   } else {
     responses_.emplace_back(index, cycle);
@@ -195,7 +202,7 @@ void ControllerTarget::send_responses() {
     free_transactions_.push_back(index);
     responded_since_sync_ = true;
     tlm::tlm_phase phase = tlm::BEGIN_RESP;
-    sc_time delay = sc_time::from_value(cycle * tck_.value()) - sc_core::sc_time_stamp();
+    sc_time delay = delay_until(cycle);
     const tlm::tlm_sync_enum status = socket->nb_transport_bw(*p, phase, delay);
     if (status == tlm::TLM_ACCEPTED || (status == tlm::TLM_UPDATED && phase != tlm::END_RESP)) {
       response_in_progress_ = true;

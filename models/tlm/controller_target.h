@@ -69,6 +69,7 @@ class ControllerTarget : public sc_core::sc_module, private ctrl::MemoryObserver
   void copy_read_data(const Transaction& t, std::uint64_t burst, const std::uint8_t* data) const;
   void send_responses();
   std::uint64_t cycle_at(const sc_core::sc_time& t) const;
+  sc_core::sc_time delay_until(std::uint64_t cycle) const;
   void sync();
   void clock();
   void run_clock();
