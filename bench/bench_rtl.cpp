@@ -6,6 +6,8 @@
 //                                  several times slower and writes ~90 bytes a cycle; 0 skips it)
 //   bench_rtl memory N [MiB]       peak RSS and stored bursts after N random requests over a
 //                                  footprint of MiB (default 64)
+//   bench_rtl wrap N               the SystemC TLM top against the bare harness: wall time of
+//                                  the same N random requests through both
 // Prints its figures and asserts nothing; exits non-zero only when a run had timing violations,
 // data mismatches or unanswered requests (printed). Never part of `make test`.
 #include <sys/resource.h>
@@ -24,8 +26,9 @@
 #include "dram/dram_preset.h"
 #include "backend.h"
 #include "stats/run_stats.h"
-#include "workloads/microbench.h"
 #include "testbench/systemc_banner.h"
+#include "testbench/tlm_top.h"
+#include "workloads/microbench.h"
 
 namespace {
 
@@ -254,11 +257,33 @@ int cmd_memory(std::uint64_t n, std::uint64_t footprint_mib) {
   return 0;
 }
 
+int cmd_wrap(std::uint64_t n) {
+  std::printf("== wrap: the SystemC TLM-2.0 wrapping (initiator, target, payloads, quantum) "
+              "against the bare harness, RTL backend, %s random requests (80 %% reads, 4 GiB, "
+              "%s); target <= 20 %% ==\n",
+              grouped(n).c_str(), preset().name.c_str());
+  const HarnessOptions o = options(Mapping::RoBaRaCoBgCh);
+  RandomSource bare_source(random_params(n, 4 * kGiB));
+  const RunStats bare = run(bare_source, o);
+  print_speed_line("bare harness (C++ loop):", bare);
+  RandomSource tlm_source(random_params(n, 4 * kGiB));
+  const RunStats tlm = mckit::testbench::run_tlm(preset(), mckit::sim::make_core(preset(), o),
+                                                 tlm_source, mckit::testbench::TlmRunOptions{});
+  require_clean(tlm);
+  print_speed_line("SystemC top (TLM initiator/target):", tlm);
+  if (tlm.cycles != bare.cycles || tlm.commands != bare.commands)
+    throw std::runtime_error("the SystemC run differs from the bare harness's");
+  std::printf("  same %s cycles and commands; the wrapping costs %+.1f %% of wall time\n",
+              grouped(tlm.cycles).c_str(), 100.0 * (tlm.wall_seconds / bare.wall_seconds - 1.0));
+  return 0;
+}
+
 int usage() {
   std::fprintf(stderr,
                "usage: bench_rtl bandwidth\n"
                "       bench_rtl speed N [WAVE_REQUESTS]\n"
-               "       bench_rtl memory N [FOOTPRINT_MIB]\n");
+               "       bench_rtl memory N [FOOTPRINT_MIB]\n"
+               "       bench_rtl wrap N\n");
   return 2;
 }
 
@@ -282,6 +307,8 @@ extern "C" int sc_main(int argc, char** argv) {
     } else if (cmd == "speed" && (argc == 3 || argc == 4)) {
       const std::uint64_t n = number(argv[2]);
       rc = cmd_speed(n, argc == 4 ? number(argv[3]) : std::min<std::uint64_t>(n, 100'000));
+    } else if (cmd == "wrap" && argc == 3) {
+      rc = cmd_wrap(number(argv[2]));
     } else if (cmd == "memory" && (argc == 3 || argc == 4)) {
       rc = cmd_memory(number(argv[2]), argc == 4 ? number(argv[3]) : 64);
     } else {

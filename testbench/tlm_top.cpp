@@ -23,6 +23,8 @@ stats::RunStats run_tlm(const dram::DramPreset& preset, std::unique_ptr<ctrl::Co
   if (on_response) initiator.on_response = [&](const tlm::tlm_generic_payload&) { on_response(); };
   initiator.socket.bind(target.socket);
 
+  // The initiator ends the run with sc_stop(), which SystemC would announce on stdout.
+  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
   sc_core::sc_start();
   initiator.rethrow_error();
   target.rethrow_error();
