@@ -147,13 +147,24 @@ module mc_req_queue #(
     act_q <= (act_q & ~free_bit) | (mark_act_i ? sel_bit : '0);
   end
 
-  // The oldest entry changes only when an entry leaves or one arrives in an empty queue.
+  // The oldest entry changes only when an entry leaves or one arrives in an empty queue. On
+  // a pop the new oldest is the entry that stays and has no staying entry older than it. A
+  // newcomer pushed in the same cycle is younger than every entry that stays, and its row of
+  // the age matrix is not written yet (it still holds a former occupant's), so it is never a
+  // candidate: it is the oldest only when no other entry stays. (Rows of staying entries may
+  // still name the newcomer's slot as older, from its former occupant: `stay` masks that.)
   logic [IdxW-1:0] oldest_d;
+  logic [Depth-1:0] stay;
   always_comb begin
     oldest_d = oldest_q;
+    stay = valid_q & ~sel_bit;
     if (pop_i) begin
-      for (int i = 0; i < Depth; i++)
-        if (valid_d[i] && (older_q[i] & ~free_bit & valid_d) == '0) oldest_d = i[IdxW-1:0];
+      if (stay == '0) begin
+        if (push_i) oldest_d = free_idx;
+      end else begin
+        for (int i = 0; i < Depth; i++)
+          if (stay[i] && (older_q[i] & stay) == '0) oldest_d = i[IdxW-1:0];
+      end
     end else if (valid_q == '0) begin
       oldest_d = free_idx;
     end

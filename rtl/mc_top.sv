@@ -430,7 +430,9 @@ module mc_top #(
       {dfi_rank_o, dfi_bg_o, dfi_bank_o} <= cmd_bank;
       dfi_row_o <= sel.row;
       dfi_col_o <= sel.col;
-      dfi_id_o <= sel.id;
+      // The request the command serves; none for a refresh, PREA or idle PRE (whose `sel`
+      // is whatever entry sits at index 0, and would name a request it does not serve).
+      dfi_id_o <= sched_demand ? sel.id : '0;
       dfi_row_class_o <= sel.needed_pre ? mc_pkg::ROW_CONFLICT
                        : sel.needed_act ? mc_pkg::ROW_MISS : mc_pkg::ROW_HIT;
     end

@@ -1,12 +1,13 @@
-// Shared by the RTL controller suites: a fixed request list, burst addresses under the
-// default mapping, the controller's pipeline depth, and one random-traffic run that checks
-// everything that must hold for any traffic.
+// Shared by the controller suites: the two backends as a test parameter, a fixed request
+// list, burst addresses under the default mapping, the controller's pipeline depth, and one
+// random-traffic run that checks everything that must hold for any traffic.
 #pragma once
 
 #include <gtest/gtest.h>
 
 #include <cstddef>
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,7 +20,34 @@
 #include "workloads/microbench.h"
 #include "workloads/request_source.h"
 
+// How gtest prints these parameters (found by argument-dependent lookup): by name.
+namespace mckit::sim {
+inline void PrintTo(Backend b, std::ostream* os) { *os << name_of(b); }
+}  // namespace mckit::sim
+namespace mckit::ctrl {
+inline void PrintTo(Scheduler s, std::ostream* os) { *os << name_of(s); }
+inline void PrintTo(PagePolicy p, std::ostream* os) { *os << name_of(p); }
+}  // namespace mckit::ctrl
+
 namespace mckit::test {
+
+// ---- Both backends ------------------------------------------------------------------------
+// The suites whose expectations hold for the controller as such (not for the Verilated model
+// in particular) run on both backends: the RTL (mc_top) and the C++ reference controller,
+// which mirrors it cycle for cycle. Parameterized over sim::Backend, a test is named
+// .../rtl or .../tlm.
+inline const std::vector<sim::Backend> kBackends = {sim::Backend::Rtl, sim::Backend::Tlm};
+
+inline std::string backend_test_name(const ::testing::TestParamInfo<sim::Backend>& info) {
+  return sim::name_of(info.param);
+}
+
+// A parameter name for gtest: '-' becomes '_'.
+inline std::string test_name_of(std::string name) {
+  for (char& c : name)
+    if (c == '-') c = '_';
+  return name;
+}
 
 // The controller's fixed pipeline depth P: the cycles a read spends in mc_top beyond the
 // DRAM's own tRP / tRCD / tCL + tBL. From the RTL (rtl/mc_top.sv) and measured in
@@ -119,18 +147,20 @@ struct RandomChecks {
   RefreshCheck refresh = RefreshCheck::LongRunsOnly;
 };
 
-// Runs random traffic through the RTL controller and checks everything that must hold for
-// any traffic.
+// Runs random traffic through the controller (the backend given) and checks everything that
+// must hold for any traffic.
 inline void run_random_and_check(const dram::DramPreset& preset,
                                  const ctrl::ControllerConfig& config,
-                                 const RandomTraffic& traffic, const RandomChecks& checks = {}) {
-  SCOPED_TRACE(preset.name +
+                                 const RandomTraffic& traffic, const RandomChecks& checks = {},
+                                 sim::Backend backend = sim::Backend::Rtl) {
+  SCOPED_TRACE(sim::name_of(backend) + " backend, " + preset.name +
                (checks.trace_controller ? ", " + ctrl::name_of(config.scheduler) + ", " +
                                               ctrl::name_of(config.page_policy)
                                         : std::string()) +
                ", footprint " + std::to_string(traffic.footprint) + ", seed " +
                std::to_string(traffic.seed));
   sim::HarnessOptions options;
+  options.backend = backend;
   options.controller = config;
   sim::CycleHarness h(preset, options);
   workloads::RandomParams rp;

@@ -1,6 +1,8 @@
-// The device model checks the RTL, not a copy of its own rules: a controller given a tRCD one
-// cycle shorter than the device's is caught on every RD/WR that uses the shortcut. And
-// presets the RTL build cannot serve are refused up front, naming the limit.
+// The device model checks the controller, not a copy of its own rules: a controller given a
+// tRCD one cycle shorter than the device's is caught on every RD/WR that uses the shortcut.
+// And presets the controller's build cannot serve are refused up front, naming the limit. On
+// both backends: the RTL (mc_top) and the C++ reference controller (tests named .../rtl and
+// .../tlm).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -20,12 +22,18 @@ namespace {
 
 using test::VectorSource;
 
-class RtlBrokenTiming : public ::testing::Test {
+class BrokenTiming : public ::testing::TestWithParam<sim::Backend> {
  protected:
   const dram::DramPreset p = dram::load_preset("ddr4-3200");
 
-  sim::HarnessOptions short_trcd_options() const {
+  sim::HarnessOptions options() const {
     sim::HarnessOptions o;
+    o.backend = GetParam();
+    return o;
+  }
+
+  sim::HarnessOptions short_trcd_options() const {
+    sim::HarnessOptions o = options();
     o.controller_timing = p.timing;
     o.controller_timing->tRCD = p.timing.tRCD - 1;  // the device keeps 22, the RTL uses 21
     return o;
@@ -34,7 +42,7 @@ class RtlBrokenTiming : public ::testing::Test {
 
 // Ten reads to ten rows of one bank, each once the previous one has completed: every one
 // needs an ACT, and its RD goes tRCD(controller) = 21 cycles later: ten "tRCD, 1 cycle early".
-TEST_F(RtlBrokenTiming, EveryRdAfterAnActIsOneCycleEarly) {
+TEST_P(BrokenTiming, EveryRdAfterAnActIsOneCycleEarly) {
   sim::HarnessOptions o = short_trcd_options();
   o.controller.refresh = false;
   sim::CycleHarness h(p, o);
@@ -87,7 +95,7 @@ TEST_F(RtlBrokenTiming, EveryRdAfterAnActIsOneCycleEarly) {
 
 // Random traffic: exactly the RDs and WRs issued 21 cycles after their bank's ACT break tRCD
 // (DDR4 has no separate tRCDWR), each by one cycle, and nothing else breaks.
-TEST_F(RtlBrokenTiming, RandomTrafficBreaksTRcdExactlyWhereTheShortcutIsTaken) {
+TEST_P(BrokenTiming, RandomTrafficBreaksTRcdExactlyWhereTheShortcutIsTaken) {
   sim::CycleHarness h(p, short_trcd_options());
   std::map<std::uint32_t, std::uint64_t> act_at;  // bank index -> cycle of its last ACT
   std::uint64_t shortcuts = 0, columns = 0;
@@ -121,8 +129,8 @@ TEST_F(RtlBrokenTiming, RandomTrafficBreaksTRcdExactlyWhereTheShortcutIsTaken) {
 
 // The same traffic with the controller's timing equal to the device's is clean: the option
 // changes nothing by itself.
-TEST_F(RtlBrokenTiming, ControllerTimingEqualToTheDevicesIsClean) {
-  sim::HarnessOptions o;
+TEST_P(BrokenTiming, ControllerTimingEqualToTheDevicesIsClean) {
+  sim::HarnessOptions o = options();
   o.controller_timing = p.timing;
   sim::CycleHarness h(p, o);
   workloads::RandomParams rp;
@@ -140,7 +148,7 @@ TEST_F(RtlBrokenTiming, ControllerTimingEqualToTheDevicesIsClean) {
 // ---- Presets the RTL cannot serve --------------------------------------------------------
 
 std::string construction_error(const dram::DramPreset& preset,
-                               const sim::HarnessOptions& options = {}) {
+                               const sim::HarnessOptions& options) {
   try {
     sim::CycleHarness h(preset, options);
   } catch (const InputError& e) {
@@ -149,47 +157,47 @@ std::string construction_error(const dram::DramPreset& preset,
   return "(no InputError)";
 }
 
-TEST_F(RtlBrokenTiming, FourRanksAreRefused) {
+TEST_P(BrokenTiming, FourRanksAreRefused) {
   dram::DramPreset four = p;
   four.org.ranks = 4;
-  const std::string error = construction_error(four);
+  const std::string error = construction_error(four, options());
   EXPECT_NE(error.find("ranks = 4 exceeds the controller's limit of " +
                        std::to_string(ctrl::ControllerLimits::kRanks)),
             std::string::npos)
       << error;
 }
 
-TEST_F(RtlBrokenTiming, TRfcBeyondSixteenBitsIsRefused) {
+TEST_P(BrokenTiming, TRfcBeyondSixteenBitsIsRefused) {
   dram::DramPreset slow = p;
   slow.timing.tRFC = 70'000;
-  const std::string error = construction_error(slow);
+  const std::string error = construction_error(slow, options());
   EXPECT_NE(error.find("timing.tRFC = 70000 exceeds the controller's limit of 65535"),
             std::string::npos)
       << error;
 }
 
-TEST_F(RtlBrokenTiming, TRefiBeyondSixteenBitsIsRefused) {
+TEST_P(BrokenTiming, TRefiBeyondSixteenBitsIsRefused) {
   dram::DramPreset slow = p;
   slow.timing.tREFI = 65'536;
-  const std::string error = construction_error(slow);
+  const std::string error = construction_error(slow, options());
   EXPECT_NE(error.find("timing.tREFI = 65536 exceeds the controller's limit of 65535"),
             std::string::npos)
       << error;
 }
 
-TEST_F(RtlBrokenTiming, ShortTimingBeyondEightBitsIsRefused) {
+TEST_P(BrokenTiming, ShortTimingBeyondEightBitsIsRefused) {
   dram::DramPreset slow = p;
   slow.timing.tRAS = 256;
   slow.timing.tRC = slow.timing.tRAS + slow.timing.tRP;
-  const std::string error = construction_error(slow);
+  const std::string error = construction_error(slow, options());
   EXPECT_NE(error.find("timing.tRAS = 256 exceeds the controller's limit of 255"),
             std::string::npos)
       << error;
 }
 
 // The controller's own timing is checked as well, when it differs from the device's.
-TEST_F(RtlBrokenTiming, ControllerTimingIsCheckedToo) {
-  sim::HarnessOptions o;
+TEST_P(BrokenTiming, ControllerTimingIsCheckedToo) {
+  sim::HarnessOptions o = options();
   o.controller_timing = p.timing;
   o.controller_timing->tRCD = 300;
   const std::string error = construction_error(p, o);
@@ -198,8 +206,8 @@ TEST_F(RtlBrokenTiming, ControllerTimingIsCheckedToo) {
       << error;
 }
 
-TEST_F(RtlBrokenTiming, AQueueDepthOtherThanTheBuiltOneIsRefused) {
-  sim::HarnessOptions o;
+TEST_P(BrokenTiming, AQueueDepthOtherThanTheBuiltOneIsRefused) {
+  sim::HarnessOptions o = options();
   o.controller.queue_depth = 64;
   const std::string error = construction_error(p, o);
   EXPECT_NE(error.find("queues of " + std::to_string(ctrl::ControllerLimits::kQueueDepth) +
@@ -207,6 +215,9 @@ TEST_F(RtlBrokenTiming, AQueueDepthOtherThanTheBuiltOneIsRefused) {
             std::string::npos)
       << error;
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, BrokenTiming, ::testing::ValuesIn(test::kBackends),
+                         test::backend_test_name);
 
 }  // namespace
 }  // namespace mckit

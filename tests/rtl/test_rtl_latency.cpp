@@ -1,5 +1,6 @@
-// Exact read latencies of the RTL controller (mc_top) on an idle DDR4-3200 channel: a read to
-// a closed bank, a row hit and a row conflict, and the commands that serve each.
+// Exact read latencies of the controller on an idle DDR4-3200 channel: a read to a closed bank,
+// a row hit and a row conflict, and the commands that serve each. On both backends: the RTL
+// (mc_top) and the C++ reference controller (tests named .../rtl and .../tlm).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -26,9 +27,11 @@ struct Observed {
 
 // Runs `requests` on an idle controller; request k is offered no earlier than
 // `wait_after_previous[k]` cycles after request k-1 has completed (k = 0: from cycle 0).
-Observed run_spaced(const dram::DramPreset& preset, const std::vector<Request>& requests,
+Observed run_spaced(sim::Backend backend, const dram::DramPreset& preset,
+                    const std::vector<Request>& requests,
                     const std::vector<std::uint64_t>& wait_after_previous) {
   sim::HarnessOptions options;
+  options.backend = backend;
   options.controller.scheduler = ctrl::Scheduler::FrFcfs;
   options.controller.page_policy = ctrl::PagePolicy::Open;
   options.controller.refresh = false;
@@ -52,13 +55,16 @@ Observed run_spaced(const dram::DramPreset& preset, const std::vector<Request>& 
   return seen;
 }
 
-class RtlLatency : public ::testing::Test {
+class Latency : public ::testing::TestWithParam<sim::Backend> {
  protected:
+  const sim::Backend backend = GetParam();
   const dram::DramPreset p = dram::load_preset("ddr4-3200");
   const dram::Timing& t = p.timing;
 };
 
-TEST_F(RtlLatency, PresetValuesAreTheOnesTheseExpectationsWereWorkedOutFor) {
+// Independent of the backend: checked once.
+TEST(LatencyPreset, ValuesAreTheOnesTheseExpectationsWereWorkedOutFor) {
+  const dram::Timing t = dram::load_preset("ddr4-3200").timing;
   EXPECT_EQ(t.tRCD, 22);
   EXPECT_EQ(t.tRP, 22);
   EXPECT_EQ(t.tCL, 22);
@@ -68,9 +74,9 @@ TEST_F(RtlLatency, PresetValuesAreTheOnesTheseExpectationsWereWorkedOutFor) {
 
 // (a) A read to a closed bank: ACT, then RD tRCD later.
 //     latency = tRCD + tCL + tBL + P = 22 + 22 + 4 + 4 = 52
-TEST_F(RtlLatency, ReadToClosedBank) {
+TEST_P(Latency, ReadToClosedBank) {
   const std::uint64_t addr = address_of(p, 1, 2, 77, 5);
-  const Observed o = run_spaced(p, {read_at(addr)}, {kSettled});
+  const Observed o = run_spaced(backend, p, {read_at(addr)}, {kSettled});
   ASSERT_EQ(o.done.size(), 1u);
   const ctrl::Completion& c = o.done.at(0);
   EXPECT_EQ(c.accept_cycle, kSettled);
@@ -95,9 +101,10 @@ TEST_F(RtlLatency, ReadToClosedBank) {
 
 // (b) A row hit: a second read to the same row once the first has completed: RD at once.
 //     latency = tCL + tBL + P = 22 + 4 + 4 = 30
-TEST_F(RtlLatency, RowHit) {
+TEST_P(Latency, RowHit) {
   const Observed o =
-      run_spaced(p, {read_at(address_of(p, 3, 1, 500, 0)), read_at(address_of(p, 3, 1, 500, 9))},
+      run_spaced(backend, p,
+                 {read_at(address_of(p, 3, 1, 500, 0)), read_at(address_of(p, 3, 1, 500, 9))},
                  {kSettled, 0});
   ASSERT_EQ(o.done.size(), 2u);
   const ctrl::Completion& first = o.done.at(0);
@@ -121,9 +128,10 @@ TEST_F(RtlLatency, RowHit) {
 // (c) A row conflict: another row of the same bank, long after tRAS, tRTP and tRC have
 //     passed: PRE, ACT tRP later, RD tRCD after that.
 //     latency = tRP + tRCD + tCL + tBL + P = 22 + 22 + 22 + 4 + 4 = 74
-TEST_F(RtlLatency, RowConflict) {
+TEST_P(Latency, RowConflict) {
   const Observed o =
-      run_spaced(p, {read_at(address_of(p, 0, 3, 12, 4)), read_at(address_of(p, 0, 3, 13, 4))},
+      run_spaced(backend, p,
+                 {read_at(address_of(p, 0, 3, 12, 4)), read_at(address_of(p, 0, 3, 13, 4))},
                  {kSettled, 200});
   ASSERT_EQ(o.done.size(), 2u);
   const ctrl::Completion& conflict = o.done.at(1);
@@ -150,8 +158,9 @@ TEST_F(RtlLatency, RowConflict) {
 }
 
 // The three cases on one bank in a row, classified by the controller as it served them.
-TEST_F(RtlLatency, MissHitConflictClassesAndLatencies) {
+TEST_P(Latency, MissHitConflictClassesAndLatencies) {
   sim::HarnessOptions options;
+  options.backend = backend;
   options.controller.refresh = false;
   sim::CycleHarness h(p, options);
   std::map<std::uint64_t, ctrl::Completion> done;
@@ -179,8 +188,8 @@ TEST_F(RtlLatency, MissHitConflictClassesAndLatencies) {
 // Right after reset the banks are closed and no ACT has ever been issued, so a read taken
 // at cycle 0 is served exactly like any other read to a closed bank: ACT at A + 3, latency
 // tRCD + tCL + tBL + P. (The bank machines must not start as if four ACTs had just gone.)
-TEST_F(RtlLatency, FirstReadAfterResetIsNotHeldBack) {
-  const Observed o = run_spaced(p, {read_at(address_of(p, 0, 0, 1, 0))}, {0});
+TEST_P(Latency, FirstReadAfterResetIsNotHeldBack) {
+  const Observed o = run_spaced(backend, p, {read_at(address_of(p, 0, 0, 1, 0))}, {0});
   ASSERT_EQ(o.done.size(), 1u);
   const ctrl::Completion& c = o.done.at(0);
   EXPECT_EQ(c.accept_cycle, 0u);
@@ -191,6 +200,8 @@ TEST_F(RtlLatency, FirstReadAfterResetIsNotHeldBack) {
       << " as if four ACTs had been issued at cycle 0";
   EXPECT_EQ(c.done_cycle - c.accept_cycle, std::uint64_t(t.tRCD + t.tCL + t.tBL) + kPipelineDepth);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Latency, ::testing::ValuesIn(kBackends), backend_test_name);
 
 }  // namespace
 }  // namespace mckit

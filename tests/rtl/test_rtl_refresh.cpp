@@ -1,5 +1,6 @@
-// Refresh in the RTL controller on DDR4-3200: under steady traffic (postponed, never past the
-// standard's limit, never with a bank open) and on an idle channel (every tREFI).
+// Refresh in the controller on DDR4-3200: under steady traffic (postponed, never past the
+// standard's limit, never with a bank open) and on an idle channel (every tREFI). On both
+// backends: the RTL (mc_top) and the C++ reference controller (tests named .../rtl and .../tlm).
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include "dram/dram_preset.h"
 #include "dram/timing_checker.h"
 #include "backend.h"
+#include "rtl_test_support.h"
 #include "workloads/microbench.h"
 
 namespace mckit {
@@ -62,14 +64,16 @@ void watch_refreshes(sim::CycleHarness& h, const dram::DramPreset& p, RefreshLog
   };
 }
 
-class RtlRefresh : public ::testing::Test {
+class Refresh : public ::testing::TestWithParam<sim::Backend> {
  protected:
+  const sim::Backend backend = GetParam();
   const dram::DramPreset p = dram::load_preset("ddr4-3200");
   const std::uint64_t refi = std::uint64_t(p.timing.tREFI);
 };
 
-TEST_F(RtlRefresh, SteadyTrafficPostponesWithinTheLimitAndNeverWithABankOpen) {
+TEST_P(Refresh, SteadyTrafficPostponesWithinTheLimitAndNeverWithABankOpen) {
   sim::HarnessOptions options;  // FR-FCFS, open page, refresh on, postponement 8
+  options.backend = backend;
   ASSERT_EQ(options.controller.refresh_postpone, dram::TimingChecker::kMaxPostponedRefresh);
   sim::CycleHarness h(p, options);
   RefreshLog log;
@@ -115,8 +119,9 @@ TEST_F(RtlRefresh, SteadyTrafficPostponesWithinTheLimitAndNeverWithABankOpen) {
   EXPECT_GE(s.commands[std::size_t(dram::Command::PREA)], 1u);
 }
 
-TEST_F(RtlRefresh, IdleControllerRefreshesEveryTRefi) {
+TEST_P(Refresh, IdleControllerRefreshesEveryTRefi) {
   sim::HarnessOptions options;
+  options.backend = backend;
   sim::CycleHarness h(p, options);
   RefreshLog log;
   watch_refreshes(h, p, log);
@@ -146,8 +151,9 @@ TEST_F(RtlRefresh, IdleControllerRefreshesEveryTRefi) {
 }
 
 // Refresh disabled: no REF at all in the same idle time.
-TEST_F(RtlRefresh, DisabledMeansNoRefresh) {
+TEST_P(Refresh, DisabledMeansNoRefresh) {
   sim::HarnessOptions options;
+  options.backend = backend;
   options.controller.refresh = false;
   sim::CycleHarness h(p, options);
   const std::uint64_t idle_until = 3 * refi;
@@ -159,6 +165,9 @@ TEST_F(RtlRefresh, DisabledMeansNoRefresh) {
   // Three intervals without a REF are still within the 8 the standard lets a controller owe.
   EXPECT_EQ(s.violations, 0u);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, Refresh, ::testing::ValuesIn(test::kBackends),
+                         test::backend_test_name);
 
 }  // namespace
 }  // namespace mckit

@@ -1,5 +1,6 @@
-// The RTL controller's scheduling on DDR4-3200: FR-FCFS against FCFS order, the age cap
-// against a starving row-hit stream, and the four-activate window.
+// The controller's scheduling on DDR4-3200: FR-FCFS against FCFS order, the age cap against a
+// starving row-hit stream, and the four-activate window. On both backends: the RTL (mc_top)
+// and the C++ reference controller (tests named .../rtl and .../tlm).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,10 +32,11 @@ struct Outcome {
 };
 
 // Offers request k no earlier than cycle offer_at[k], on an otherwise idle controller.
-Outcome run_scheduled(const dram::DramPreset& preset, const ctrl::ControllerConfig& config,
-                  const std::vector<Request>& requests,
-                  const std::vector<std::uint64_t>& offer_at) {
+Outcome run_scheduled(sim::Backend backend, const dram::DramPreset& preset,
+                      const ctrl::ControllerConfig& config, const std::vector<Request>& requests,
+                      const std::vector<std::uint64_t>& offer_at) {
   sim::HarnessOptions options;
+  options.backend = backend;
   options.controller = config;
   sim::CycleHarness h(preset, options);
   Outcome run;
@@ -65,8 +67,9 @@ ctrl::ControllerConfig config_for(ctrl::Scheduler s, int age_cap = 512) {
   return c;
 }
 
-class RtlScheduler : public ::testing::Test {
+class Scheduling : public ::testing::TestWithParam<sim::Backend> {
  protected:
+  const sim::Backend backend = GetParam();
   const dram::DramPreset p = dram::load_preset("ddr4-3200");
   const dram::Timing& t = p.timing;
 };
@@ -75,7 +78,7 @@ class RtlScheduler : public ::testing::Test {
 // Three reads to bank bg0/b0, back to back from cycle 100: R0 row 10 (bank closed: ACT),
 // R1 row 20 (older, a conflict once row 10 is open), R2 row 10 (younger, a row hit).
 // R1's PRE cannot go before tRAS after the ACT, so by then both R1 and R2 wait in the queue.
-class RtlSchedulerOrder : public RtlScheduler {
+class SchedulingOrder : public Scheduling {
  protected:
   std::vector<Request> requests() const {
     return {read_at(address_of(p, 0, 0, 10, 0)), read_at(address_of(p, 0, 0, 20, 0)),
@@ -84,8 +87,9 @@ class RtlSchedulerOrder : public RtlScheduler {
   const std::vector<std::uint64_t> offer_at{100, 101, 102};
 };
 
-TEST_F(RtlSchedulerOrder, FrFcfsServesTheYoungerRowHitFirst) {
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfs), requests(), offer_at);
+TEST_P(SchedulingOrder, FrFcfsServesTheYoungerRowHitFirst) {
+  const Outcome r =
+      run_scheduled(backend, p, config_for(ctrl::Scheduler::FrFcfs), requests(), offer_at);
   EXPECT_EQ(r.completion_order, (std::vector<std::uint64_t>{0, 2, 1}));
   const auto rds = r.of(dram::Command::RD);
   ASSERT_EQ(rds.size(), 3u);
@@ -115,8 +119,9 @@ TEST_F(RtlSchedulerOrder, FrFcfsServesTheYoungerRowHitFirst) {
   EXPECT_EQ(rds[2].cycle, acts[1].cycle + t.tRCD);
 }
 
-TEST_F(RtlSchedulerOrder, FcfsServesInArrivalOrder) {
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::Fcfs), requests(), offer_at);
+TEST_P(SchedulingOrder, FcfsServesInArrivalOrder) {
+  const Outcome r =
+      run_scheduled(backend, p, config_for(ctrl::Scheduler::Fcfs), requests(), offer_at);
   EXPECT_EQ(r.completion_order, (std::vector<std::uint64_t>{0, 1, 2}));
   const auto rds = r.of(dram::Command::RD);
   ASSERT_EQ(rds.size(), 3u);
@@ -132,9 +137,9 @@ TEST_F(RtlSchedulerOrder, FcfsServesInArrivalOrder) {
 }
 
 // An age cap that is never reached leaves FR-FCFS order alone.
-TEST_F(RtlSchedulerOrder, FrFcfsWithAnUnreachedCapIsFrFcfs) {
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfsCap, 1000), requests(),
-                                  offer_at);
+TEST_P(SchedulingOrder, FrFcfsWithAnUnreachedCapIsFrFcfs) {
+  const Outcome r = run_scheduled(backend, p, config_for(ctrl::Scheduler::FrFcfsCap, 1000),
+                                  requests(), offer_at);
   EXPECT_EQ(r.completion_order, (std::vector<std::uint64_t>{0, 2, 1}));
 }
 
@@ -145,7 +150,7 @@ TEST_F(RtlSchedulerOrder, FrFcfsWithAnUnreachedCapIsFrFcfs) {
 // FR-FCFS the lone read's PRE is never "polite" (a queued request always hits the open row),
 // so it waits for the whole stream; the age cap makes it the only candidate once it is
 // age_cap cycles old.
-class RtlSchedulerAgeCap : public RtlScheduler {
+class SchedulingAgeCap : public Scheduling {
  protected:
   static constexpr int kAgeCap = 200;
   static constexpr std::uint64_t kStart = 100, kBacklog = 4, kBefore = 20, kAfter = 300;
@@ -190,9 +195,9 @@ class RtlSchedulerAgeCap : public RtlScheduler {
 // A + 2 + age_cap unless the hot row's last RD, which may have gone the cycle before, still
 // holds the bank for tRTP. So PRE = max(A + 2 + age_cap, last RD + tRTP), and the latency is
 // at most age_cap + service + tRTP - 2 (the idle PRE would have been on the bus at A + 3).
-TEST_F(RtlSchedulerAgeCap, CapBoundsTheLoneReadsWait) {
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfsCap, kAgeCap), requests,
-                                  offer_at);
+TEST_P(SchedulingAgeCap, CapBoundsTheLoneReadsWait) {
+  const Outcome r = run_scheduled(backend, p, config_for(ctrl::Scheduler::FrFcfsCap, kAgeCap),
+                                  requests, offer_at);
   const ctrl::Completion& c = r.done.at(lone);
   EXPECT_EQ(c.accept_cycle, offer_at[lone]);  // the queue never backed up to the front end
   const std::uint64_t latency = c.done_cycle - c.accept_cycle;
@@ -219,8 +224,9 @@ TEST_F(RtlSchedulerAgeCap, CapBoundsTheLoneReadsWait) {
 
 // The same pattern under plain FR-FCFS: the lone read waits for every hit of the stream, far
 // longer than the cap would allow, and goes only once the last hit has left (tRTP after it).
-TEST_F(RtlSchedulerAgeCap, PlainFrFcfsStarvesTheLoneRead) {
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfs), requests, offer_at);
+TEST_P(SchedulingAgeCap, PlainFrFcfsStarvesTheLoneRead) {
+  const Outcome r =
+      run_scheduled(backend, p, config_for(ctrl::Scheduler::FrFcfs), requests, offer_at);
   const ctrl::Completion& c = r.done.at(lone);
   const std::uint64_t latency = c.done_cycle - c.accept_cycle;
   EXPECT_GT(latency, kAgeCap + service() + std::uint64_t(t.tRTP));
@@ -243,7 +249,7 @@ TEST_F(RtlSchedulerAgeCap, PlainFrFcfsStarvesTheLoneRead) {
 // four ACTs exactly tRRD_S apart the 4th bank's RD would fall due at 1st + 3 tRRD_S + tRCD =
 // 1st + 34 = 1st + tFAW on DDR4-3200, and a column command goes before an ACT, which would
 // push the 5th ACT one cycle past tFAW for a reason that is not tFAW.
-TEST_F(RtlScheduler, FifthActComesExactlyTFawAfterTheFirst) {
+TEST_P(Scheduling, FifthActComesExactlyTFawAfterTheFirst) {
   ASSERT_EQ(t.tFAW, 34);
   ASSERT_EQ(t.tRRD_S, 4);
   ASSERT_EQ(t.tRRD_L, 8);
@@ -251,7 +257,7 @@ TEST_F(RtlScheduler, FifthActComesExactlyTFawAfterTheFirst) {
       read_at(address_of(p, 0, 0, 7, 0)), read_at(address_of(p, 1, 0, 7, 0)),
       read_at(address_of(p, 2, 0, 7, 0)), read_at(address_of(p, 3, 0, 7, 0)),
       read_at(address_of(p, 0, 1, 7, 0))};
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfs), reqs,
+  const Outcome r = run_scheduled(backend, p, config_for(ctrl::Scheduler::FrFcfs), reqs,
                                   {100, 101, 102, 113, 114});
   const auto acts = r.of(dram::Command::ACT);
   ASSERT_EQ(acts.size(), 5u);
@@ -275,12 +281,12 @@ TEST_F(RtlScheduler, FifthActComesExactlyTFawAfterTheFirst) {
 // request's ACT is ready before the 4th's, which tRRD_L holds back), but the 5th ACT still
 // waits for exactly 1st + tFAW, or one cycle more if a column command (which goes first)
 // holds the bus in that cycle.
-TEST_F(RtlScheduler, FifthActBackToBackWaitsForTFaw) {
+TEST_P(Scheduling, FifthActBackToBackWaitsForTFaw) {
   const std::vector<Request> reqs = {
       read_at(address_of(p, 0, 0, 7, 0)), read_at(address_of(p, 1, 0, 7, 0)),
       read_at(address_of(p, 2, 0, 7, 0)), read_at(address_of(p, 2, 1, 7, 0)),
       read_at(address_of(p, 3, 0, 7, 0))};
-  const Outcome r = run_scheduled(p, config_for(ctrl::Scheduler::FrFcfs), reqs,
+  const Outcome r = run_scheduled(backend, p, config_for(ctrl::Scheduler::FrFcfs), reqs,
                                   {100, 101, 102, 103, 104});
   const auto acts = r.of(dram::Command::ACT);
   ASSERT_EQ(acts.size(), 5u);
@@ -288,6 +294,12 @@ TEST_F(RtlScheduler, FifthActBackToBackWaitsForTFaw) {
   for (const auto& c : r.commands) bus_busy = bus_busy || c.cycle == acts[0].cycle + t.tFAW;
   EXPECT_EQ(acts[4].cycle, acts[0].cycle + t.tFAW + (bus_busy ? 1 : 0));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, SchedulingOrder, ::testing::ValuesIn(kBackends),
+                         backend_test_name);
+INSTANTIATE_TEST_SUITE_P(Backends, SchedulingAgeCap, ::testing::ValuesIn(kBackends),
+                         backend_test_name);
+INSTANTIATE_TEST_SUITE_P(Backends, Scheduling, ::testing::ValuesIn(kBackends), backend_test_name);
 
 }  // namespace
 }  // namespace mckit

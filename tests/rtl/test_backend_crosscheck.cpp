@@ -1,0 +1,717 @@
+// The two controller backends side by side: the Verilated mc_top ("rtl") and the C++
+// reference controller ("tlm") run the same seeded workloads under the same policy. As the
+// spec asks, the command counts per kind are equal and bandwidth and mean read latency agree
+// within 2 %; beyond that, since the C++ model mirrors the RTL cycle for cycle, every command
+// (cycle, kind, rank, bank group, bank, row, column, request id) and every completion cycle
+// must be identical. When the streams differ, the failure names the first differing command,
+// both sides as text, with a few commands of context.
+#include <gtest/gtest-spi.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "backend.h"
+#include "ctrl/controller_config.h"
+#include "dram/dram_command.h"
+#include "dram/dram_preset.h"
+#include "rtl_test_support.h"
+#include "stats/run_stats.h"
+#include "workloads/microbench.h"
+#include "workloads/request_source.h"
+#include "workloads/workload_registry.h"
+
+namespace mckit {
+namespace {
+
+using test::VectorSource;
+
+// ---- What one run leaves behind ----------------------------------------------------------
+
+// A completion without its data pointer (which points into the memory system).
+struct CompletionRecord {
+  std::uint64_t tag = 0;
+  bool write = false;
+  std::uint64_t accept_cycle = 0;
+  std::uint64_t done_cycle = 0;
+  bool forwarded = false;
+};
+
+struct Recorded {
+  std::vector<Request> requests;  // as the workload gave them: completion tag = index
+  std::vector<ctrl::IssuedCommand> commands;
+  std::vector<CompletionRecord> completions;  // in the order they happened
+  stats::RunStats stats;
+};
+
+// Passes a workload's requests on and keeps a copy.
+class RecordingSource : public workloads::RequestSource {
+ public:
+  RecordingSource(workloads::RequestSource& inner, std::vector<Request>& log)
+      : inner_(inner), log_(log) {}
+  bool next(Request& out) override {
+    if (!inner_.next(out)) return false;
+    log_.push_back(out);
+    return true;
+  }
+
+ private:
+  workloads::RequestSource& inner_;
+  std::vector<Request>& log_;
+};
+
+using SourceFactory = std::function<std::unique_ptr<workloads::RequestSource>()>;
+using Gate = std::function<bool(std::uint64_t cycle, std::uint64_t sequence)>;
+
+Recorded run_backend(sim::Backend backend, const dram::DramPreset& preset,
+                     const ctrl::ControllerConfig& config, const SourceFactory& make_source,
+                     const Gate& gate = {}) {
+  sim::HarnessOptions options;
+  options.backend = backend;
+  options.controller = config;
+  sim::CycleHarness h(preset, options);
+  Recorded r;
+  h.on_command = [&r](const ctrl::IssuedCommand& c) { r.commands.push_back(c); };
+  h.on_completion = [&r](const ctrl::Completion& c) {
+    r.completions.push_back({c.tag, c.write, c.accept_cycle, c.done_cycle, c.forwarded});
+  };
+  if (gate) h.set_request_gate(gate);
+  const std::unique_ptr<workloads::RequestSource> source = make_source();
+  RecordingSource recording(*source, r.requests);
+  r.stats = h.run(recording);
+  return r;
+}
+
+// ---- The comparison ----------------------------------------------------------------------
+
+std::string describe_issued(const ctrl::IssuedCommand& c) {
+  return "cycle " + std::to_string(c.command.cycle) + ": " + dram::describe(c.command) +
+         ", request " + std::to_string(c.request_id);
+}
+
+bool same_command(const ctrl::IssuedCommand& a, const ctrl::IssuedCommand& b) {
+  const dram::DramCommand &x = a.command, &y = b.command;
+  return x.cycle == y.cycle && x.cmd == y.cmd && x.rank == y.rank &&
+         x.bank_group == y.bank_group && x.bank == y.bank && x.row == y.row &&
+         x.column == y.column && a.request_id == b.request_id;
+}
+
+// Empty when the two streams are identical; otherwise a message naming the first differing
+// command (its index and both sides), the `context` commands before it (which both sides
+// share) and the `context` commands after it on each side.
+std::string command_stream_difference(const std::vector<ctrl::IssuedCommand>& rtl,
+                                      const std::vector<ctrl::IssuedCommand>& tlm,
+                                      std::size_t context = 3) {
+  const std::size_t common = std::min(rtl.size(), tlm.size());
+  std::size_t i = 0;
+  while (i < common && same_command(rtl[i], tlm[i])) ++i;
+  if (i == common && rtl.size() == tlm.size()) return {};
+
+  std::ostringstream out;
+  auto side = [&](const char* name, const std::vector<ctrl::IssuedCommand>& s) {
+    out << "  " << name << ": ";
+    if (i < s.size()) out << describe_issued(s[i]);
+    else out << "(no command: the stream ended after " << s.size() << " commands)";
+    out << "\n";
+  };
+  out << "command streams differ at command #" << i << " (rtl issued " << rtl.size()
+      << " commands, tlm " << tlm.size() << ")\n";
+  side("rtl", rtl);
+  side("tlm", tlm);
+  out << "before it, on both sides:\n";
+  if (i == 0) out << "  (nothing: it is the first command)\n";
+  for (std::size_t k = i > context ? i - context : 0; k < i; ++k)
+    out << "  #" << k << " " << describe_issued(rtl[k]) << "\n";
+  auto after = [&](const char* name, const std::vector<ctrl::IssuedCommand>& s) {
+    out << "after it, " << name << ":\n";
+    const std::size_t end = std::min(s.size(), i + 1 + context);
+    if (i + 1 >= end) out << "  (nothing)\n";
+    for (std::size_t k = i + 1; k < end; ++k)
+      out << "  #" << k << " " << describe_issued(s[k]) << "\n";
+  };
+  after("rtl", rtl);
+  after("tlm", tlm);
+  return out.str();
+}
+
+std::string describe_completion(const CompletionRecord& c) {
+  return std::string(c.write ? "write" : "read") + " request " + std::to_string(c.tag) +
+         ": accepted in cycle " + std::to_string(c.accept_cycle) + ", done in cycle " +
+         std::to_string(c.done_cycle) + (c.forwarded ? " (forwarded)" : "");
+}
+
+bool same_completion(const CompletionRecord& a, const CompletionRecord& b) {
+  return a.tag == b.tag && a.write == b.write && a.accept_cycle == b.accept_cycle &&
+         a.done_cycle == b.done_cycle && a.forwarded == b.forwarded;
+}
+
+// Empty when every request completed in the same cycle, in the same order, on both sides.
+std::string completion_difference(const std::vector<CompletionRecord>& rtl,
+                                  const std::vector<CompletionRecord>& tlm) {
+  const std::size_t common = std::min(rtl.size(), tlm.size());
+  std::size_t i = 0;
+  while (i < common && same_completion(rtl[i], tlm[i])) ++i;
+  if (i == common && rtl.size() == tlm.size()) return {};
+  std::ostringstream out;
+  out << "completions differ at completion #" << i << " (rtl " << rtl.size() << ", tlm "
+      << tlm.size() << ")\n";
+  out << "  rtl: " << (i < rtl.size() ? describe_completion(rtl[i]) : "(none)") << "\n";
+  out << "  tlm: " << (i < tlm.size() ? describe_completion(tlm[i]) : "(none)") << "\n";
+  // Where the other side has the request each side completed there.
+  auto elsewhere = [&](const char* name, const std::vector<CompletionRecord>& mine,
+                       const char* other_name, const std::vector<CompletionRecord>& other) {
+    if (i >= mine.size()) return;
+    for (std::size_t k = 0; k < other.size(); ++k) {
+      if (other[k].tag != mine[i].tag) continue;
+      out << "  " << name << "'s request " << mine[i].tag << " is " << other_name
+          << "'s completion #" << k << ": " << describe_completion(other[k]) << "\n";
+      return;
+    }
+    out << "  " << name << "'s request " << mine[i].tag << " never completes in " << other_name
+        << "\n";
+  };
+  elsewhere("rtl", rtl, "tlm", tlm);
+  elsewhere("tlm", tlm, "rtl", rtl);
+  return out.str();
+}
+
+std::string fixed(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+// |a - b| within `fraction` of the larger of the two.
+bool within(double a, double b, double fraction) {
+  return std::fabs(a - b) <= fraction * std::max(std::fabs(a), std::fabs(b));
+}
+
+// Each run is clean by itself: two broken runs that break alike prove nothing.
+void expect_clean(const Recorded& rtl, const Recorded& tlm) {
+  for (const auto* r : {&rtl, &tlm}) {
+    SCOPED_TRACE(r == &rtl ? "rtl" : "tlm");
+    EXPECT_EQ(r->stats.violations, 0u);
+    for (const auto& v : r->stats.first_violations) ADD_FAILURE() << v;
+    EXPECT_EQ(r->stats.data_mismatches, 0u);
+    EXPECT_EQ(r->stats.unanswered, 0u);
+  }
+}
+
+// What the spec asks of the two backends: the same command counts per kind, bandwidth and
+// mean read latency within 2 % of each other.
+void expect_summary_agrees(const stats::RunStats& rtl, const stats::RunStats& tlm) {
+  for (int k = 0; k < dram::kCommandCount; ++k) {
+    EXPECT_EQ(rtl.commands[std::size_t(k)], tlm.commands[std::size_t(k)])
+        << dram::command_name(static_cast<dram::Command>(k)) << " commands, rtl against tlm";
+  }
+  EXPECT_TRUE(within(rtl.bandwidth_gbps(), tlm.bandwidth_gbps(), 0.02))
+      << "bandwidth: rtl " << fixed(rtl.bandwidth_gbps()) << " GB/s, tlm "
+      << fixed(tlm.bandwidth_gbps()) << " GB/s, more than 2 % apart";
+  EXPECT_TRUE(within(rtl.read_latency.mean(), tlm.read_latency.mean(), 0.02))
+      << "mean read latency: rtl " << fixed(rtl.read_latency.mean()) << " cycles, tlm "
+      << fixed(tlm.read_latency.mean()) << " cycles, more than 2 % apart";
+}
+
+// What the mirror promises beyond that: the same commands in the same cycles, every request
+// completed in the same cycle, hence the same statistics.
+void expect_identical(const Recorded& rtl, const Recorded& tlm) {
+  const std::string commands = command_stream_difference(rtl.commands, tlm.commands);
+  EXPECT_TRUE(commands.empty()) << commands;
+  const std::string completions = completion_difference(rtl.completions, tlm.completions);
+  EXPECT_TRUE(completions.empty()) << completions;
+  EXPECT_EQ(rtl.stats.cycles, tlm.stats.cycles);
+  EXPECT_EQ(rtl.stats.forwarded_reads, tlm.stats.forwarded_reads);
+  EXPECT_EQ(rtl.stats.row_hits, tlm.stats.row_hits);
+  EXPECT_EQ(rtl.stats.row_misses, tlm.stats.row_misses);
+  EXPECT_EQ(rtl.stats.row_conflicts, tlm.stats.row_conflicts);
+  EXPECT_EQ(rtl.stats.refreshes_postponed, tlm.stats.refreshes_postponed);
+  EXPECT_EQ(rtl.stats.max_refresh_owed, tlm.stats.max_refresh_owed);
+}
+
+void expect_same(const Recorded& rtl, const Recorded& tlm) {
+  expect_clean(rtl, tlm);
+  expect_summary_agrees(rtl.stats, tlm.stats);
+  expect_identical(rtl, tlm);
+}
+
+// ---- The comparator itself ---------------------------------------------------------------
+
+ctrl::IssuedCommand issued(std::uint64_t cycle, dram::Command cmd, std::uint32_t bg,
+                           std::uint32_t bank, std::uint32_t row, std::uint32_t col,
+                           std::uint32_t id) {
+  ctrl::IssuedCommand c;
+  c.command.cycle = cycle;
+  c.command.cmd = cmd;
+  c.command.bank_group = bg;
+  c.command.bank = bank;
+  c.command.row = dram::is_column(cmd) || cmd == dram::Command::ACT ? row : 0;
+  c.command.column = dram::is_column(cmd) ? col : 0;
+  c.request_id = id;
+  return c;
+}
+
+std::vector<ctrl::IssuedCommand> a_stream() {
+  using dram::Command;
+  return {issued(103, Command::ACT, 0, 0, 10, 0, 1),  issued(107, Command::ACT, 1, 0, 10, 0, 2),
+          issued(125, Command::RD, 0, 0, 10, 0, 1),   issued(129, Command::RD, 1, 0, 10, 8, 2),
+          issued(133, Command::RD, 0, 0, 10, 16, 3),  issued(155, Command::PRE, 0, 0, 0, 0, 4),
+          issued(177, Command::ACT, 0, 0, 20, 0, 4),  issued(199, Command::RD, 0, 0, 20, 0, 4),
+          issued(203, Command::WR, 1, 0, 10, 24, 5)};
+}
+
+TEST(BackendCrosscheckComparator, IdenticalStreamsGiveNoMessage) {
+  EXPECT_EQ(command_stream_difference(a_stream(), a_stream()), "");
+  EXPECT_EQ(command_stream_difference({}, {}), "");
+}
+
+TEST(BackendCrosscheckComparator, NamesTheFirstDifferingCommandWithBothSidesAndContext) {
+  const std::vector<ctrl::IssuedCommand> rtl = a_stream();
+  std::vector<ctrl::IssuedCommand> tlm = a_stream();
+  tlm[5].command.cycle = 156;  // the PRE one cycle later, and the ACT after it
+  tlm[6].command.cycle = 178;
+  tlm[8].command.column = 32;  // a later difference: shown as context, not reported
+  EXPECT_EQ(command_stream_difference(rtl, tlm),
+            "command streams differ at command #5 (rtl issued 9 commands, tlm 9)\n"
+            "  rtl: cycle 155: PRE r0 bg0 b0, request 4\n"
+            "  tlm: cycle 156: PRE r0 bg0 b0, request 4\n"
+            "before it, on both sides:\n"
+            "  #2 cycle 125: RD r0 bg0 b0 row 10 col 0, request 1\n"
+            "  #3 cycle 129: RD r0 bg1 b0 row 10 col 8, request 2\n"
+            "  #4 cycle 133: RD r0 bg0 b0 row 10 col 16, request 3\n"
+            "after it, rtl:\n"
+            "  #6 cycle 177: ACT r0 bg0 b0 row 20, request 4\n"
+            "  #7 cycle 199: RD r0 bg0 b0 row 20 col 0, request 4\n"
+            "  #8 cycle 203: WR r0 bg1 b0 row 10 col 24, request 5\n"
+            "after it, tlm:\n"
+            "  #6 cycle 178: ACT r0 bg0 b0 row 20, request 4\n"
+            "  #7 cycle 199: RD r0 bg0 b0 row 20 col 0, request 4\n"
+            "  #8 cycle 203: WR r0 bg1 b0 row 10 col 32, request 5\n");
+  // The context asked for, no more.
+  const std::string one = command_stream_difference(rtl, tlm, 1);
+  EXPECT_EQ(one.find("#3 "), std::string::npos) << one;
+  EXPECT_NE(one.find("  #4 cycle 133: RD r0 bg0 b0 row 10 col 16, request 3\n"), std::string::npos)
+      << one;
+  EXPECT_EQ(one.find("#7 "), std::string::npos) << one;
+}
+
+TEST(BackendCrosscheckComparator, EveryFieldCounts) {
+  const std::vector<ctrl::IssuedCommand> base = a_stream();
+  const std::vector<std::function<void(ctrl::IssuedCommand&)>> edits = {
+      [](ctrl::IssuedCommand& c) { c.command.cycle += 1; },
+      [](ctrl::IssuedCommand& c) { c.command.cmd = dram::Command::RDA; },
+      [](ctrl::IssuedCommand& c) { c.command.rank = 1; },
+      [](ctrl::IssuedCommand& c) { c.command.bank_group = 2; },
+      [](ctrl::IssuedCommand& c) { c.command.bank = 3; },
+      [](ctrl::IssuedCommand& c) { c.command.row = 11; },
+      [](ctrl::IssuedCommand& c) { c.command.column = 40; },
+      [](ctrl::IssuedCommand& c) { c.request_id = 9; },
+  };
+  for (std::size_t e = 0; e < edits.size(); ++e) {
+    std::vector<ctrl::IssuedCommand> other = base;
+    edits[e](other[3]);  // RD r0 bg1 b0 row 10 col 8, request 2
+    const std::string m = command_stream_difference(base, other);
+    EXPECT_NE(m.find("differ at command #3 "), std::string::npos) << "edit " << e << ": " << m;
+  }
+}
+
+TEST(BackendCrosscheckComparator, AStreamThatEndsEarlyIsNamed) {
+  std::vector<ctrl::IssuedCommand> shorter = a_stream();
+  shorter.resize(7);
+  const std::string m = command_stream_difference(a_stream(), shorter);
+  EXPECT_NE(m.find("differ at command #7 (rtl issued 9 commands, tlm 7)"), std::string::npos)
+      << m;
+  EXPECT_NE(m.find("rtl: cycle 199: RD r0 bg0 b0 row 20 col 0, request 4"), std::string::npos)
+      << m;
+  EXPECT_NE(m.find("tlm: (no command: the stream ended after 7 commands)"), std::string::npos)
+      << m;
+  const std::string first = command_stream_difference({}, a_stream());
+  EXPECT_NE(first.find("differ at command #0 "), std::string::npos) << first;
+  EXPECT_NE(first.find("(nothing: it is the first command)"), std::string::npos) << first;
+}
+
+TEST(BackendCrosscheckComparator, NamesTheFirstDifferingCompletionAndWhereTheOtherSideHasIt) {
+  const std::vector<CompletionRecord> rtl = {{0, false, 100, 152, false},
+                                             {1, true, 101, 140, false},
+                                             {2, false, 102, 160, true}};
+  EXPECT_EQ(completion_difference(rtl, rtl), "");
+  std::vector<CompletionRecord> later = rtl;
+  later[2].done_cycle = 161;
+  EXPECT_EQ(completion_difference(rtl, later),
+            "completions differ at completion #2 (rtl 3, tlm 3)\n"
+            "  rtl: read request 2: accepted in cycle 102, done in cycle 160 (forwarded)\n"
+            "  tlm: read request 2: accepted in cycle 102, done in cycle 161 (forwarded)\n"
+            "  rtl's request 2 is tlm's completion #2: read request 2: accepted in cycle 102, "
+            "done in cycle 161 (forwarded)\n"
+            "  tlm's request 2 is rtl's completion #2: read request 2: accepted in cycle 102, "
+            "done in cycle 160 (forwarded)\n");
+  // Another order: the first position where they part, and where each request went.
+  const std::vector<CompletionRecord> swapped = {rtl[0], rtl[2]};
+  const std::string m = completion_difference(rtl, swapped);
+  EXPECT_NE(m.find("differ at completion #1 (rtl 3, tlm 2)"), std::string::npos) << m;
+  EXPECT_NE(m.find("  rtl: write request 1: accepted in cycle 101, done in cycle 140\n"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("rtl's request 1 never completes in tlm"), std::string::npos) << m;
+  EXPECT_NE(m.find("tlm's request 2 is rtl's completion #2"), std::string::npos) << m;
+}
+
+// The spec's tolerance: 2 % on bandwidth and mean latency, none on command counts.
+stats::RunStats summary(std::uint64_t cycles, std::uint64_t latency, std::uint64_t acts) {
+  stats::RunStats s;
+  s.reads = 100;
+  s.bytes = 100 * 64;
+  s.cycles = cycles;
+  s.tck_ns = 1;
+  for (int i = 0; i < 100; ++i) s.read_latency.add(latency);
+  s.commands[std::size_t(dram::Command::ACT)] = acts;
+  s.commands[std::size_t(dram::Command::RD)] = 100;
+  return s;
+}
+
+TEST(BackendCrosscheckComparator, SummaryAgreesWithinTwoPercentAndCountsExactly) {
+  const stats::RunStats base = summary(1000, 100, 40);
+  expect_summary_agrees(base, summary(1015, 101, 40));  // 1.5 % and 1 %: within
+  EXPECT_NONFATAL_FAILURE(expect_summary_agrees(base, summary(1030, 100, 40)),
+                          "bandwidth: rtl 6.400 GB/s, tlm 6.214 GB/s, more than 2 % apart");
+  EXPECT_NONFATAL_FAILURE(expect_summary_agrees(base, summary(1000, 103, 40)),
+                          "mean read latency: rtl 100.000 cycles, tlm 103.000 cycles");
+  EXPECT_NONFATAL_FAILURE(expect_summary_agrees(base, summary(1000, 100, 41)),
+                          "ACT commands, rtl against tlm");
+}
+
+// ---- Workloads through both backends ------------------------------------------------------
+
+using MakeSource =
+    std::function<std::unique_ptr<workloads::RequestSource>(const dram::DramPreset&)>;
+using Check = std::function<void(const dram::DramPreset&, const Recorded&)>;
+using ConfigEdit = std::function<void(ctrl::ControllerConfig&)>;
+
+struct Case {
+  Case(std::string name_, std::string preset_, MakeSource source_,
+       ctrl::ControllerConfig config_, Check exercised_, std::string knob_ = {},
+       ConfigEdit contrast_ = {})
+      : name(std::move(name_)),
+        preset(std::move(preset_)),
+        source(std::move(source_)),
+        config(config_),
+        exercised(std::move(exercised_)),
+        knob(std::move(knob_)),
+        contrast(std::move(contrast_)) {}
+
+  std::string name;
+  std::string preset;
+  MakeSource source;
+  ctrl::ControllerConfig config;
+  // What makes the case worth running, checked on the (shared) outcome.
+  Check exercised;
+  // A policy knob the case is there for, shown to matter: with `contrast` applied to the
+  // config, the (tlm) command stream must differ. Empty when there is none.
+  std::string knob;
+  ConfigEdit contrast;
+};
+
+std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+
+constexpr std::uint64_t kSmall = 1ull << 20;  // 1 MiB: addresses repeat, reads meet queued writes
+
+// Workloads from the registry, as `mckit run` makes them.
+auto registry(const std::string& name, std::uint64_t requests, std::uint64_t seed,
+              double read_fraction = 0.8, std::uint64_t footprint = 0,
+              std::uint64_t hot_bytes = 1ull << 20, int max_run = 1) {
+  return [=](const dram::DramPreset& p) {
+    workloads::WorkloadParams w;
+    w.name = name;
+    w.requests = requests;
+    w.seed = seed;
+    w.burst_bytes = p.org.bytes_per_burst();
+    w.capacity = p.capacity_bytes();
+    w.footprint = footprint;
+    w.read_fraction = read_fraction;
+    w.hot_bytes = hot_bytes;
+    w.max_run = max_run;
+    return workloads::make_workload(w);
+  };
+}
+
+// Random traffic with partial writes: a read meeting a queued partial write must wait for it
+// (a same-address hazard) instead of being answered from it.
+auto random_partial(std::uint64_t requests, std::uint64_t seed, std::uint64_t footprint,
+                    double read_fraction = 0.6) {
+  return [=](const dram::DramPreset& p) -> std::unique_ptr<workloads::RequestSource> {
+    workloads::RandomParams rp;
+    rp.count = requests;
+    rp.seed = seed;
+    rp.footprint = footprint;
+    rp.burst_bytes = p.org.bytes_per_burst();
+    rp.read_fraction = read_fraction;
+    rp.max_run = 4;
+    rp.partial_write_fraction = 0.3;
+    return std::make_unique<workloads::RandomSource>(rp);
+  };
+}
+
+ctrl::ControllerConfig policy(ctrl::Scheduler s, ctrl::PagePolicy page = ctrl::PagePolicy::Open,
+                              ctrl::Mapping m = ctrl::Mapping::RoBaRaCoBgCh,
+                              bool xor_hash = false) {
+  ctrl::ControllerConfig c;
+  c.scheduler = s;
+  c.page_policy = page;
+  c.mapping = m;
+  c.xor_bank_hash = xor_hash;
+  c.age_cap = 64;       // small: under load the cap fires
+  c.idle_timeout = 16;  // small: the adaptive policy closes idle rows
+  return c;
+}
+
+std::uint64_t count_of(const Recorded& r, dram::Command c) {
+  return r.stats.commands[std::size_t(c)];
+}
+
+// Checks on the outcome that show the case exercised what it is there for.
+void forwards_and_conflicts(const dram::DramPreset&, const Recorded& r) {
+  EXPECT_GT(r.stats.forwarded_reads, 0u) << "no read was answered from a queued write";
+  EXPECT_GT(r.stats.row_conflicts, 0u);
+}
+void conflicts(const dram::DramPreset&, const Recorded& r) {
+  EXPECT_GT(r.stats.row_conflicts, 0u);
+}
+void row_hits(const dram::DramPreset&, const Recorded& r) {
+  EXPECT_GT(r.stats.row_hits, r.stats.reads / 2) << "sequential traffic mostly hits open rows";
+}
+void closed_page(const dram::DramPreset&, const Recorded& r) {
+  EXPECT_GT(count_of(r, dram::Command::RDA) + count_of(r, dram::Command::WRA), 0u);
+  EXPECT_EQ(count_of(r, dram::Command::RD) + count_of(r, dram::Command::WR), 0u);
+}
+// The run spans several refresh intervals, and refreshes came.
+void refreshes(const dram::DramPreset& p, const Recorded& r) {
+  EXPECT_GE(r.stats.cycles, 4 * std::uint64_t(p.timing.tREFI));
+  EXPECT_GE(r.stats.refreshes(), 3u);
+}
+// Refreshes were postponed to the limit under steady demand (PREA to close the rank).
+void postponed_to_the_limit(const dram::DramPreset& p, const Recorded& r) {
+  refreshes(p, r);
+  EXPECT_EQ(r.stats.max_refresh_owed, 8u);
+  EXPECT_GT(r.stats.refreshes_postponed, 0u);
+  EXPECT_GT(count_of(r, dram::Command::PREA), 0u);
+}
+// Reads that found a queued write to their address: answered from a full write (forwarded),
+// or held until a partial write had gone to the device (a same-address hazard).
+struct ReadsMeetingWrites {
+  std::uint64_t forwarded = 0, held = 0;
+};
+ReadsMeetingWrites reads_meeting_writes(const dram::DramPreset& p, const Recorded& r) {
+  std::vector<const CompletionRecord*> by_tag(r.requests.size(), nullptr);
+  for (const CompletionRecord& c : r.completions)
+    if (c.tag < by_tag.size()) by_tag[c.tag] = &c;
+  const std::uint64_t full = p.org.bytes_per_burst() >= 64
+                                 ? ~0ull
+                                 : (1ull << p.org.bytes_per_burst()) - 1;
+  std::map<std::uint64_t, std::size_t> last_write;  // address -> tag
+  ReadsMeetingWrites m;
+  for (std::size_t t = 0; t < r.requests.size(); ++t) {
+    const Request& q = r.requests[t];
+    if (q.write) {
+      last_write[q.addr] = t;
+      continue;
+    }
+    const auto w = last_write.find(q.addr);
+    if (w == last_write.end() || !by_tag[t] || !by_tag[w->second]) continue;
+    const CompletionRecord& read = *by_tag[t];
+    const CompletionRecord& write = *by_tag[w->second];  // done: its WR on the bus
+    if (read.forwarded) ++m.forwarded;
+    else if ((r.requests[w->second].mask & full) != full && write.done_cycle > read.accept_cycle)
+      ++m.held;
+  }
+  return m;
+}
+void hazards(const dram::DramPreset& p, const Recorded& r) {
+  const ReadsMeetingWrites m = reads_meeting_writes(p, r);
+  EXPECT_GT(m.forwarded, 0u) << "no read was answered from a queued full write";
+  EXPECT_GT(m.held, 0u) << "no read waited for a queued partial write to its address";
+  EXPECT_EQ(m.forwarded, r.stats.forwarded_reads);
+  EXPECT_GT(r.stats.row_conflicts, 0u);
+}
+
+// Both ranks of a two-rank device were used and refreshed.
+void two_ranks(const dram::DramPreset& p, const Recorded& r) {
+  bool rank1 = false;
+  std::uint64_t ref_rank1 = 0;
+  for (const auto& c : r.commands) {
+    rank1 = rank1 || (dram::is_column(c.command.cmd) && c.command.rank == 1);
+    if (c.command.cmd == dram::Command::REF && c.command.rank == 1) ++ref_rank1;
+  }
+  EXPECT_TRUE(rank1) << "no column command on rank 1";
+  refreshes(p, r);
+  EXPECT_GT(ref_rank1, 0u);
+}
+
+std::vector<Case> cases() {
+  using ctrl::Mapping;
+  using ctrl::PagePolicy;
+  using ctrl::Scheduler;
+  auto with = [](ctrl::ControllerConfig c, auto edit) {
+    edit(c);
+    return c;
+  };
+  const std::string cap = "age cap of 64";
+  const auto no_cap = [](ctrl::ControllerConfig& c) { c.scheduler = Scheduler::FrFcfs; };
+  const std::string adaptive = "adaptive page policy (idle timeout 16)";
+  const auto open_page = [](ctrl::ControllerConfig& c) { c.page_policy = PagePolicy::Open; };
+  const auto forwards = [](const dram::DramPreset&, const Recorded& r) {
+    EXPECT_GT(r.stats.forwarded_reads, 0u) << "no read was answered from a queued write";
+  };
+  return {
+      // Sequential: row hits, bank groups in turn.
+      {"ddr4_3200_sequential_frfcfs_open", "ddr4-3200", registry("sequential", 20'000, 1),
+       policy(Scheduler::FrFcfs), row_hits},
+      {"hbm2_sequential_fcfs_closed_robaraco", "hbm2", registry("sequential", 15'000, 1),
+       policy(Scheduler::Fcfs, PagePolicy::Closed, Mapping::RoBaRaCoCh), closed_page},
+      // Random, 80 % reads: misses and conflicts, refresh.
+      {"ddr4_3200_random_frfcfs_open", "ddr4-3200", registry("random", 20'000, 7),
+       policy(Scheduler::FrFcfs), conflicts},
+      {"ddr4_3200_random_fcfs_open", "ddr4-3200", registry("random", 15'000, 8),
+       policy(Scheduler::Fcfs), conflicts},
+      {"ddr4_3200_random_frfcfs_cap64_adaptive", "ddr4-3200",
+       registry("random", 20'000, 9, 0.8, kSmall * 64),
+       policy(Scheduler::FrFcfsCap, PagePolicy::Adaptive), conflicts, cap, no_cap},
+      {"ddr3_1600k_random_frfcfs_open_roraba", "ddr3-1600k", registry("random", 20'000, 10),
+       policy(Scheduler::FrFcfs, PagePolicy::Open, Mapping::RoRaBaCoCh), two_ranks},
+      {"ddr3_1600k_random_fcfs_closed", "ddr3-1600k", registry("random", 15'000, 11),
+       policy(Scheduler::Fcfs, PagePolicy::Closed), two_ranks},
+      {"ddr5_4800_random_frfcfs_cap64_open_xor", "ddr5-4800", registry("random", 20'000, 12),
+       policy(Scheduler::FrFcfsCap, PagePolicy::Open, Mapping::RoBaRaCoBgCh, true), conflicts,
+       cap, no_cap},
+      {"lpddr5_6400_random_frfcfs_adaptive_roraba_xor", "lpddr5-6400",
+       registry("random", 20'000, 13),
+       policy(Scheduler::FrFcfs, PagePolicy::Adaptive, Mapping::RoRaBaCoCh, true), refreshes,
+       adaptive, open_page},
+      {"hbm2_random_fcfs_open_robaraco_xor", "hbm2", registry("random", 15'000, 14),
+       policy(Scheduler::Fcfs, PagePolicy::Open, Mapping::RoBaRaCoCh, true), refreshes},
+      {"hbm3_random_frfcfs_cap64_closed", "hbm3", registry("random", 15'000, 15),
+       policy(Scheduler::FrFcfsCap, PagePolicy::Closed), closed_page},
+      // Reads and writes over a small footprint: forwarding, same-address hazards, conflicts.
+      {"ddr4_3200_rwmix_frfcfs_open", "ddr4-3200", registry("rw-mix", 20'000, 16, 0.5, 64 * 64),
+       policy(Scheduler::FrFcfs), forwards},
+      {"ddr4_3200_hotspot_fcfs_open", "ddr4-3200",
+       registry("hotspot", 20'000, 17, 0.5, kSmall * 16, 64 * 1024), policy(Scheduler::Fcfs),
+       forwards_and_conflicts},
+      {"ddr4_3200_hotspot_frfcfs_cap64_open", "ddr4-3200",
+       registry("hotspot", 20'000, 18, 0.5, kSmall * 16, 64 * 1024),
+       policy(Scheduler::FrFcfsCap), forwards_and_conflicts, cap, no_cap},
+      {"ddr4_3200_partial_writes_frfcfs_cap64_closed", "ddr4-3200",
+       random_partial(20'000, 19, kSmall), policy(Scheduler::FrFcfsCap, PagePolicy::Closed),
+       [](const dram::DramPreset& p, const Recorded& r) {
+         closed_page(p, r);
+         hazards(p, r);
+       }},
+      {"ddr3_1600k_hotspot_frfcfs_adaptive_robaraco", "ddr3-1600k",
+       registry("hotspot", 20'000, 20, 0.6, kSmall * 64, 256 * 1024),
+       policy(Scheduler::FrFcfs, PagePolicy::Adaptive, Mapping::RoBaRaCoCh),
+       forwards_and_conflicts, adaptive, open_page},
+      {"ddr5_4800_rwmix_fcfs_adaptive_roraba", "ddr5-4800",
+       registry("rw-mix", 20'000, 21, 0.6, 16 * 64),
+       policy(Scheduler::Fcfs, PagePolicy::Adaptive, Mapping::RoRaBaCoCh), forwards},
+      {"hbm2_hotspot_frfcfs_cap64_closed_xor", "hbm2",
+       registry("hotspot", 20'000, 22, 0.5, kSmall * 16, 64 * 1024),
+       policy(Scheduler::FrFcfsCap, PagePolicy::Closed, Mapping::RoBaRaCoBgCh, true),
+       closed_page, cap, no_cap},
+      {"lpddr5_6400_partial_writes_fcfs_open", "lpddr5-6400", random_partial(20'000, 23, kSmall),
+       policy(Scheduler::Fcfs), hazards},
+      // Refresh: steady demand postpones refreshes to the limit of 8; and forced at once.
+      {"ddr4_3200_refresh_postponed_frfcfs", "ddr4-3200",
+       registry("random", 30'000, 24, 0.7, 64ull << 20, 0, 8), policy(Scheduler::FrFcfs),
+       postponed_to_the_limit},
+      {"lpddr5_6400_refresh_postponed_frfcfs_cap64", "lpddr5-6400",
+       registry("random", 30'000, 25, 0.7, 64ull << 20, 0, 8), policy(Scheduler::FrFcfsCap),
+       postponed_to_the_limit, cap, no_cap},
+      {"ddr3_1600k_refresh_postponed_fcfs", "ddr3-1600k",
+       registry("random", 30'000, 26, 0.7, 0, 0, 8), policy(Scheduler::Fcfs),
+       postponed_to_the_limit},
+      {"ddr4_3200_refresh_at_once_frfcfs", "ddr4-3200", registry("random", 20'000, 27),
+       with(policy(Scheduler::FrFcfs), [](ctrl::ControllerConfig& c) { c.refresh_postpone = 1; }),
+       [](const dram::DramPreset& p, const Recorded& r) {
+         refreshes(p, r);
+         EXPECT_EQ(r.stats.max_refresh_owed, 1u);
+       }},
+  };
+}
+
+
+// ---- FCFS when an entry leaves and another arrives in the same cycle ----------------------
+// FCFS serves only the oldest queued request. 40 reads to 40 rows of bank bg0/b0 of a DDR4,
+// offered back to back from cycle 100: every one is a conflict (PRE, ACT, RD), so the read
+// queue fills while the first is served. In the cycle the first RD is decided (124), its slot 0
+// is popped while the request accepted in cycle 123 is pushed into slot 23, which was never
+// used: its row of the age matrix is still all zero. mc_req_queue once counted the newcomer
+// among the candidates for the new oldest entry, with that stale row, and kept the highest
+// index: the newcomer became the oldest and was served second (RD of request 23 where
+// request 1's belongs). Both backends must serve strictly in arrival order.
+TEST(BackendCrosscheckFcfs, OldestStaysTheOldestWhenAPopAndAPushMeet) {
+  const dram::DramPreset p = dram::load_preset("ddr4-3200");
+  ctrl::ControllerConfig config = policy(ctrl::Scheduler::Fcfs);
+  config.refresh = false;
+  std::vector<Request> reads;
+  for (std::uint32_t k = 0; k < 40; ++k)
+    reads.push_back(test::read_at(test::address_of(p, 0, 0, 1 + k, 0)));
+  const SourceFactory make = [&] { return std::make_unique<VectorSource>(reads); };
+  const Gate from_cycle_100 = [](std::uint64_t cycle, std::uint64_t) { return cycle >= 100; };
+  std::vector<Recorded> runs;
+  for (sim::Backend b : {sim::Backend::Rtl, sim::Backend::Tlm}) {
+    SCOPED_TRACE(sim::name_of(b));
+    runs.push_back(run_backend(b, p, config, make, from_cycle_100));
+    const Recorded& r = runs.back();
+    ASSERT_EQ(r.completions.size(), reads.size());
+    for (const CompletionRecord& c : r.completions) {
+      if (c.tag < 24) {  // back to back: the queue took each the cycle it came
+        EXPECT_EQ(c.accept_cycle, 100 + c.tag) << "request " << c.tag;
+      }
+    }
+    for (std::size_t k = 0; k < r.completions.size(); ++k)
+      EXPECT_EQ(r.completions[k].tag, k) << "completion #" << k << " (FCFS: arrival order)";
+    std::vector<std::uint32_t> rows;
+    for (const auto& c : r.commands)
+      if (c.command.cmd == dram::Command::RD) rows.push_back(c.command.row);
+    ASSERT_EQ(rows.size(), reads.size());
+    for (std::size_t k = 0; k < rows.size(); ++k) EXPECT_EQ(rows[k], 1 + k) << "RD #" << k;
+  }
+  expect_same(runs[0], runs[1]);
+}
+
+class BackendCrosscheck : public ::testing::TestWithParam<Case> {};
+
+TEST_P(BackendCrosscheck, SameCommandsInTheSameCycles) {
+  const Case& c = GetParam();
+  const dram::DramPreset preset = dram::load_preset(c.preset);
+  const SourceFactory make = [&] { return c.source(preset); };
+  const Recorded rtl = run_backend(sim::Backend::Rtl, preset, c.config, make);
+  const Recorded tlm = run_backend(sim::Backend::Tlm, preset, c.config, make);
+  expect_same(rtl, tlm);
+  {
+    SCOPED_TRACE("what the case exercises (rtl)");
+    c.exercised(preset, rtl);
+  }
+  if (c.contrast) {
+    ctrl::ControllerConfig without = c.config;
+    c.contrast(without);
+    const Recorded other = run_backend(sim::Backend::Tlm, preset, without, make);
+    EXPECT_FALSE(command_stream_difference(tlm.commands, other.commands).empty())
+        << "the " << c.knob << " made no difference to the command stream";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BackendCrosscheck, ::testing::ValuesIn(cases()),
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return info.param.name;
+                         });
+
+}  // namespace
+}  // namespace mckit
