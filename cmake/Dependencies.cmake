@@ -24,10 +24,11 @@ if(NOT TLM_FOUND)
   mckit_missing("SystemC TLM-2.0 (pkg-config 'tlm')" "libsystemc-dev")
 endif()
 
-# Boost.JSON first ships with Boost 1.75; Debian 12's default Boost is 1.74.
-find_package(Boost 1.75 QUIET COMPONENTS json)
+# Boost.JSON first ships with Boost 1.75 and boost::unordered_flat_map (the hash maps of the
+# device store and the scoreboard) with 1.81; Debian 12's default Boost is 1.74.
+find_package(Boost 1.81 QUIET COMPONENTS json)
 if(NOT Boost_FOUND)
-  mckit_missing("Boost >= 1.75 with Boost.JSON" "libboost1.81-dev libboost-json1.81-dev")
+  mckit_missing("Boost >= 1.81 with Boost.JSON" "libboost1.81-dev libboost-json1.81-dev")
 endif()
 
 find_package(CLI11 QUIET CONFIG)

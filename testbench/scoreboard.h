@@ -4,7 +4,8 @@
 
 #include <array>
 #include <cstdint>
-#include <unordered_map>
+
+#include <boost/unordered/unordered_flat_map.hpp>
 
 #include "common/request.h"
 #include "ctrl/memory_system.h"
@@ -26,8 +27,10 @@ class Scoreboard : public ctrl::MemoryObserver {
  private:
   using Burst = std::array<std::uint8_t, kMaxBurstBytes>;
   const int burst_bytes_;
-  std::unordered_map<std::uint64_t, Burst> memory_;    // by byte address
-  std::unordered_map<std::uint64_t, Burst> expected_;  // by tag of the read in flight
+  // Open addressing (Boost >= 1.81): a lookup in a large sparse memory costs one cache miss
+  // or so, not a walk through list nodes.
+  boost::unordered_flat_map<std::uint64_t, Burst> memory_;    // by byte address
+  boost::unordered_flat_map<std::uint64_t, Burst> expected_;  // by tag of the read in flight
   std::uint64_t checked_ = 0, mismatches_ = 0, first_mismatch_ = 0;
 };
 

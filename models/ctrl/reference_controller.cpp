@@ -14,13 +14,10 @@ constexpr std::uint64_t kAddrMask = (1ull << ControllerLimits::kAddrBits) - 1;
 constexpr std::uint32_t kRowMask = (1u << ControllerLimits::kRowBits) - 1;
 constexpr std::uint32_t kColMask = (1u << ControllerLimits::kColBits) - 1;
 
-std::uint64_t present_banks(const ControllerParams& p) {
-  const int per_rank = 1 << (p.bank_bits + p.bg_bits);
-  const std::uint64_t rank_banks = per_rank >= 64 ? ~0ull : (1ull << per_rank) - 1;
-  return rank_banks | (p.rank_bits ? rank_banks << 32 : 0);
-}
-
 int lowest(std::uint64_t v) { return __builtin_ctzll(v); }
+
+// mc_timing's later(): the later of two cycles.
+std::uint64_t later(std::uint64_t a, std::uint64_t b) { return a > b ? a : b; }
 
 bool closes_bank(Command c) {
   return c == Command::PRE || c == Command::RDA || c == Command::WRA;
@@ -31,7 +28,6 @@ bool closes_bank(Command c) {
 ReferenceController::ReferenceController(const dram::DramPreset& preset,
                                          const ControllerConfig& config)
     : p_(derive_controller_params(preset, config)),
-      present_(present_banks(p_)),
       burst_mask_(p_.burst_mask) {}
 
 // ---- mc_addr_map -------------------------------------------------------------------------
@@ -66,136 +62,192 @@ ReferenceController::Decoded ReferenceController::map_address(std::uint64_t burs
   return d;
 }
 
+// A comparison of `now` with a fixed cycle, as the RTL makes it. Each one the cycle's
+// decisions rest on goes through here, so that the first cycle at which one of them would
+// come out otherwise is known (wake_): until then a quiet cycle repeats itself. (Once
+// reached, a cycle stays reached; a comparison skipped because an earlier one in a
+// conjunction failed can matter no sooner than that one flips.)
+bool ReferenceController::reached(std::uint64_t at) {
+  if (now_ >= at) return true;
+  wake_ = std::min(wake_, at);
+  return false;
+}
+
 // ---- mc_timing: what each bank allows this cycle -----------------------------------------
-void ReferenceController::bank_status(bool writes) {
-  const std::uint64_t now = now_;
-  bool rank_act_ok[kRanks], rank_col_ok[kRanks];
-  for (int r = 0; r < kRanks; ++r) {
-    rank_act_ok[r] = now >= rank_act_[r] && (faw_seen_[r] != 4 || now >= faw_[r][0] + p_.tfaw);
-    rank_col_ok[r] = now >= (writes ? rank_wr_[r] : rank_rd_[r]);
-  }
-  act_ok_ = pre_ok_ = col_ok_ = 0;
-  for (std::uint64_t left = present_; left; left &= left - 1) {
+// The banks of `banks` whose constraint, met from cycle from(b) on, is met now: reached() for
+// each, without a branch per bank.
+template <typename From>
+std::uint64_t ReferenceController::allowed(std::uint64_t banks, From from) {
+  std::uint64_t ok = 0, wake = wake_;
+  for (std::uint64_t left = banks; left; left &= left - 1) {
     const int b = lowest(left);
-    const int g = b >> 2, r = b >> kRankLsb;
-    const std::uint64_t bit = 1ull << b;
-    if (now >= bank_act_[std::size_t(b)] && now >= bg_act_[std::size_t(g)] && rank_act_ok[r])
-      act_ok_ |= bit;
-    if (now >= bank_pre_[std::size_t(b)]) pre_ok_ |= bit;
-    if (now >= (writes ? bank_wr_[std::size_t(b)] : bank_rd_[std::size_t(b)]) &&
-        now >= (writes ? bg_wr_[std::size_t(g)] : bg_rd_[std::size_t(g)]) && rank_col_ok[r])
-      col_ok_ |= bit;
+    const std::uint64_t at = from(std::size_t(b));
+    const bool met = now_ >= at;
+    ok |= std::uint64_t(met) << b;
+    wake = std::min(wake, met ? UINT64_MAX : at);
   }
+  wake_ = wake;
+  return ok;
+}
+
+// Only for the banks and commands asked about (the RTL evaluates all; the others are not
+// looked at). A bank allows a command once its own, its bank group's and its rank's
+// constraints are all met, that is from the latest of them on.
+ReferenceController::BankStatus ReferenceController::bank_status(const BankStatus& asked,
+                                                                 bool writes) {
+  std::uint64_t rank_act_from[kRanks], rank_col_from[kRanks];
+  for (std::size_t r = 0; r < std::size_t(kRanks); ++r) {
+    const std::uint64_t faw_from = faw_seen_[r] == 4 ? faw_[r][0] + p_.tfaw : 0;  // tFAW
+    rank_act_from[r] = later(rank_act_[r], faw_from);
+    rank_col_from[r] = writes ? rank_wr_[r] : rank_rd_[r];
+  }
+  const auto& bank_col = writes ? bank_wr_ : bank_rd_;
+  const auto& bg_col = writes ? bg_wr_ : bg_rd_;
+  BankStatus ok;
+  ok.act = allowed(asked.act, [&](std::size_t b) {
+    return later(bank_act_[b], later(bg_act_[b >> 2], rank_act_from[b >> kRankLsb]));
+  });
+  ok.pre = precharge_ok(asked.pre);
+  ok.col = allowed(asked.col, [&](std::size_t b) {
+    return later(bank_col[b], later(bg_col[b >> 2], rank_col_from[b >> kRankLsb]));
+  });
+  return ok;
+}
+
+// pre_ok_o of the given banks.
+std::uint64_t ReferenceController::precharge_ok(std::uint64_t banks) {
+  return allowed(banks, [&](std::size_t b) { return bank_pre_[b]; });
 }
 
 // ---- mc_req_queue: what the served queue offers ------------------------------------------
-ReferenceController::Offer ReferenceController::examine(const Queue& q, bool writes) const {
-  (void)writes;  // col_ok_ already holds RD or WR readiness
+// The RTL's whole-vector logic over entries. The per-entry gathers from per-bank signals
+// (ok_e from the bank status, pre_polite from bank_has_hit_o) go through the banks' members.
+// The bank status is needed only for the command each bank's entries wait for: an entry's
+// open_q bit is its bank's open bit (both follow the same commands), so the entries of a
+// closed bank wait for an ACT, those of an open bank for a PRE or, hitting, a column command.
+ReferenceController::Offer ReferenceController::examine(const Queue& q, bool writes) {
+  BankStatus asked;
+  asked.act = q.banks & ~open_;
+  asked.pre = q.miss_banks & open_;
+  asked.col = q.hit_banks;
+  const BankStatus ok = bank_status(asked, writes);
+  const std::uint32_t ok_e = (~q.open & q.members_of(ok.act)) |
+                             (q.open & ~q.hit & q.members_of(ok.pre)) |
+                             (q.hit & q.members_of(ok.col));
+  const std::uint32_t usable = q.valid() & ~(ref_active_[1] ? q.rank1 : 0) &
+                               ~(ref_active_[0] ? ~q.rank1 : 0);
+  std::uint32_t col_ready = usable & q.hit & ok_e;
+  const std::uint32_t act_ready = usable & ~q.open & ok_e;
+  const std::uint32_t pre_ready = usable & q.open & ~q.hit & ok_e;
+  const std::uint32_t pre_polite = pre_ready & ~q.members_of(ok.pre & q.hit_banks);
+  std::uint32_t row_ready = act_ready | pre_polite;
+
   Offer o;
-  o.oldest_idx = q.count ? q.order[0] : 0;
-  for (std::uint32_t h = q.valid & q.hit; h; h &= h - 1)
-    o.bank_has_hit |= 1ull << q.bank[std::size_t(lowest(h))];
-  if (q.count == 0) {
-    o.capped = p_.scheduler == std::uint8_t(Scheduler::FrFcfsCap) && p_.age_cap == 0;
-    return o;
+  o.bank_has_hit = q.hit_banks;
+  const bool cap_en = p_.scheduler == std::uint8_t(Scheduler::FrFcfsCap);
+  // oldest_age >= age_cap, the age being 0 in an empty queue.
+  o.capped = cap_en && (q.count ? reached(q.entry[0].arrival + p_.age_cap) : p_.age_cap == 0);
+  if (o.capped && q.count) {
+    // No entry but the oldest may use the oldest one's bank.
+    const std::uint32_t others = q.members[q.entry[0].bank] & ~1u;
+    col_ready &= ~others;
+    row_ready &= ~others;
   }
-  const int oldest = q.order[0];
-  o.capped = p_.scheduler == std::uint8_t(Scheduler::FrFcfsCap) &&
-             now_ - q.arrival[std::size_t(oldest)] >= p_.age_cap;
-  const int oldest_bank = q.bank[std::size_t(oldest)];
-  bool row_idx_found = false;
-  for (int k = 0; k < q.count; ++k) {
-    const int i = q.order[std::size_t(k)];
-    const std::uint32_t bit = 1u << i;
-    const int b = q.bank[std::size_t(i)];
-    const bool blocked = ref_active_[std::size_t(b >> kRankLsb)];
-    const bool open = q.open & bit, hit = q.hit & bit;
-    bool ok;
-    if (!open) ok = (act_ok_ >> b) & 1;
-    else if (!hit) ok = (pre_ok_ >> b) & 1;
-    else ok = (col_ok_ >> b) & 1;
-    if (blocked || !ok) continue;
-    const bool col_ready = hit;
-    const bool act_ready = !open;
-    const bool pre_ready = open && !hit;
-    if (k == 0) {
-      o.oldest_col = col_ready;
-      o.oldest_act = act_ready;
-      o.oldest_pre = pre_ready;
-    }
-    // Past the age cap no other entry may use the oldest one's bank.
-    if (o.capped && k != 0 && b == oldest_bank) continue;
-    if (col_ready && !o.col_found) {
-      o.col_found = true;
-      o.col_idx = i;
-    }
-    const bool row_ready = act_ready || (pre_ready && !((o.bank_has_hit >> b) & 1));
-    if (row_ready && !row_idx_found) {
-      row_idx_found = true;
-      o.row_idx = i;
-      o.row_act = act_ready;
-    }
-    if (o.col_found && row_idx_found) break;
-  }
-  o.row_found = row_idx_found;
+  o.col_found = col_ready != 0;
+  o.row_found = row_ready != 0;
+  o.col_idx = o.col_found ? lowest(col_ready) : 0;
+  o.row_idx = o.row_found ? lowest(row_ready) : 0;
+  o.row_act = (act_ready >> o.row_idx) & 1;
+  o.oldest_idx = 0;
+  o.oldest_col = col_ready & 1;
+  o.oldest_act = act_ready & 1;
+  o.oldest_pre = pre_ready & 1;
   return o;
 }
 
-// The front end's address check: matching slots; `last` is the highest matching slot.
-std::uint32_t ReferenceController::match(const Queue& q, std::uint64_t addr, int& last) const {
+// The front end's address check (match_o): the position of an entry holding `addr`, or -1.
+int ReferenceController::match(const Queue& q, std::uint64_t addr) {
+  for (int k = 0; k < q.count; ++k)
+    if (q.entry[std::size_t(k)].addr == addr) return k;
+  return -1;
+}
+
+std::uint32_t ReferenceController::Queue::members_of(std::uint64_t bank_set) const {
   std::uint32_t m = 0;
-  for (std::uint32_t v = q.valid; v; v &= v - 1) {
-    const int i = lowest(v);
-    if (q.addr[std::size_t(i)] == addr) m |= 1u << i;
-  }
-  last = m ? 31 - __builtin_clz(m) : 0;
+  for (std::uint64_t left = bank_set; left; left &= left - 1)
+    m |= members[std::size_t(lowest(left))];
   return m;
 }
 
+void ReferenceController::Queue::classify(int bank) {
+  const std::uint32_t m = members[std::size_t(bank)];
+  const std::uint64_t bit = 1ull << bank;
+  const auto set = [bit](std::uint64_t& v, bool on) { v = on ? v | bit : v & ~bit; };
+  set(banks, m != 0);
+  set(hit_banks, (m & hit) != 0);
+  set(miss_banks, (m & ~hit) != 0);
+}
+
+// The queue's open/hit bits after this cycle's bank event (open_d, hit_d).
 void ReferenceController::queue_events(Queue& q, Command cmd, int bank, std::uint32_t row) {
-  const bool act = cmd == Command::ACT, close = closes_bank(cmd), prea = cmd == Command::PREA;
-  if (!act && !close && !prea) return;
-  for (std::uint32_t v = q.valid; v; v &= v - 1) {
-    const int i = lowest(v);
-    const std::uint32_t bit = 1u << i;
-    const int b = q.bank[std::size_t(i)];
-    if (act && b == bank) {
-      q.open |= bit;
-      if (q.row[std::size_t(i)] == row) q.hit |= bit;
-      else q.hit &= ~bit;
+  if (cmd == Command::ACT) {
+    const std::uint32_t m = q.members[std::size_t(bank)];
+    std::uint32_t hit = 0;
+    for (std::uint32_t left = m; left; left &= left - 1) {
+      const int k = lowest(left);
+      if (q.entry[std::size_t(k)].row == row) hit |= 1u << k;
     }
-    if ((close && b == bank) || (prea && (b >> kRankLsb) == (bank >> kRankLsb))) {
-      q.open &= ~bit;
-      q.hit &= ~bit;
-    }
+    q.open |= m;
+    q.hit = (q.hit & ~m) | hit;
+    q.classify(bank);
+  } else if (closes_bank(cmd)) {
+    const std::uint32_t m = q.members[std::size_t(bank)];
+    q.open &= ~m;
+    q.hit &= ~m;
+    q.classify(bank);
+  } else if (cmd == Command::PREA) {
+    const int rank = bank >> kRankLsb;
+    const std::uint32_t m = rank ? q.rank1 : q.valid() & ~q.rank1;
+    q.open &= ~m;
+    q.hit &= ~m;
+    for (std::uint64_t left = q.banks & (0xFFFFFFFFull << (rank * kBanksPerRank)); left;
+         left &= left - 1)
+      q.classify(lowest(left));
   }
 }
 
+// The newcomer is younger than every entry: it goes last.
 void ReferenceController::push(Queue& q, const Decoded& d, std::uint64_t addr, std::uint8_t id,
                                bool full, std::uint64_t arrival, bool open, bool hit) {
-  const int i = lowest(~std::uint64_t(q.valid));  // the lowest free slot
-  const std::uint32_t bit = 1u << i;
-  q.addr[std::size_t(i)] = addr;
-  q.arrival[std::size_t(i)] = arrival;
-  q.row[std::size_t(i)] = d.row;
-  q.col[std::size_t(i)] = d.col;
-  q.id[std::size_t(i)] = id;
-  q.bank[std::size_t(i)] = d.bank;
-  q.valid |= bit;
-  q.full = full ? q.full | bit : q.full & ~bit;
-  q.rank1 = (d.bank >> kRankLsb) ? q.rank1 | bit : q.rank1 & ~bit;
-  q.open = open ? q.open | bit : q.open & ~bit;
-  q.hit = hit ? q.hit | bit : q.hit & ~bit;
-  q.pre &= ~bit;
-  q.act &= ~bit;
-  q.order[std::size_t(q.count++)] = std::uint8_t(i);
+  const int k = q.count++;
+  const std::uint32_t bit = 1u << k;
+  q.entry[std::size_t(k)] = Entry{addr, arrival, d.row, d.col, id, d.bank};
+  const auto set = [bit](std::uint32_t& v, bool on) { v = on ? v | bit : v & ~bit; };
+  set(q.full, full);
+  set(q.rank1, d.bank >> kRankLsb);
+  set(q.open, open);
+  set(q.hit, hit);
+  set(q.pre, false);
+  set(q.act, false);
+  q.members[d.bank] |= bit;
+  q.classify(d.bank);
 }
 
-void ReferenceController::pop(Queue& q, int slot) {
-  q.valid &= ~(1u << slot);
-  const auto end = q.order.begin() + q.count;
-  std::copy(std::find(q.order.begin(), end, std::uint8_t(slot)) + 1, end,
-            std::find(q.order.begin(), end, std::uint8_t(slot)));
+// The served entry leaves; the younger ones move up a position, keeping their order.
+void ReferenceController::pop(Queue& q, int pos) {
+  const int bank = q.entry[std::size_t(pos)].bank;
+  std::copy(q.entry.begin() + pos + 1, q.entry.begin() + q.count, q.entry.begin() + pos);
+  const std::uint32_t below = (1u << pos) - 1;
+  const auto squeeze = [below](std::uint32_t& v) { v = (v & below) | ((v >> 1) & ~below); };
+  squeeze(q.full);
+  squeeze(q.pre);
+  squeeze(q.act);
+  squeeze(q.hit);
+  squeeze(q.open);
+  squeeze(q.rank1);
+  for (std::uint64_t left = q.banks; left; left &= left - 1)
+    squeeze(q.members[std::size_t(lowest(left))]);
+  q.classify(bank);
   --q.count;
 }
 
@@ -213,24 +265,24 @@ void ReferenceController::update_timing(Command cmd, int b, std::uint32_t row) {
       bank_rd_[bi] = now + p_.trcd;
       bank_wr_[bi] = now + p_.trcdwr;
       bank_used_[bi] = now;
-      bg_act_[gi] = std::max(bg_act_[gi], now + p_.trrd_l);
-      rank_act_[ri] = std::max(rank_act_[ri], now + p_.trrd_s);
+      bg_act_[gi] = later(bg_act_[gi], now + p_.trrd_l);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trrd_s);
       faw_[ri] = {faw_[ri][1], faw_[ri][2], faw_[ri][3], now};
       if (faw_seen_[ri] != 4) ++faw_seen_[ri];
       break;
     case Command::PRE:
       open_ &= ~(1ull << b);
-      bank_act_[bi] = std::max(bank_act_[bi], now + p_.trp);
-      rank_pre_done_[ri] = std::max(rank_pre_done_[ri], now + p_.trp);
+      bank_act_[bi] = later(bank_act_[bi], now + p_.trp);
+      rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trp);
       break;
     case Command::PREA:
       // Every bank of the rank waits tRPab: PREA only precedes a refresh.
       open_ &= ~(0xFFFFFFFFull << (r * kBanksPerRank));
-      rank_act_[ri] = std::max(rank_act_[ri], now + p_.trpab);
-      rank_pre_done_[ri] = std::max(rank_pre_done_[ri], now + p_.trpab);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trpab);
+      rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trpab);
       break;
     case Command::REF:
-      rank_act_[ri] = std::max(rank_act_[ri], now + p_.trfc);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trfc);
       rank_ref_[ri] = now + p_.trfc;
       break;
     case Command::RD:
@@ -239,13 +291,13 @@ void ReferenceController::update_timing(Command cmd, int b, std::uint32_t row) {
     case Command::WRA: {
       const bool is_rd = dram::is_read(cmd);
       const std::uint64_t pre_after_col =
-          std::max(bank_pre_[bi], is_rd ? now + p_.trtp : now + wr_end + p_.twr);
+          later(bank_pre_[bi], is_rd ? now + p_.trtp : now + wr_end + p_.twr);
       bank_used_[bi] = now;
       bank_pre_[bi] = pre_after_col;
       if (dram::has_auto_precharge(cmd)) {
         open_ &= ~(1ull << b);
-        bank_act_[bi] = std::max(bank_act_[bi], pre_after_col + p_.trp);
-        rank_pre_done_[ri] = std::max(rank_pre_done_[ri], pre_after_col + p_.trp);
+        bank_act_[bi] = later(bank_act_[bi], pre_after_col + p_.trp);
+        rank_pre_done_[ri] = later(rank_pre_done_[ri], pre_after_col + p_.trp);
       }
       // A burst on another rank starts tRTRS after this one ends (negative offsets clamp).
       const std::uint64_t bl_rtrs = std::uint64_t(p_.tbl) + p_.trtrs;
@@ -254,17 +306,17 @@ void ReferenceController::update_timing(Command cmd, int b, std::uint32_t row) {
                                    : wr_end + p_.trtrs > p_.tcl ? wr_end + p_.trtrs - p_.tcl : 0;
       const std::uint64_t wr_after = !is_rd ? bl_rtrs : cl_end > p_.tcwl ? cl_end - p_.tcwl : 0;
       const std::size_t other = ri ^ 1;
-      rank_rd_[other] = std::max(rank_rd_[other], now + rd_after);
-      rank_wr_[other] = std::max(rank_wr_[other], now + wr_after);
+      rank_rd_[other] = later(rank_rd_[other], now + rd_after);
+      rank_wr_[other] = later(rank_wr_[other], now + wr_after);
       if (is_rd) {
-        bg_rd_[gi] = std::max(bg_rd_[gi], now + p_.tccd_l);
-        rank_rd_[ri] = std::max(rank_rd_[ri], now + p_.tccd_s);
-        rank_wr_[ri] = std::max(rank_wr_[ri], now + p_.trtw);
+        bg_rd_[gi] = later(bg_rd_[gi], now + p_.tccd_l);
+        rank_rd_[ri] = later(rank_rd_[ri], now + p_.tccd_s);
+        rank_wr_[ri] = later(rank_wr_[ri], now + p_.trtw);
       } else {
-        bg_wr_[gi] = std::max(bg_wr_[gi], now + p_.tccd_l_wr);
-        rank_wr_[ri] = std::max(rank_wr_[ri], now + p_.tccd_s);
-        bg_rd_[gi] = std::max(bg_rd_[gi], now + wr_end + p_.twtr_l);
-        rank_rd_[ri] = std::max(rank_rd_[ri], now + wr_end + p_.twtr_s);
+        bg_wr_[gi] = later(bg_wr_[gi], now + p_.tccd_l_wr);
+        rank_wr_[ri] = later(rank_wr_[ri], now + p_.tccd_s);
+        bg_rd_[gi] = later(bg_rd_[gi], now + wr_end + p_.twtr_l);
+        rank_rd_[ri] = later(rank_rd_[ri], now + wr_end + p_.twtr_s);
       }
       break;
     }
@@ -275,6 +327,7 @@ void ReferenceController::update_timing(Command cmd, int b, std::uint32_t row) {
 
 // ---- One cycle ---------------------------------------------------------------------------
 void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
+  wake_ = UINT64_MAX;
   // Outputs held in registers.
   out.command = dfi_;
   out.command.cycle = now_;
@@ -295,11 +348,11 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const bool can_accept_read = outstanding_ != kOutstanding;
   const bool rq_match_en = fe_valid_ && fe_write_ && !wq_full;
   const bool wq_match_en = fe_valid_ && (fe_write_ ? !wq_full : can_accept_read);
-  int rq_match_slot = 0, wq_match_slot = 0;
-  const bool rq_match = rq_match_en && match(rq_, fe_addr_, rq_match_slot);
-  const bool wq_match = wq_match_en && match(wq_, fe_addr_, wq_match_slot);
-  const bool wq_match_full = wq_match && ((wq_.full >> wq_match_slot) & 1);
-  const std::uint8_t wq_match_id = wq_match ? wq_.id[std::size_t(wq_match_slot)] : 0;
+  const bool rq_match = rq_match_en && match(rq_, fe_addr_) >= 0;
+  const int wq_match_pos = wq_match_en ? match(wq_, fe_addr_) : -1;
+  const bool wq_match = wq_match_pos >= 0;
+  const bool wq_match_full = wq_match && ((wq_.full >> wq_match_pos) & 1);
+  const std::uint8_t wq_match_id = wq_match ? wq_.entry[std::size_t(wq_match_pos)].id : 0;
   const bool forward = !fe_write_ && wq_match && wq_match_full;
   const bool take = fe_write_ ? fe_valid_ && !wq_full && !wq_match && !rq_match
                               : fe_valid_ && can_accept_read && (forward || (!rq_full && !wq_match));
@@ -309,7 +362,6 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
 
   // Scheduler: which queue demand comes from, and the one command of the cycle.
   const bool serve_wq = serve_writes_ || (!serve_reads_ && (draining_ || rq_.count == 0));
-  bank_status(serve_wq);
   const Queue& served = serve_wq ? wq_ : rq_;
   const Offer o = examine(served, serve_wq);
   bool col_found = o.col_found, row_found = o.row_found, row_act = o.row_act;
@@ -327,12 +379,13 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   bool ref_found = false;
   int ref_rank = 0;
   for (int r = kRanks - 1; r >= 0; --r) {
-    const std::uint64_t rank_banks = 0xFFFFFFFFull << (r * kBanksPerRank);
-    const bool rank_open = open_ & rank_banks;
-    const bool prea_ok = !(open_ & rank_banks & ~pre_ok_);
-    const bool ref_ok = !rank_open && now_ >= rank_pre_done_[std::size_t(r)] &&
-                        now_ >= rank_ref_[std::size_t(r)];
-    if (ref_active_[std::size_t(r)] && (rank_open ? prea_ok : ref_ok)) {
+    const std::size_t ri = std::size_t(r);
+    if (!ref_active_[ri]) continue;
+    const std::uint64_t open_banks = open_ & (0xFFFFFFFFull << (r * kBanksPerRank));
+    // prea_ok_o while a bank of the rank is open, else ref_ok_o.
+    const bool ready = open_banks ? precharge_ok(open_banks) == open_banks
+                                  : reached(rank_pre_done_[ri]) && reached(rank_ref_[ri]);
+    if (ready) {
       ref_found = true;
       ref_rank = r;
     }
@@ -358,9 +411,10 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     cmd = row_act ? Command::ACT : Command::PRE;
   } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive)) {
     // Closing a bank left open and unused for the idle timeout.
-    for (std::uint64_t left = open_ & pre_ok_ & ~o.bank_has_hit; left; left &= left - 1) {
+    for (std::uint64_t left = open_ & ~o.bank_has_hit; left; left &= left - 1) {
       const int b = lowest(left);
-      if (now_ - bank_used_[std::size_t(b)] >= p_.idle_timeout) {
+      if (reached(bank_pre_[std::size_t(b)]) &&
+          reached(bank_used_[std::size_t(b)] + p_.idle_timeout)) {
         cmd = Command::PRE;
         sched_bank = b;
         break;
@@ -368,8 +422,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     }
   }
   const std::size_t sel = std::size_t(idx);
-  const int cmd_bank = demand ? served.bank[sel] : sched_bank;
-  const std::uint32_t cmd_row = demand ? served.row[sel] : 0;
+  const Entry sel_entry = served.entry[sel];
+  const int cmd_bank = demand ? sel_entry.bank : sched_bank;
+  const std::uint32_t cmd_row = demand ? sel_entry.row : 0;
 
   // Quiet: no command, nothing taken or answered, so no register but time changes (the
   // refresh, drain and front-end flags are compared as they are updated below).
@@ -385,9 +440,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     dfi_.bank_group = in_rank >> p_.bank_bits;
     dfi_.bank = in_rank & ((1u << p_.bank_bits) - 1);
     if (cmd == Command::ACT || dram::is_column(cmd)) dfi_.row = cmd_row;
-    if (dram::is_column(cmd)) dfi_.column = served.col[sel];
+    if (dram::is_column(cmd)) dfi_.column = sel_entry.col;
   }
-  dfi_id_ = demand ? served.id[sel] : 0;
+  dfi_id_ = demand ? sel_entry.id : 0;
   const std::uint32_t sel_bit = 1u << idx;
   dfi_row_class_ = demand && (served.pre & sel_bit)   ? RowClass::Conflict
                    : demand && (served.act & sel_bit) ? RowClass::Miss
@@ -395,7 +450,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
 
   // Responses: data of the oldest issued read, then a forwarded read, leave in order.
   const bool rd_issued = dram::is_read(cmd);
-  if (rd_issued) flight_[std::size_t((flight_head_ + flight_count_++) % kInFlight)] = served.id[sel];
+  if (rd_issued) flight_[std::size_t((flight_head_ + flight_count_++) % kInFlight)] = sel_entry.id;
   if (out.response_valid) {
     rsp_head_ = (rsp_head_ + 1) % kOutstanding;
     --rsp_count_;
@@ -412,8 +467,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   // Refresh: due every tREFI, forced once `postpone` are owed, else when the rank is idle.
   if (p_.refresh_en) {
     const bool due = since_due_ + 1 == p_.trefi;
-    const std::uint32_t used[kRanks] = {(rq_.valid & ~rq_.rank1) | (wq_.valid & ~wq_.rank1),
-                                        (rq_.valid & rq_.rank1) | (wq_.valid & wq_.rank1)};
+    const std::uint32_t used[kRanks] = {(rq_.valid() & ~rq_.rank1) | (wq_.valid() & ~wq_.rank1),
+                                        (rq_.valid() & rq_.rank1) | (wq_.valid() & wq_.rank1)};
     for (int r = 0; r < kRanks; ++r) {
       std::uint8_t pending = ref_pending_[std::size_t(r)];
       bool active = ref_active_[std::size_t(r)];
@@ -484,40 +539,13 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
 
 // ---- Quiet stretches ---------------------------------------------------------------------
 // In a quiet cycle every decision rests on registers that did not change and on comparisons
-// of `now` with fixed cycles; the stretch lasts until the first of those comparisons flips.
+// of `now` with fixed cycles; the stretch lasts until the first of those comparisons flips
+// (wake_) or a refresh falls due.
 std::uint64_t ReferenceController::quiet_until() const {
   if (!quiet_) return now_;
-  std::uint64_t until = UINT64_MAX;
-  const auto consider = [&](std::uint64_t at) {
-    if (at >= now_ && at < until) until = at;
-  };
-  for (std::uint64_t left = present_; left; left &= left - 1) {
-    const std::size_t b = std::size_t(lowest(left));
-    consider(bank_act_[b]);
-    consider(bank_pre_[b]);
-    consider(bank_rd_[b]);
-    consider(bank_wr_[b]);
-    if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive) && ((open_ >> b) & 1))
-      consider(bank_used_[b] + p_.idle_timeout);
-  }
-  for (std::size_t g = 0; g < std::size_t(kGroups); ++g) {
-    consider(bg_act_[g]);
-    consider(bg_rd_[g]);
-    consider(bg_wr_[g]);
-  }
-  for (std::size_t r = 0; r < std::size_t(kRanks); ++r) {
-    consider(rank_act_[r]);
-    consider(rank_rd_[r]);
-    consider(rank_wr_[r]);
-    consider(rank_ref_[r]);
-    consider(rank_pre_done_[r]);
-    if (faw_seen_[r] == 4) consider(faw_[r][0] + p_.tfaw);
-  }
-  if (p_.scheduler == std::uint8_t(Scheduler::FrFcfsCap)) {
-    for (const Queue* q : {&rq_, &wq_})
-      if (q->count) consider(q->arrival[q->order[0]] + p_.age_cap);
-  }
-  if (p_.refresh_en && since_due_ < p_.trefi) consider(now_ + (p_.trefi - 1 - since_due_));
+  std::uint64_t until = wake_;
+  if (p_.refresh_en && since_due_ < p_.trefi)
+    until = std::min(until, now_ + (p_.trefi - 1 - since_due_));
   return until;
 }
 

@@ -39,19 +39,39 @@ class ReferenceController : public ControllerCore {
     std::uint32_t row = 0, col = 0;
   };
 
-  // One request queue (mc_req_queue): fixed slots, bit vectors over the slots, and the
-  // slots in age order (the age matrix's order).
-  struct Queue {
-    std::array<std::uint64_t, kDepth> addr{};
-    std::array<std::uint64_t, kDepth> arrival{};
-    std::array<std::uint32_t, kDepth> row{}, col{};
-    std::array<std::uint8_t, kDepth> id{}, bank{};
-    std::uint32_t valid = 0, full = 0, pre = 0, act = 0, hit = 0, open = 0, rank1 = 0;
-    std::array<std::uint8_t, kDepth> order{};  // slots, oldest first
-    int count = 0;
+  // The fields of a queue entry (mc_pkg::entry_t) the controller uses.
+  struct Entry {
+    std::uint64_t addr = 0, arrival = 0;
+    std::uint32_t row = 0, col = 0;
+    std::uint8_t id = 0, bank = 0;
   };
 
-  // What the served queue offers the scheduler this cycle.
+  // One request queue (mc_req_queue). The RTL keeps entries in fixed slots ordered by an age
+  // matrix; here the entries are kept in that order, position 0 the oldest, so "the oldest
+  // entry of a set" (older_q[i] & set == 0) is the lowest set bit of a mask over positions.
+  // No output depends on slot numbers: a match in the write queue is unique (a write waits
+  // while its address is queued), and only whether the read queue matches is used.
+  struct Queue {
+    std::array<Entry, kDepth> entry{};
+    std::uint32_t full = 0, pre = 0, act = 0, hit = 0, open = 0, rank1 = 0;  // by position
+    // Per bank (bit b): the positions of its entries (bank_q[i] == b), and whether it has
+    // any, any that hits its open row (bank_has_hit_o), any that does not.
+    std::array<std::uint32_t, kBanks> members{};
+    std::uint64_t banks = 0, hit_banks = 0, miss_banks = 0;
+    int count = 0;
+
+    std::uint32_t valid() const { return count == kDepth ? ~0u : (1u << count) - 1; }
+    std::uint32_t members_of(std::uint64_t bank_set) const;  // the entries of these banks
+    void classify(int bank);  // banks, hit_banks and miss_banks for the bank's members now
+  };
+
+  // Bank masks per command kind: which banks are asked about, or which allow the command
+  // (mc_timing's act_ok_o, pre_ok_o, col_ok_o).
+  struct BankStatus {
+    std::uint64_t act = 0, pre = 0, col = 0;
+  };
+
+  // What the served queue offers the scheduler this cycle (positions, not slots).
   struct Offer {
     bool col_found = false, row_found = false, row_act = false;
     int col_idx = 0, row_idx = 0, oldest_idx = 0;
@@ -59,22 +79,28 @@ class ReferenceController : public ControllerCore {
     std::uint64_t bank_has_hit = 0;
   };
 
+  bool reached(std::uint64_t at);
   Decoded map_address(std::uint64_t burst) const;
-  void bank_status(bool writes);
-  Offer examine(const Queue& q, bool writes) const;
-  std::uint32_t match(const Queue& q, std::uint64_t addr, int& last) const;
-  void queue_events(Queue& q, dram::Command cmd, int bank, std::uint32_t row);
+  template <typename From>
+  std::uint64_t allowed(std::uint64_t banks, From from);
+  BankStatus bank_status(const BankStatus& asked, bool writes);
+  std::uint64_t precharge_ok(std::uint64_t banks);
+  Offer examine(const Queue& q, bool writes);
+  static int match(const Queue& q, std::uint64_t addr);
+  static void queue_events(Queue& q, dram::Command cmd, int bank, std::uint32_t row);
   void update_timing(dram::Command cmd, int bank, std::uint32_t row);
   static void push(Queue& q, const Decoded& d, std::uint64_t addr, std::uint8_t id, bool full,
                    std::uint64_t arrival, bool open, bool hit);
-  static void pop(Queue& q, int slot);
+  static void pop(Queue& q, int pos);
 
   const ControllerParams p_;
-  const std::uint64_t present_;   // banks the device has
   const std::uint64_t burst_mask_;
 
   std::uint64_t now_ = 0;
   bool quiet_ = false;  // the last cycle changed nothing but time
+  // The first later cycle at which a comparison with `now` made in the last cycle (through
+  // reached()) turns out otherwise: in a quiet stretch nothing else can change a decision.
+  std::uint64_t wake_ = 0;
 
   // Front end.
   bool fe_valid_ = false, fe_write_ = false, fe_full_ = false;
@@ -96,8 +122,6 @@ class ReferenceController : public ControllerCore {
   std::array<std::uint64_t, kRanks> rank_act_{}, rank_rd_{}, rank_wr_{}, rank_ref_{}, rank_pre_done_{};
   std::array<std::array<std::uint64_t, 4>, kRanks> faw_{};
   std::array<int, kRanks> faw_seen_{};
-  // This cycle's per-bank status.
-  std::uint64_t act_ok_ = 0, pre_ok_ = 0, col_ok_ = 0;
 
   // Refresh (mc_refresh).
   std::uint32_t since_due_ = 0;

@@ -2,8 +2,9 @@
 #pragma once
 
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
+
+#include <boost/unordered/unordered_flat_map.hpp>
 
 #include "dram/dram_command.h"
 #include "dram/dram_preset.h"
@@ -28,7 +29,8 @@ class DataStore {
 
   const Organization org_;
   const int burst_bytes_;
-  std::unordered_map<std::uint64_t, std::size_t> index_;  // key -> offset in bytes_
+  // key -> offset in bytes_; an open-addressing map, as cache misses here dominate long runs
+  boost::unordered_flat_map<std::uint64_t, std::size_t> index_;
   std::vector<std::uint8_t> bytes_;
 };
 

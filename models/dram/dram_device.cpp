@@ -13,13 +13,15 @@ std::size_t DramDevice::issue(const DramCommand& c, const std::uint8_t* data,
   if (is_write(c.cmd) && !data) throw std::invalid_argument("a write command needs its data");
   const std::size_t before = violations_.size();
   // Which banks are open before the command decides what it costs.
+  const std::uint32_t groups = std::uint32_t(preset_.org.bank_groups);
+  const std::uint32_t banks = std::uint32_t(preset_.org.banks_per_group);
   int open_before = 0;
-  if (c.cmd == Command::PREA || c.cmd == Command::PRE) {
-    for (std::uint32_t g = 0; g < std::uint32_t(preset_.org.bank_groups); ++g)
-      for (std::uint32_t b = 0; b < std::uint32_t(preset_.org.banks_per_group); ++b)
-        if ((c.cmd == Command::PREA || (g == c.bank_group && b == c.bank)) &&
-            checker_.bank_open(c.rank, g, b))
-          ++open_before;
+  if (c.cmd == Command::PREA) {
+    for (std::uint32_t g = 0; g < groups; ++g)
+      for (std::uint32_t b = 0; b < banks; ++b) open_before += checker_.bank_open(c.rank, g, b);
+  } else if (c.cmd == Command::PRE && c.bank_group < groups && c.bank < banks) {
+    // (A bank out of range is the checker's to report, below.)
+    open_before = checker_.bank_open(c.rank, c.bank_group, c.bank);
   }
   const bool column_on_open_bank =
       is_column(c.cmd) && checker_.bank_open(c.rank, c.bank_group, c.bank);

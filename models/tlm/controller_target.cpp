@@ -233,21 +233,24 @@ void ControllerTarget::clock() {
 }
 
 void ControllerTarget::run_clock() {
+  ctrl::MemorySystem& m = *system_;
+  // SystemC time moves only while this thread waits, so the quantum's end is recomputed
+  // after each wait, not each cycle.
+  std::uint64_t quantum_end = 0;
+  const auto resume = [&] { quantum_end = cycle_at(sc_core::sc_time_stamp()) + quantum_cycles_; };
+  resume();
   for (;;) {
-    ctrl::MemorySystem& m = *system_;
     if (waiting_.empty() && !m.busy()) {
       sync();
       if (waiting_.empty() && !m.busy()) wait(work_);
+      resume();
       continue;
     }
-    // Another process may answer a response with a request: let it run before going on.
-    if (waiting_.empty() && responded_since_sync_) {
+    // Another process may answer a response with a request: let it run before going on;
+    // and the clock runs at most a quantum ahead.
+    if ((waiting_.empty() && responded_since_sync_) || m.cycle() >= quantum_end) {
       sync();
-      continue;
-    }
-    const std::uint64_t quantum_end = cycle_at(sc_core::sc_time_stamp()) + quantum_cycles_;
-    if (m.cycle() >= quantum_end) {
-      sync();
+      resume();
       continue;
     }
     if (!waiting_.empty() && m.can_offer() && waiting_.front().arrival <= m.cycle()) {
@@ -257,10 +260,11 @@ void ControllerTarget::run_clock() {
     m.step();
     send_responses();
     // Nothing can enter before the next waiting burst arrives (or the port frees), nor
-    // from another process before the next sync.
+    // from another process before the next sync. An idle controller is not skipped: the
+    // run ends where its last request did.
     std::uint64_t limit = quantum_end;
     if (!waiting_.empty() && m.can_offer()) limit = std::min(limit, waiting_.front().arrival);
-    m.skip_quiet(limit);
+    if (m.busy() || !waiting_.empty()) m.skip_quiet(limit);
   }
 }
 
