@@ -244,15 +244,20 @@ workloads::WorkloadParams random_workload(const dram::DramPreset& p) {
   return w;
 }
 
+stats::RunStats run_systemc(const dram::DramPreset& p, const workloads::WorkloadParams& w,
+                            const testbench::TlmRunOptions& o) {
+  const auto source = workloads::make_workload(w);
+  return testbench::run_tlm(
+      p, std::make_unique<ctrl::ReferenceController>(p, ctrl::ControllerConfig{}), *source, o);
+}
+
 TEST(TlmTop, ClosedLoopGivesTheBareHarnessFiguresCycleForCycle) {
   const dram::DramPreset p = ddr4();
   const workloads::WorkloadParams w = random_workload(p);
   const stats::RunStats bare = run_bare(p, w);
-  const auto source = workloads::make_workload(w);
   testbench::TlmRunOptions o;
   o.quantum_cycles = 1000;  // many syncs in the run
-  const stats::RunStats tlm = testbench::run_tlm(
-      p, std::make_unique<ctrl::ReferenceController>(p, ctrl::ControllerConfig{}), *source, o);
+  const stats::RunStats tlm = run_systemc(p, w, o);
   EXPECT_TRUE(tlm.clean());
   EXPECT_GT(tlm.forwarded_reads, 0u);
   EXPECT_EQ(tlm.cycles, bare.cycles);
@@ -267,11 +272,9 @@ TEST(TlmTop, ABoundOnOutstandingRequestsBoundsTheQueues) {
   const dram::DramPreset p = ddr4();
   const workloads::WorkloadParams w = random_workload(p);
   const stats::RunStats bare = run_bare(p, w);
-  const auto source = workloads::make_workload(w);
   testbench::TlmRunOptions o;
   o.initiator.max_outstanding = 2;
-  const stats::RunStats two = testbench::run_tlm(
-      p, std::make_unique<ctrl::ReferenceController>(p, ctrl::ControllerConfig{}), *source, o);
+  const stats::RunStats two = run_systemc(p, w, o);
   EXPECT_TRUE(two.clean());
   EXPECT_EQ(two.requests(), w.requests);
   // Two in flight cannot keep the banks busy: less bandwidth, far less queueing.
@@ -283,11 +286,9 @@ TEST(TlmTop, OpenLoopOffersAtTheRateAsked) {
   const dram::DramPreset p = ddr4();
   workloads::WorkloadParams w = random_workload(p);
   w.requests = 5000;
-  const auto source = workloads::make_workload(w);
   testbench::TlmRunOptions o;
   o.initiator.interval_cycles = 40;  // 64 B every 25 ns: 2.56 GB/s, far below what it serves
-  const stats::RunStats s = testbench::run_tlm(
-      p, std::make_unique<ctrl::ReferenceController>(p, ctrl::ControllerConfig{}), *source, o);
+  const stats::RunStats s = run_systemc(p, w, o);
   EXPECT_TRUE(s.clean());
   // The last request is offered at (n - 1) x 40 cycles and served soon after.
   EXPECT_GE(s.cycles, (w.requests - 1) * 40);
