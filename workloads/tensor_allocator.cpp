@@ -19,8 +19,8 @@ Tensor TensorAllocator::allocate(const std::string& name, std::uint64_t bytes) {
   const std::uint64_t base = aligned + offset;
   if (base + bytes > p_.base + p_.capacity || base + bytes < base)
     throw InputError("tensor '" + name + "' (" + std::to_string(bytes) +
-                     " bytes) does not fit: the memory holds " + std::to_string(p_.capacity) +
-                     " bytes and " + std::to_string(base - p_.base) + " are taken");
+                     " bytes) does not fit: it would start " + std::to_string(base - p_.base) +
+                     " bytes in, and the memory holds " + std::to_string(p_.capacity));
   tensors_.push_back(Tensor{name, base, bytes});
   next_ = base + bytes;
   return tensors_.back();
