@@ -20,6 +20,8 @@
 #include "run_table.h"
 #include "size_arg.h"
 #include "stats/stats_json.h"
+#include "workload_options.h"
+#include "workloads/planned_source.h"
 #include "workloads/workload_registry.h"
 
 namespace mckit::sim {
@@ -40,9 +42,7 @@ struct RunOptions {
   bool no_refresh = false;
   std::uint64_t outstanding = 1024;
   double rate_gbps = 0;
-  workloads::WorkloadParams workload;
-  std::string footprint;
-  std::string hot_bytes;
+  WorkloadOptions workload;
   std::string stats;
   std::string waves;
   std::string waves_window;
@@ -137,14 +137,12 @@ void run(const RunOptions& o) {
   c.refresh = !o.no_refresh;
   if (!o.waves.empty()) h.waves = wave_options(o);
 
-  workloads::WorkloadParams w = o.workload;
-  w.burst_bytes = preset.org.bytes_per_burst();
-  w.capacity = preset.capacity_bytes();
-  if (!o.footprint.empty() && !parse_bytes(o.footprint, w.footprint))
-    throw InputError("--footprint '" + o.footprint + "' must be a size such as 65536, 64MiB or 4GiB");
-  if (!o.hot_bytes.empty() && !parse_bytes(o.hot_bytes, w.hot_bytes))
-    throw InputError("--hot-bytes '" + o.hot_bytes + "' must be a size such as 65536, 1MiB or 64MiB");
+  workloads::WorkloadParams w = to_params(o.workload, preset);
   const std::unique_ptr<workloads::RequestSource> source = workloads::make_workload(w);
+  // A source that plans its run (a trace counts its lines) knows how many requests it issues.
+  if (const auto* planned = dynamic_cast<const workloads::PlannedSource*>(source.get()))
+    w.requests = planned->plan().requests;
+  const std::string& workload_name = o.workload.params.name;  // as given: trace:FILE in full
   std::unique_ptr<StatsFile> stats_file;
   if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
@@ -164,13 +162,13 @@ void run(const RunOptions& o) {
   progress.finish();
   const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
                              (o.xor_hash ? " + xor" : "");
-  print_run_table(std::cout, {w.name, preset.name, o.backend, policy}, s);
+  print_run_table(std::cout, {workload_name, preset.name, o.backend, policy}, s);
   if (!o.waves.empty())
     std::cout << "waves: " << o.waves << " (open with: gtkwave " << o.waves << ' '
               << std::filesystem::path(o.waves).replace_extension(".gtkw").string() << ")\n";
   if (stats_file) {
     stats_file->commit(stats::to_json(
-        s, stats::RunInfo{w.name, preset.name, o.backend, policy, run_parameters(o, w)}));
+        s, stats::RunInfo{workload_name, preset.name, o.backend, policy, run_parameters(o, w)}));
     std::cout << "stats: " << o.stats << '\n';
   }
   if (!s.clean()) throw CLI::RuntimeError(kExitViolations);
@@ -204,20 +202,7 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--rate", o->rate_gbps,
                   "open loop: offer requests at this many GB/s whatever the controller does")
       ->capture_default_str();
-  cmd->add_option("--workload", o->workload.name, "sequential, random, strided, hotspot or rw-mix")->capture_default_str();
-  cmd->add_option("--requests", o->workload.requests, "requests (bursts) to issue")->capture_default_str();
-  cmd->add_option("--seed", o->workload.seed, "seed of every random choice")->capture_default_str();
-  cmd->add_option("--read-fraction", o->workload.read_fraction, "share of reads (random, hotspot, rw-mix)")
-      ->capture_default_str();
-  cmd->add_option("--run-length", o->workload.max_run, "bursts in a row after each random start (random)")
-      ->capture_default_str();
-  cmd->add_option("--footprint", o->footprint, "bytes touched from address 0 (default: all)");
-  cmd->add_option("--stride", o->workload.stride_bursts, "bursts from one read to the next (strided)")
-      ->capture_default_str();
-  cmd->add_option("--hot-fraction", o->workload.hot_fraction,
-                  "share of accesses to the hot region (hotspot)")
-      ->capture_default_str();
-  cmd->add_option("--hot-bytes", o->hot_bytes, "size of the hot region at address 0 (hotspot; default 1MiB)");
+  add_workload_options(*cmd, o->workload);
   cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
   cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
   cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");

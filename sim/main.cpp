@@ -5,6 +5,7 @@
 #include "cmd_check.h"
 #include "cmd_presets.h"
 #include "cmd_run.h"
+#include "cmd_trace.h"
 #include "common/input_error.h"
 #include "exit_codes.h"
 #include "testbench/systemc_banner.h"
@@ -16,6 +17,7 @@ extern "C" int sc_main(int argc, char** argv) {
   mckit::sim::add_presets_command(app);
   mckit::sim::add_check_command(app);
   mckit::sim::add_run_command(app);
+  mckit::sim::add_trace_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

@@ -4,6 +4,7 @@
 
 #include "common/input_error.h"
 #include "microbench.h"
+#include "trace_source.h"
 
 namespace mckit::workloads {
 
@@ -21,6 +22,9 @@ const std::vector<std::string>& workload_names() {
 }
 
 std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p) {
+  if (p.name == "trace")  // a trace takes none of the generators' options
+    return std::make_unique<TraceSource>(
+        TraceParams{p.trace_path, p.trace_format, p.burst_bytes, p.capacity, p.requests});
   const std::uint64_t footprint = p.footprint ? p.footprint : p.capacity;
   if (footprint > p.capacity)
     throw InputError("footprint of " + std::to_string(footprint) +

@@ -1,0 +1,59 @@
+#include "workload_options.h"
+
+#include <limits>
+
+#include "common/input_error.h"
+#include "size_arg.h"
+
+namespace mckit::sim {
+
+namespace {
+const std::string kTracePrefix = "trace:";
+}
+
+void add_workload_options(CLI::App& cmd, WorkloadOptions& o) {
+  workloads::WorkloadParams& w = o.params;
+  cmd.add_option("--workload", w.name,
+                 "sequential, random, strided, hotspot, rw-mix, or trace:FILE (docs/traces.md)")
+      ->capture_default_str();
+  o.requests =
+      cmd.add_option("--requests", w.requests,
+                     "requests (bursts) to issue; a trace plays all its lines unless given")
+          ->capture_default_str();
+  cmd.add_option("--seed", w.seed, "seed of every random choice")->capture_default_str();
+  cmd.add_option("--read-fraction", w.read_fraction, "share of reads (random, hotspot, rw-mix)")
+      ->capture_default_str();
+  cmd.add_option("--run-length", w.max_run, "bursts in a row after each random start (random)")
+      ->capture_default_str();
+  cmd.add_option("--footprint", o.footprint, "bytes touched from address 0 (default: all)");
+  cmd.add_option("--stride", w.stride_bursts, "bursts from one read to the next (strided)")
+      ->capture_default_str();
+  cmd.add_option("--hot-fraction", w.hot_fraction, "share of accesses to the hot region (hotspot)")
+      ->capture_default_str();
+  cmd.add_option("--hot-bytes", o.hot_bytes,
+                 "size of the hot region at address 0 (hotspot; default 1MiB)");
+  cmd.add_option("--trace-format", w.trace_format,
+                 "trace:FILE's format: ramulator2, dramsim3, dramsys or mckit (default: detected)");
+}
+
+workloads::WorkloadParams to_params(const WorkloadOptions& o, const dram::DramPreset& preset) {
+  workloads::WorkloadParams w = o.params;
+  w.burst_bytes = preset.org.bytes_per_burst();
+  w.capacity = preset.capacity_bytes();
+  if (!o.footprint.empty() && !parse_bytes(o.footprint, w.footprint))
+    throw InputError("--footprint '" + o.footprint +
+                     "' must be a size such as 65536, 64MiB or 4GiB");
+  if (!o.hot_bytes.empty() && !parse_bytes(o.hot_bytes, w.hot_bytes))
+    throw InputError("--hot-bytes '" + o.hot_bytes +
+                     "' must be a size such as 65536, 1MiB or 64MiB");
+  if (w.name.compare(0, kTracePrefix.size(), kTracePrefix) == 0) {
+    w.trace_path = w.name.substr(kTracePrefix.size());
+    if (w.trace_path.empty()) throw InputError("--workload trace:FILE needs the trace file's path");
+    w.name = "trace";
+    if (o.requests == nullptr || o.requests->count() == 0)
+      w.requests = std::numeric_limits<std::uint64_t>::max();
+  }
+  return w;
+}
+
+}  // namespace mckit::sim

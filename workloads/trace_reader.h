@@ -1,0 +1,47 @@
+// Reads a trace file line by line into requests, holding one line at a time, so memory does
+// not grow with the trace's length.
+#pragma once
+
+#include <cstdint>
+#include <fstream>
+#include <optional>
+#include <string>
+
+#include "common/request.h"
+#include "workloads/trace_format.h"
+
+namespace mckit::workloads {
+
+class TraceReader {
+ public:
+  // Opens `path` and reads up to its first request. Without `format` the format is detected
+  // from the first line that is not blank or a # comment. Every request moves one burst of
+  // `burst_bytes`; addresses must lie below `capacity`. Throws InputError for a file that
+  // cannot be read, has no requests, or whose format cannot be told.
+  TraceReader(const std::string& path, std::optional<TraceFormat> format, int burst_bytes,
+              std::uint64_t capacity);
+
+  TraceFormat format() const { return format_; }
+
+  // The next request, its address aligned down to the burst; false at the end of the file.
+  // A write the trace gives no data for carries the pattern of its request number (as
+  // fill_pattern with seed 0), so every read can be checked. A malformed line, or an address
+  // at or beyond the capacity, throws InputError("FILE:LINE: what was expected").
+  bool next(Request& out);
+
+ private:
+  bool read_meaningful_line();  // into line_; false at the end of the file
+  [[noreturn]] void fail_here(const std::string& what) const;
+
+  std::string path_;
+  std::ifstream in_;
+  TraceFormat format_ = TraceFormat::Mckit;
+  int burst_bytes_;
+  std::uint64_t capacity_;
+  std::string line_;
+  std::uint64_t line_number_ = 0;
+  bool line_pending_ = false;  // line_ holds a request not yet returned
+  std::uint64_t requests_ = 0;
+};
+
+}  // namespace mckit::workloads
