@@ -22,6 +22,7 @@
 #include "stats/stats_json.h"
 #include "workload_options.h"
 #include "workloads/planned_source.h"
+#include "workloads/ai_workloads.h"
 #include "workloads/workload_registry.h"
 
 namespace mckit::sim {
@@ -117,7 +118,23 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
                              {"idle_timeout", o.idle_timeout},
                              {"write_high", o.write_high},
                              {"write_low", o.write_low},
-                             {"refresh", !o.no_refresh}};
+                             {"refresh", !o.no_refresh},
+                             {"model", w.ai.model},
+                             {"batch", w.ai.batch},
+                             {"context", w.ai.context},
+                             {"tokens", w.ai.tokens},
+                             {"seq", w.ai.seq},
+                             {"layers", w.ai.layers},
+                             {"dtype", w.ai.dtype},
+                             {"kv_dtype", w.ai.kv_dtype},
+                             {"weights_resident", w.ai.weights_resident},
+                             {"alpha", w.ai.alpha},
+                             {"samples", w.ai.samples},
+                             {"buffer_bytes", w.ai.buffer_bytes},
+                             {"tile", w.ai.tile},
+                             {"block", w.ai.block},
+                             {"causal", w.ai.causal},
+                             {"instances", w.ai.instances}};
 }
 
 void run(const RunOptions& o) {
@@ -142,7 +159,10 @@ void run(const RunOptions& o) {
   // A source that plans its run (a trace counts its lines) knows how many requests it issues.
   if (const auto* planned = dynamic_cast<const workloads::PlannedSource*>(source.get()))
     w.requests = planned->plan().requests;
-  const std::string& workload_name = o.workload.params.name;  // as given: trace:FILE in full
+  // As given (trace:FILE in full); an AI workload with its model and shape options.
+  const std::string workload_name = workloads::is_ai_workload(w.name)
+                                        ? workloads::describe_ai_workload(w)
+                                        : o.workload.params.name;
   std::unique_ptr<StatsFile> stats_file;
   if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 

@@ -4,17 +4,49 @@
 
 #include "common/input_error.h"
 #include "size_arg.h"
+#include "workloads/ai_workloads.h"
 
 namespace mckit::sim {
 
 namespace {
 const std::string kTracePrefix = "trace:";
+
+// The AI workloads' options (docs/workloads/*.md).
+void add_ai_options(CLI::App& cmd, workloads::AiParams& a) {
+  cmd.add_option("--model", a.model,
+                 "model shape, shipped (configs/models) or a .json path (default: llama2-7b; "
+                 "embedding: dlrm-benchmark; moe: mixtral-8x7b)");
+  cmd.add_option("--batch", a.batch, "sequences (or tokens routed) together")->capture_default_str();
+  cmd.add_option("--context", a.context, "tokens already in the KV cache (llm-decode)")
+      ->capture_default_str();
+  cmd.add_option("--tokens", a.tokens, "tokens generated (llm-decode, moe)")->capture_default_str();
+  cmd.add_option("--seq", a.seq, "sequence length (llm-prefill, attention)")->capture_default_str();
+  cmd.add_option("--layers", a.layers, "only the first N layers; 0: all")->capture_default_str();
+  cmd.add_option("--dtype", a.dtype, "fp32, bf16, fp16, int8 or int4: weights and tensors")
+      ->capture_default_str();
+  cmd.add_option("--kv-dtype", a.kv_dtype, "the KV cache's type (llm-decode)")->capture_default_str();
+  cmd.add_flag("--weights-resident", a.weights_resident,
+               "weights stay on chip: only KV cache traffic (llm-decode)");
+  cmd.add_option("--alpha", a.alpha, "Zipf skew of rows (embedding) or experts (moe)")
+      ->capture_default_str();
+  cmd.add_option("--samples", a.samples, "samples (embedding)")->capture_default_str();
+  cmd.add_option("--buffer", a.buffer_bytes, "on-chip buffer bytes (llm-prefill)")
+      ->capture_default_str();
+  cmd.add_option("--tile", a.tile, "square GEMM tile side (llm-prefill)")->capture_default_str();
+  cmd.add_option("--block", a.block, "query and key block rows (attention)")->capture_default_str();
+  cmd.add_flag("--causal", a.causal, "causal mask: only blocks up to the diagonal (attention)");
+  cmd.add_option("--instances", a.instances,
+                 "copies run at once, each its own streams and slice of memory (AI workloads)")
+      ->capture_default_str();
 }
+
+}  // namespace
 
 void add_workload_options(CLI::App& cmd, WorkloadOptions& o) {
   workloads::WorkloadParams& w = o.params;
   cmd.add_option("--workload", w.name,
-                 "sequential, random, strided, hotspot, rw-mix, or trace:FILE (docs/traces.md)")
+                 "sequential, random, strided, hotspot, rw-mix; llm-decode, llm-prefill, "
+                 "attention, embedding, moe (docs/workloads/); or trace:FILE (docs/traces.md)")
       ->capture_default_str();
   o.requests =
       cmd.add_option("--requests", w.requests,
@@ -34,6 +66,7 @@ void add_workload_options(CLI::App& cmd, WorkloadOptions& o) {
                  "size of the hot region at address 0 (hotspot; default 1MiB)");
   cmd.add_option("--trace-format", w.trace_format,
                  "trace:FILE's format: ramulator2, dramsim3, dramsys or mckit (default: detected)");
+  add_ai_options(cmd, w.ai);
 }
 
 workloads::WorkloadParams to_params(const WorkloadOptions& o, const dram::DramPreset& preset) {
@@ -46,6 +79,12 @@ workloads::WorkloadParams to_params(const WorkloadOptions& o, const dram::DramPr
   if (!o.hot_bytes.empty() && !parse_bytes(o.hot_bytes, w.hot_bytes))
     throw InputError("--hot-bytes '" + o.hot_bytes +
                      "' must be a size such as 65536, 1MiB or 64MiB");
+  if (workloads::is_ai_workload(w.name)) {
+    if (o.requests != nullptr && o.requests->count() > 0)
+      throw InputError(w.name + " runs as many requests as its model and options make "
+                       "(--layers, --tokens, --batch, ...), not --requests");
+    w.requests = std::numeric_limits<std::uint64_t>::max();
+  }
   if (w.name.compare(0, kTracePrefix.size(), kTracePrefix) == 0) {
     w.trace_path = w.name.substr(kTracePrefix.size());
     if (w.trace_path.empty()) throw InputError("--workload trace:FILE needs the trace file's path");

@@ -12,6 +12,7 @@ bool StreamMix::next(Request& out) {
     Part& p = parts_[live_[turn_]];
     if (p.source->next(out)) {
       out.stream += p.stream_offset;
+      out.addr += p.address_offset;
       ++turn_;
       return true;
     }

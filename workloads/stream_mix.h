@@ -1,7 +1,6 @@
 // Several generators at once, as separate streams: one request from each in turn (those
-// that are done drop out), each generator's stream ids moved up by its own offset so that
-// the streams stay apart. The generators must use disjoint addresses (give each its own
-// base); the mix's plan is the sum of theirs.
+// that are done drop out), each generator's stream ids and addresses moved up by its own
+// offsets so that the streams stay apart; the mix's plan is the sum of theirs.
 #pragma once
 
 #include <cstdint>
@@ -17,6 +16,7 @@ class StreamMix : public PlannedSource {
   struct Part {
     std::unique_ptr<PlannedSource> source;
     std::uint32_t stream_offset = 0;
+    std::uint64_t address_offset = 0;  // keeps the generators' tensors apart
   };
   explicit StreamMix(std::vector<Part> parts);
 

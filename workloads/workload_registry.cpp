@@ -5,6 +5,7 @@
 #include "common/input_error.h"
 #include "microbench.h"
 #include "trace_source.h"
+#include "workloads/ai_workloads.h"
 
 namespace mckit::workloads {
 
@@ -22,6 +23,7 @@ const std::vector<std::string>& workload_names() {
 }
 
 std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p) {
+  if (is_ai_workload(p.name)) return make_ai_workload(p);
   if (p.name == "trace")  // a trace takes none of the generators' options
     return std::make_unique<TraceSource>(
         TraceParams{p.trace_path, p.trace_format, p.burst_bytes, p.capacity, p.requests});
@@ -94,6 +96,7 @@ std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p) {
   }
   std::string list;
   for (const auto& n : workload_names()) list += (list.empty() ? "" : ", ") + n;
+  for (const auto& n : ai_workload_names()) list += ", " + n;
   throw InputError("unknown workload '" + p.name + "' (accepted: " + list + ")");
 }
 

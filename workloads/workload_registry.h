@@ -10,6 +10,26 @@
 
 namespace mckit::workloads {
 
+// The AI workloads' options (docs/workloads/*.md): a model shape and how it runs.
+struct AiParams {
+  std::string model;                   // shipped shape (configs/models) or a path; empty: default
+  std::uint64_t batch = 1;
+  std::uint64_t context = 1024;        // llm-decode: tokens already in the KV cache
+  std::uint64_t tokens = 1;            // llm-decode, moe: tokens generated
+  std::uint64_t seq = 512;             // llm-prefill, attention: sequence length
+  std::uint64_t layers = 0;            // only the first N layers (0: all)
+  std::string dtype = "bf16";          // weights, embedding rows, prefill/attention tensors
+  std::string kv_dtype = "bf16";       // llm-decode: the KV cache
+  bool weights_resident = false;       // llm-decode: weights on chip, only KV traffic
+  double alpha = 1.0;                  // embedding rows, moe experts: Zipf skew
+  std::uint64_t samples = 1000;        // embedding
+  std::uint64_t buffer_bytes = 256 * 1024;  // llm-prefill: on-chip buffer
+  std::uint64_t tile = 128;            // llm-prefill: Tm = Tn = Tk
+  std::uint64_t block = 64;            // attention: Br = Bc
+  bool causal = false;                 // attention
+  std::uint64_t instances = 1;         // copies run at once as separate streams
+};
+
 struct WorkloadParams {
   std::string name = "random";      // a generator, or "trace" to play the file trace_path
   std::uint64_t requests = 100000;  // a trace plays at most this many of its requests
@@ -24,10 +44,13 @@ struct WorkloadParams {
   std::uint64_t hot_bytes = 1ull << 20;  // hotspot: hot region size, at address 0
   std::string trace_path;                // trace: the file (docs/traces.md)
   std::string trace_format;              // trace: ramulator2, dramsim3, dramsys, mckit; empty: detect
+  AiParams ai;
 };
 
 // sequential, random, strided, hotspot, rw-mix
 const std::vector<std::string>& workload_names();
+// llm-decode, llm-prefill, attention, embedding, moe: their length follows from the model
+const std::vector<std::string>& ai_workload_names();
 
 // Throws InputError for an unknown name or inconsistent parameters.
 std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p);

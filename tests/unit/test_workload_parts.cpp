@@ -67,9 +67,9 @@ class Counter : public PlannedSource {
 
 TEST(StreamMix, TakesTurnsKeepsStreamsApartAndSumsThePlans) {
   std::vector<StreamMix::Part> parts;
-  parts.push_back({std::make_unique<Counter>(0, 3), 0});
-  parts.push_back({std::make_unique<Counter>(100, 1), 16});
-  parts.push_back({std::make_unique<Counter>(200, 2), 32});
+  parts.push_back({std::make_unique<Counter>(0, 3), 0, 0});
+  parts.push_back({std::make_unique<Counter>(100, 1), 16, 0});
+  parts.push_back({std::make_unique<Counter>(0, 2), 32, 64 * 200});  // moved up 200 bursts
   StreamMix mix(std::move(parts));
   const WorkloadPlan plan = mix.plan();
   EXPECT_EQ(plan.requests, 6u);

@@ -171,7 +171,8 @@ TEST(Seeding, SameSeedSameStreamDifferentSeedDifferentStream) {
 
 TEST(Workloads, UnknownNameListsAll) {
   EXPECT_EQ(error_of(small("zipf")),
-            "unknown workload 'zipf' (accepted: sequential, random, strided, hotspot, rw-mix)");
+            "unknown workload 'zipf' (accepted: sequential, random, strided, hotspot, rw-mix, "
+            "llm-decode, llm-prefill, attention, embedding, moe)");
 }
 
 }  // namespace

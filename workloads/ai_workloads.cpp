@@ -1,0 +1,156 @@
+#include "workloads/ai_workloads.h"
+
+#include <algorithm>
+#include <string>
+
+#include "common/input_error.h"
+#include "workloads/attention.h"
+#include "workloads/dtype.h"
+#include "workloads/embedding.h"
+#include "workloads/llm_decode.h"
+#include "workloads/llm_prefill.h"
+#include "workloads/model_shape.h"
+#include "workloads/moe.h"
+#include "workloads/stream_mix.h"
+
+namespace mckit::workloads {
+
+namespace {
+
+// Stream ids of instance k start at k x this, above every generator's own ids.
+constexpr std::uint32_t kStreamsPerInstance = 1024;
+constexpr std::uint64_t kInstanceAlignment = 1ull << 20;
+
+std::string default_model(const std::string& workload) {
+  if (workload == "embedding") return "dlrm-benchmark";
+  if (workload == "moe") return "mixtral-8x7b";
+  return "llama2-7b";
+}
+
+std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t capacity,
+                                        std::uint64_t seed) {
+  const AiParams& a = p.ai;
+  const ModelShape model = load_model_shape(a.model.empty() ? default_model(p.name) : a.model);
+  const DType dtype = parse_dtype(a.dtype);
+  if (p.name == "llm-decode") {
+    LlmDecodeParams d;
+    d.model = model;
+    d.batch = a.batch;
+    d.context = a.context;
+    d.tokens = a.tokens;
+    d.weight_dtype = dtype;
+    d.kv_dtype = parse_dtype(a.kv_dtype);
+    d.weights_resident = a.weights_resident;
+    d.layers = a.layers;
+    d.seed = seed;
+    d.burst_bytes = p.burst_bytes;
+    d.capacity = capacity;
+    return std::make_unique<LlmDecodeSource>(d);
+  }
+  if (p.name == "moe") {
+    MoeParams m;
+    m.model = model;
+    m.batch = a.batch;
+    m.steps = a.tokens;
+    m.alpha = a.alpha;
+    m.weight_dtype = dtype;
+    m.layers = a.layers;
+    m.seed = seed;
+    m.burst_bytes = p.burst_bytes;
+    m.capacity = capacity;
+    return std::make_unique<MoeSource>(m);
+  }
+  if (p.name == "embedding") {
+    EmbeddingParams e;
+    e.model = model;
+    e.samples = a.samples;
+    e.dtype = dtype;
+    e.alpha = a.alpha;
+    e.seed = seed;
+    e.burst_bytes = p.burst_bytes;
+    e.capacity = capacity;
+    return std::make_unique<EmbeddingSource>(e);
+  }
+  if (model.kind != ModelKind::Decoder && model.kind != ModelKind::Moe)
+    throw InputError(p.name + " needs a transformer model, and " + model.file + " is not one");
+  if (p.name == "llm-prefill") {
+    LlmPrefillParams f;
+    f.hidden = model.hidden;
+    f.heads = model.heads;
+    f.kv_heads = model.kv_heads;
+    f.head_dim = model.head_dim;
+    f.ffn = model.ffn;
+    f.layers = a.layers ? std::min(a.layers, model.layers) : model.layers;
+    f.batch = a.batch;
+    f.seq = a.seq;
+    f.dtype = dtype;
+    f.buffer_bytes = a.buffer_bytes;
+    f.tiles = GemmTiles{a.tile, a.tile, a.tile};
+    f.burst_bytes = p.burst_bytes;
+    f.capacity = capacity;
+    f.seed = seed;
+    return std::make_unique<LlmPrefillSource>(f);
+  }
+  AttentionParams t;  // one layer's attention
+  t.seq = a.seq;
+  t.heads = model.heads;
+  t.kv_heads = model.kv_heads;
+  t.head_dim = model.head_dim;
+  t.batch = a.batch;
+  t.block_rows = t.block_cols = a.block;
+  t.causal = a.causal;
+  t.dtype = dtype;
+  t.burst_bytes = p.burst_bytes;
+  t.capacity = capacity;
+  t.seed = seed;
+  return std::make_unique<AttentionSource>(t);
+}
+
+}  // namespace
+
+const std::vector<std::string>& ai_workload_names() {
+  static const std::vector<std::string> names{"llm-decode", "llm-prefill", "attention",
+                                              "embedding", "moe"};
+  return names;
+}
+
+bool is_ai_workload(const std::string& name) {
+  const auto& n = ai_workload_names();
+  return std::find(n.begin(), n.end(), name) != n.end();
+}
+
+std::string describe_ai_workload(const WorkloadParams& p) {
+  const AiParams& a = p.ai;
+  const auto n = [](std::uint64_t v) { return std::to_string(v); };
+  std::string text = p.name + ": " + (a.model.empty() ? default_model(p.name) : a.model);
+  if (p.name == "embedding") {
+    text += ", " + n(a.samples) + " samples, alpha " + std::to_string(a.alpha).substr(0, 4);
+  } else {
+    text += ", batch " + n(a.batch);
+    if (p.name == "llm-decode") text += ", context " + n(a.context);
+    if (p.name == "llm-decode" || p.name == "moe") text += ", " + n(a.tokens) + " token(s)";
+    if (p.name == "llm-prefill" || p.name == "attention") text += ", seq " + n(a.seq);
+    if (a.layers) text += ", " + n(a.layers) + " layer(s)";
+  }
+  text += ", " + a.dtype;
+  if (p.name == "llm-decode")
+    text += a.weights_resident ? " (weights resident), " + a.kv_dtype + " KV"
+                               : " weights, " + a.kv_dtype + " KV";
+  if (a.instances > 1) text += ", x" + n(a.instances);
+  return text;
+}
+
+std::unique_ptr<PlannedSource> make_ai_workload(const WorkloadParams& p) {
+  const std::uint64_t n = p.ai.instances;
+  if (n == 0) throw InputError("--instances must be at least 1");
+  if (n == 1) return make_one(p, p.capacity, p.seed);
+  // Each instance in its own slice of the memory, with its own seed and streams.
+  const std::uint64_t slice = p.capacity / n / kInstanceAlignment * kInstanceAlignment;
+  std::vector<StreamMix::Part> parts;
+  for (std::uint64_t k = 0; k < n; ++k)
+    parts.push_back({make_one(p, slice, p.seed + k), std::uint32_t(k * kStreamsPerInstance),
+                     k * slice});
+  return std::make_unique<StreamMix>(std::move(parts));
+}
+
+}  // namespace mckit::workloads

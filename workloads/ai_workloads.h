@@ -1,0 +1,22 @@
+// The AI workloads by name, built from a model shape and the run's options: llm-decode,
+// llm-prefill, attention, embedding and moe (docs/workloads/). With several instances, each
+// runs in its own slice of the memory as its own set of streams, all interleaved.
+#pragma once
+
+#include <memory>
+
+#include "workloads/planned_source.h"
+#include "workloads/workload_registry.h"
+
+namespace mckit::workloads {
+
+bool is_ai_workload(const std::string& name);
+
+// Throws InputError for an unknown model, a model of the wrong kind, options the workload
+// cannot run with, or tensors that do not fit the memory.
+std::unique_ptr<PlannedSource> make_ai_workload(const WorkloadParams& p);
+
+// One line for a results table: the workload, its model and the options that shape it.
+std::string describe_ai_workload(const WorkloadParams& p);
+
+}  // namespace mckit::workloads
