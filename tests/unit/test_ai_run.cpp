@@ -1,0 +1,97 @@
+// The AI workloads through `mckit run`: a model shape from a file, request counts that follow
+// from it, copies as separate streams, and one clear error for what cannot run.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "support/mckit_cli.h"
+
+namespace mckit {
+namespace {
+
+namespace json = boost::json;
+
+const std::string kTiny = std::string(MCKIT_TEST_DATA) + "/models/tiny-decoder.json";
+
+json::value run_stats(const std::string& args) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("mckit_ai_" + std::to_string(::getpid()) + ".json");
+  const test::CliRun r = test::run_mckit("run " + args + " --stats " + path.string());
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  std::filesystem::remove(path);
+  return json::parse(text.str());
+}
+
+std::uint64_t total(const json::value& v) {
+  return v.at("requests").at("total").to_number<std::uint64_t>();
+}
+
+TEST(AiRun, DecodeOfATinyModelIssuesTheRequestsWorkedOutByHand) {
+  // hidden 64, 4 heads of 16, FFN 128, bf16, 64 B bursts: per layer the weights are
+  // 4 x 64x64 x 2 B / 64 = 512 bursts (Q, K, V, O) + 3 x 64x128 x 2 B / 64 = 768 (FFN).
+  // A KV row (one token, all heads) is 64 x 2 B = 2 bursts, for K and for V.
+  // Token 0 (3 cached tokens), per layer: 1280 + 2 sequences x 2 (K, V) x 3 rows x 2 = 1304
+  // reads; token 1 (4 cached): 1280 + 2 x 2 x 4 x 2 = 1312. Two layers: 2 x (1304 + 1312)
+  // = 5232 reads. Writes: 2 layers x 2 tokens x 2 sequences x 2 (K, V) x 2 bursts = 32.
+  const json::value v = run_stats("--backend tlm --workload llm-decode --model " + kTiny +
+                                  " --batch 2 --context 3 --tokens 2");
+  EXPECT_EQ(v.at("requests").at("reads").to_number<std::uint64_t>(), 5232u);
+  EXPECT_EQ(v.at("requests").at("writes").to_number<std::uint64_t>(), 32u);
+  EXPECT_TRUE(v.at("checks").at("clean").as_bool());
+  EXPECT_EQ(v.at("run").at("workload").as_string(),
+            "llm-decode: " + kTiny + ", batch 2, context 3, 2 token(s), bf16 weights, bf16 KV");
+  EXPECT_EQ(v.at("run").at("parameters").at("batch").to_number<std::uint64_t>(), 2u);
+}
+
+TEST(AiRun, InstancesRunAsSeparateCopies) {
+  const std::string args = "--backend tlm --workload llm-decode --model " + kTiny +
+                           " --batch 2 --context 3 --tokens 2";
+  EXPECT_EQ(total(run_stats(args + " --instances 3")), 3 * 5264u);
+}
+
+TEST(AiRun, TheRtlRunsTheSameAiTraffic) {
+  const std::string args = " --workload llm-decode --model " + kTiny +
+                           " --batch 2 --context 3 --tokens 1 --layers 1";
+  json::value rtl = run_stats("--backend rtl" + args);
+  json::value tlm = run_stats("--backend tlm" + args);
+  for (json::value* v : {&rtl, &tlm}) {
+    v->as_object().erase("wall_seconds");
+    v->at("run").as_object().erase("backend");
+  }
+  EXPECT_EQ(total(rtl), 1280u + 2 * 2 * 3 * 2 + 2 * 2 * 2);
+  EXPECT_EQ(rtl, tlm);
+}
+
+TEST(AiRun, ItsLengthComesFromTheModelNotRequests) {
+  const test::CliRun r =
+      test::run_mckit("run --backend tlm --workload llm-decode --requests 10 --model " + kTiny);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output(),
+            "mckit: llm-decode runs as many requests as its model and options make (--layers, "
+            "--tokens, --batch, ...), not --requests\n");
+}
+
+TEST(AiRun, BadModelOrTypeExitsTwo) {
+  test::CliRun r = test::run_mckit("run --backend tlm --workload llm-decode --model gpt-17");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.output().find("gpt-17"), std::string::npos) << r.output();
+  EXPECT_NE(r.output().find("llama2-7b"), std::string::npos) << r.output();  // the choices
+  r = test::run_mckit("run --backend tlm --workload llm-decode --dtype fp8 --model " + kTiny);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output(),
+            "mckit: unknown data type 'fp8' (expected fp32, bf16, fp16, int8 or int4)\n");
+  r = test::run_mckit("run --backend tlm --workload embedding --model " + kTiny);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.output().rfind("mckit: ", 0), 0u) << r.output();
+}
+
+}  // namespace
+}  // namespace mckit
