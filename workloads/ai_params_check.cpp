@@ -7,12 +7,14 @@ namespace mckit::workloads {
 
 namespace {
 std::string label(const ModelShape& m) { return m.file.empty() ? m.name : m.file; }
+// "a decoder", "an embedding", "a moe" (read "a mixture-of-experts").
+std::string a_kind(ModelKind k) { return (k == ModelKind::Embedding ? "an " : "a ") + name_of(k); }
 }  // namespace
 
 void require_kind(const ModelShape& m, ModelKind kind, const std::string& workload) {
   if (m.kind != kind)
-    throw InputError(workload + " needs a " + name_of(kind) + " model, but " + label(m) +
-                     " is a " + name_of(m.kind) + " model");
+    throw InputError(workload + " needs " + a_kind(kind) + " model, but " + label(m) + " is " +
+                     a_kind(m.kind) + " model");
 }
 
 void require_memory(int burst_bytes, std::uint64_t capacity) {
