@@ -36,14 +36,15 @@ $(BUILD)/CMakeCache.txt: | deps
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-# The RTL controller on 200 000 random requests (80 % reads over 4 GiB) on DDR4-3200.
+# The flagship: LLaMA-2 7B decoding two tokens for a batch of 4 (512 tokens of context), one
+# layer of it (int4 weights streamed, bf16 KV cache), on the RTL controller through SystemC.
 run: build
 	$(MCKIT) presets
 	@echo
 	$(MCKIT) check --preset ddr4-3200 docs/examples/ddr4-3200-read-write.log
 	@echo
-	$(MCKIT) run --preset ddr4-3200 --backend rtl --scheduler frfcfs-cap --workload random \
-	  --requests 200000 --read-fraction 0.8 --seed 1
+	$(MCKIT) run --preset ddr4-3200 --backend rtl --scheduler frfcfs-cap --workload llm-decode \
+	  --model llama2-7b --batch 4 --context 512 --tokens 2 --layers 1 --dtype int4
 
 # The whole suite but the long `regress` runs; `make test-regress` runs those.
 test: build
