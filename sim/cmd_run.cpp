@@ -41,6 +41,7 @@ struct RunOptions {
   int write_high = 24;
   int write_low = 8;
   bool no_refresh = false;
+  bool plan_only = false;
   std::uint64_t outstanding = 1024;
   double rate_gbps = 0;
   WorkloadOptions workload;
@@ -156,13 +157,21 @@ void run(const RunOptions& o) {
 
   workloads::WorkloadParams w = to_params(o.workload, preset);
   const std::unique_ptr<workloads::RequestSource> source = workloads::make_workload(w);
-  // A source that plans its run (a trace counts its lines) knows how many requests it issues.
-  if (const auto* planned = dynamic_cast<const workloads::PlannedSource*>(source.get()))
-    w.requests = planned->plan().requests;
   // As given (trace:FILE in full); an AI workload with its model and shape options.
   const std::string workload_name = workloads::is_ai_workload(w.name)
                                         ? workloads::describe_ai_workload(w)
                                         : o.workload.params.name;
+  // A source that plans its run (a trace counts its lines) knows how many requests it issues.
+  const auto* planned = dynamic_cast<const workloads::PlannedSource*>(source.get());
+  if (planned) w.requests = planned->plan().requests;
+  if (o.plan_only) {
+    // A microbenchmark's plan is counted on a copy of it: its random choices are seeded.
+    const workloads::WorkloadPlan plan =
+        planned ? planned->plan()
+                : workloads::measure_plan(*workloads::make_workload(w), w.burst_bytes);
+    print_plan(std::cout, workload_name, preset, plan);
+    return;
+  }
   std::unique_ptr<StatsFile> stats_file;
   if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
@@ -216,6 +225,8 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
       ->capture_default_str();
   cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
+  cmd->add_flag("--plan", o->plan_only,
+                "print what the workload will move (requests, bytes, footprint) and stop");
   cmd->add_option("--outstanding", o->outstanding,
                   "requests in flight at most (closed loop: the next goes when one completes)")
       ->capture_default_str();

@@ -63,4 +63,24 @@ void print_run_table(std::ostream& out, const RunLabel& label, const stats::RunS
   for (const std::string& v : s.first_violations) out << "  violation: " << v << '\n';
 }
 
+void print_plan(std::ostream& out, const std::string& workload, const dram::DramPreset& preset,
+                const workloads::WorkloadPlan& plan) {
+  const auto mib = [](std::uint64_t bytes) {
+    return count(bytes) + " (" + fixed(double(bytes) / double(1 << 20), 1) + " MiB)";
+  };
+  TextTable t({"plan", "value"});
+  t.add_row({"workload", workload});
+  t.add_row({"preset", preset.name});
+  t.add_row({"requests", count(plan.requests) + " bursts of " +
+                             count(std::uint64_t(preset.org.bytes_per_burst())) + " B"});
+  t.add_row({"bytes read", mib(plan.read_bytes)});
+  t.add_row({"bytes written", mib(plan.write_bytes)});
+  t.add_row({"footprint", mib(plan.footprint) + ", " +
+                              share(plan.footprint, preset.capacity_bytes()) + " of the memory"});
+  // At the preset's peak: the least time the data could take.
+  t.add_row({"at peak bandwidth", fixed(double(plan.read_bytes + plan.write_bytes) /
+                                            preset.peak_bandwidth_gbps() / 1000.0, 1) + " us"});
+  t.print(out);
+}
+
 }  // namespace mckit::sim

@@ -51,6 +51,23 @@ TEST(AiRun, DecodeOfATinyModelIssuesTheRequestsWorkedOutByHand) {
   EXPECT_EQ(v.at("run").at("parameters").at("batch").to_number<std::uint64_t>(), 2u);
 }
 
+TEST(AiRun, PlanTellsWhatARunWillMoveWithoutRunningIt) {
+  // The counts above: 5232 reads and 32 writes of 64 B.
+  const test::CliRun r = test::run_mckit("run --workload llm-decode --model " + kTiny +
+                                         " --batch 2 --context 3 --tokens 2 --plan");
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  EXPECT_NE(r.out.find("requests           5264 bursts of 64 B"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bytes read         334848 "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("bytes written      2048 "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("read latency"), std::string::npos);  // nothing ran
+  // A microbenchmark's plan is counted on a copy: the same split its run then shows.
+  const test::CliRun p = test::run_mckit("run --workload random --requests 1000 --plan");
+  const json::value v = run_stats("--backend tlm --workload random --requests 1000");
+  const auto reads = v.at("requests").at("reads").to_number<std::uint64_t>();
+  EXPECT_NE(p.out.find("bytes read         " + std::to_string(64 * reads) + " "),
+            std::string::npos) << p.out;
+}
+
 TEST(AiRun, InstancesRunAsSeparateCopies) {
   const std::string args = "--backend tlm --workload llm-decode --model " + kTiny +
                            " --batch 2 --context 3 --tokens 2";
