@@ -20,4 +20,13 @@ bool BurstCursor::next(Request& out) {
   return true;
 }
 
+bool SegmentSource::next(Request& out) {
+  while (!cursor_.next(out)) {
+    Segment s;
+    if (!next_segment(s)) return false;
+    cursor_.start(s);
+  }
+  return true;
+}
+
 }  // namespace mckit::workloads

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "common/request.h"
+#include "workloads/planned_source.h"
 
 namespace mckit::workloads {
 
@@ -39,6 +40,20 @@ class BurstCursor {
   Segment seg_;
   std::uint64_t offset_ = 0;
   std::uint64_t issued_ = 0;
+};
+
+// A generator that names the byte ranges it moves, one after another; the bursts follow.
+class SegmentSource : public PlannedSource {
+ public:
+  bool next(Request& out) final;
+
+ protected:
+  SegmentSource(int burst_bytes, std::uint64_t seed) : cursor_(burst_bytes, seed) {}
+  // The next range, in order; false when the workload is over.
+  virtual bool next_segment(Segment& s) = 0;
+
+ private:
+  BurstCursor cursor_;
 };
 
 }  // namespace mckit::workloads

@@ -20,7 +20,10 @@ const EmbeddingParams& checked(const EmbeddingParams& p) {
 }  // namespace
 
 EmbeddingSource::EmbeddingSource(const EmbeddingParams& p)
-    : p_(checked(p)), rng_(p.seed), zipf_(p.model.rows, p.alpha), cursor_(p.burst_bytes, p.seed) {
+    : SegmentSource(p.burst_bytes, p.seed),
+      p_(checked(p)),
+      rng_(p.seed),
+      zipf_(p.model.rows, p.alpha) {
   const ModelShape& m = p_.model;
   row_bytes_ = tensor_bytes(m.dim, p_.dtype);
   row_stride_ = burst_padded(row_bytes_, p_.burst_bytes);
@@ -76,15 +79,6 @@ bool EmbeddingSource::next_segment(Segment& s) {
   const Tensor& out = tensors_[m.tables];
   s = Segment{out.base + (sample_ * m.tables + t) * row_stride_, row_bytes_, true,
               std::uint32_t(m.tables)};
-  return true;
-}
-
-bool EmbeddingSource::next(Request& out) {
-  while (!cursor_.next(out)) {
-    Segment s;
-    if (!next_segment(s)) return false;
-    cursor_.start(s);
-  }
   return true;
 }
 

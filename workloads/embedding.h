@@ -35,12 +35,11 @@ struct EmbeddingParams {
   std::uint64_t capacity = 0;    // of the memory: tables are laid out from address 0
 };
 
-class EmbeddingSource : public PlannedSource {
+class EmbeddingSource : public SegmentSource {
  public:
   // Throws InputError for a non-embedding model, zero samples, a negative alpha, or tables
   // that do not fit in the capacity.
   explicit EmbeddingSource(const EmbeddingParams& p);
-  bool next(Request& out) override;
   WorkloadPlan plan() const override { return plan_; }
 
   // The row that popularity rank `rank` (0 = hottest) of table `table` maps to.
@@ -48,7 +47,7 @@ class EmbeddingSource : public PlannedSource {
   std::uint64_t row_stride() const { return row_stride_; }
 
  private:
-  bool next_segment(Segment& s);
+  bool next_segment(Segment& s) override;
 
   EmbeddingParams p_;
   std::uint64_t row_bytes_;
@@ -59,7 +58,6 @@ class EmbeddingSource : public PlannedSource {
   std::uint64_t multiplier_;
   std::vector<std::uint64_t> offsets_;  // b_t per table
   WorkloadPlan plan_;
-  BurstCursor cursor_;
   std::uint64_t sample_ = 0, item_ = 0;  // where next_segment() stands
 };
 

@@ -11,7 +11,7 @@ constexpr std::uint64_t kAlignment = 4096;  // tensors start on a page, as alloc
 }  // namespace
 
 LlmDecodeSource::LlmDecodeSource(const LlmDecodeParams& p)
-    : p_(p), cursor_(p.burst_bytes, p.seed) {
+    : SegmentSource(p.burst_bytes, p.seed), p_(p) {
   require_kind(p_.model, ModelKind::Decoder, "llm-decode");
   require_memory(p_.burst_bytes, p_.capacity);
   if (p_.batch == 0) throw InputError("llm-decode: batch must be at least 1 sequence");
@@ -82,15 +82,6 @@ bool LlmDecodeSource::next_segment(Segment& s) {
   s.write = what >= 2;
   s.addr = s.write ? cache.base + rows * row_stride_ : cache.base;
   s.bytes = s.write ? row_bytes_ : rows * row_stride_;
-  return true;
-}
-
-bool LlmDecodeSource::next(Request& out) {
-  while (!cursor_.next(out)) {
-    Segment s;
-    if (!next_segment(s)) return false;
-    cursor_.start(s);
-  }
   return true;
 }
 

@@ -42,16 +42,15 @@ struct LlmDecodeParams {
   std::uint64_t capacity = 0;       // of the memory: tensors are laid out from address 0
 };
 
-class LlmDecodeSource : public PlannedSource {
+class LlmDecodeSource : public SegmentSource {
  public:
   // Throws InputError for a non-decoder model, a zero batch or token count, more layers
   // than the model has, or tensors that do not fit in the capacity.
   explicit LlmDecodeSource(const LlmDecodeParams& p);
-  bool next(Request& out) override;
   WorkloadPlan plan() const override { return plan_; }
 
  private:
-  bool next_segment(Segment& s);
+  bool next_segment(Segment& s) override;
 
   LlmDecodeParams p_;
   std::uint64_t layers_;      // simulated
@@ -60,7 +59,6 @@ class LlmDecodeSource : public PlannedSource {
   std::uint64_t row_stride_;  // the row padded to whole bursts
   std::vector<Tensor> tensors_;
   WorkloadPlan plan_;
-  BurstCursor cursor_;
   std::uint64_t token_ = 0, layer_ = 0, item_ = 0;  // where next_segment() stands
 };
 

@@ -52,10 +52,10 @@ std::vector<std::uint64_t> MoeRouter::route(std::uint64_t layer) {
 }
 
 MoeSource::MoeSource(const MoeParams& p)
-    : p_(checked(p)),
+    : SegmentSource(p.burst_bytes, p.seed),
+      p_(checked(p)),
       layers_(simulated_layers(p_.model, p_.layers)),
-      router_(p_.model, layers_, p_.batch, p_.alpha, p_.seed),
-      cursor_(p_.burst_bytes, p_.seed) {
+      router_(p_.model, layers_, p_.batch, p_.alpha, p_.seed) {
   const ModelShape& m = p_.model;
   AllocatorParams a;
   a.capacity = p_.capacity;
@@ -108,15 +108,6 @@ bool MoeSource::next_segment(Segment& s) {
       layer_ = 0;
       ++step_;
     }
-  }
-  return true;
-}
-
-bool MoeSource::next(Request& out) {
-  while (!cursor_.next(out)) {
-    Segment s;
-    if (!next_segment(s)) return false;
-    cursor_.start(s);
   }
   return true;
 }

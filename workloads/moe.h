@@ -57,23 +57,21 @@ class MoeRouter {
   std::vector<std::vector<std::uint64_t>> expert_of_rank_;  // per layer
 };
 
-class MoeSource : public PlannedSource {
+class MoeSource : public SegmentSource {
  public:
   // Throws InputError for a non-moe model, a zero batch or step count, more layers than the
   // model has, a negative alpha, or tensors that do not fit in the capacity.
   explicit MoeSource(const MoeParams& p);
-  bool next(Request& out) override;
   WorkloadPlan plan() const override { return plan_; }
 
  private:
-  bool next_segment(Segment& s);
+  bool next_segment(Segment& s) override;
 
   MoeParams p_;
   std::uint64_t layers_;
   std::vector<Tensor> tensors_;  // per layer: q, k, v, o, then gate, up, down of each expert
   MoeRouter router_;
   WorkloadPlan plan_;
-  BurstCursor cursor_;
   std::uint64_t step_ = 0, layer_ = 0, item_ = 0;  // where next_segment() stands
   std::vector<std::uint64_t> chosen_;              // experts of the current (step, layer)
 };

@@ -1,22 +1,14 @@
 #include "workloads/trace_reader.h"
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 
+#include "common/hex_text.h"
 #include "common/input_error.h"
 #include "workloads/microbench.h"
 #include "workloads/trace_parse.h"
 
 namespace mckit::workloads {
-
-namespace {
-std::string hex(std::uint64_t v) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-}  // namespace
 
 TraceReader::TraceReader(const std::string& path, std::optional<TraceFormat> format,
                          int burst_bytes, std::uint64_t capacity)
@@ -75,7 +67,7 @@ bool TraceReader::next(Request& out) {
   }
   if (out.addr >= capacity_)
     fail_here("expected an address below the memory's capacity of " + std::to_string(capacity_) +
-              " bytes (" + hex(capacity_) + "), got " + hex(out.addr));
+              " bytes (" + hex_text(capacity_) + "), got " + hex_text(out.addr));
   out.addr -= out.addr % std::uint64_t(burst_bytes_);
   if (out.write && !has_data) fill_pattern(out, 0, requests_, burst_bytes_);
   ++requests_;

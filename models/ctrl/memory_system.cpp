@@ -1,10 +1,10 @@
 #include "ctrl/memory_system.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 #include <string>
 
+#include "common/hex_text.h"
 #include "common/input_error.h"
 #include "ctrl/controller_params.h"
 
@@ -13,12 +13,6 @@ namespace mckit::ctrl {
 namespace {
 
 constexpr std::size_t kMaxViolationMessages = 10;
-
-std::string hex(std::uint64_t v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "0x%llx", static_cast<unsigned long long>(v));
-  return buf;
-}
 
 }  // namespace
 
@@ -39,7 +33,7 @@ MemorySystem::MemorySystem(const dram::DramPreset& preset, std::unique_ptr<Contr
 void MemorySystem::offer(const Request& r, std::uint64_t tag) {
   const dram::DramPreset& p = device_.preset();
   if (r.addr % std::uint64_t(burst_bytes_) != 0 || r.addr >= p.capacity_bytes())
-    throw InputError("request " + std::to_string(tag) + ": address " + hex(r.addr) +
+    throw InputError("request " + std::to_string(tag) + ": address " + hex_text(r.addr) +
                      " is not a " + std::to_string(burst_bytes_) + "-byte burst inside the " +
                      std::to_string(p.capacity_bytes()) + " bytes of " + p.name);
   const std::uint32_t id = free_ids_.back();
