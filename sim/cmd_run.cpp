@@ -135,7 +135,8 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
                              {"tile", w.ai.tile},
                              {"block", w.ai.block},
                              {"causal", w.ai.causal},
-                             {"instances", w.ai.instances}};
+                             {"instances", w.ai.instances},
+                             {"stagger", w.ai.stagger}};
 }
 
 void run(const RunOptions& o) {

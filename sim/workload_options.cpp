@@ -35,6 +35,10 @@ void add_ai_options(CLI::App& cmd, workloads::AiParams& a) {
   cmd.add_option("--tile", a.tile, "square GEMM tile side (llm-prefill)")->capture_default_str();
   cmd.add_option("--block", a.block, "query and key block rows (attention)")->capture_default_str();
   cmd.add_flag("--causal", a.causal, "causal mask: only blocks up to the diagonal (attention)");
+  cmd.add_option("--stagger", a.stagger,
+                 "bytes each further tensor starts past its 4 KiB boundary, so that tensors "
+                 "streamed side by side begin in different banks (AI workloads)")
+      ->capture_default_str();
   cmd.add_option("--instances", a.instances,
                  "copies run at once, each its own streams and slice of memory (AI workloads)")
       ->capture_default_str();

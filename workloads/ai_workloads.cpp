@@ -45,6 +45,7 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
     d.seed = seed;
     d.burst_bytes = p.burst_bytes;
     d.capacity = capacity;
+    d.stagger = a.stagger;
     return std::make_unique<LlmDecodeSource>(d);
   }
   if (p.name == "moe") {
@@ -58,6 +59,7 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
     m.seed = seed;
     m.burst_bytes = p.burst_bytes;
     m.capacity = capacity;
+    m.stagger = a.stagger;
     return std::make_unique<MoeSource>(m);
   }
   if (p.name == "embedding") {
@@ -69,6 +71,7 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
     e.seed = seed;
     e.burst_bytes = p.burst_bytes;
     e.capacity = capacity;
+    e.stagger = a.stagger;
     return std::make_unique<EmbeddingSource>(e);
   }
   if (model.kind != ModelKind::Decoder && model.kind != ModelKind::Moe)
@@ -88,6 +91,7 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
     f.tiles = GemmTiles{a.tile, a.tile, a.tile};
     f.burst_bytes = p.burst_bytes;
     f.capacity = capacity;
+    f.stagger = a.stagger;
     f.seed = seed;
     return std::make_unique<LlmPrefillSource>(f);
   }
@@ -102,6 +106,7 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
   t.dtype = dtype;
   t.burst_bytes = p.burst_bytes;
   t.capacity = capacity;
+  t.stagger = a.stagger;
   t.seed = seed;
   return std::make_unique<AttentionSource>(t);
 }

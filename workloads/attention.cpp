@@ -29,6 +29,7 @@ AttentionSource::AttentionSource(const AttentionParams& p)
     : TileStream(p.burst_bytes, p.seed), p_(checked(p)) {
   AllocatorParams ap;
   ap.capacity = p_.capacity;
+  ap.stagger = p_.stagger;
   TensorAllocator alloc(ap);
   auto matrix = [&](const std::string& name, std::uint64_t heads) {
     const std::uint64_t rows = p_.batch * p_.seq, cols = heads * p_.head_dim;

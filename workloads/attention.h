@@ -43,6 +43,7 @@ struct AttentionParams {
   DType dtype = DType::Fp16;
   int burst_bytes = 64;
   std::uint64_t capacity = 1ull << 33;  // of the memory: the tensors must fit
+  std::uint64_t stagger = 0;   // tensor k starts k x stagger bytes past its 4 KiB boundary
   std::uint64_t seed = 1;               // of the write data
 };
 

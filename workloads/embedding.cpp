@@ -31,6 +31,7 @@ EmbeddingSource::EmbeddingSource(const EmbeddingParams& p)
   AllocatorParams a;
   a.capacity = p_.capacity;
   a.alignment = kAlignment;
+  a.stagger = p_.stagger;
   TensorAllocator alloc(a);
   for (std::uint64_t t = 0; t < m.tables; ++t)
     alloc.allocate("embedding table " + std::to_string(t), m.rows * row_stride_);

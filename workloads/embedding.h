@@ -33,6 +33,7 @@ struct EmbeddingParams {
   std::uint64_t seed = 1;
   int burst_bytes = 64;
   std::uint64_t capacity = 0;    // of the memory: tables are laid out from address 0
+  std::uint64_t stagger = 0;   // tensor k starts k x stagger bytes past its 4 KiB boundary
 };
 
 class EmbeddingSource : public SegmentSource {

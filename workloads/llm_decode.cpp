@@ -28,6 +28,7 @@ LlmDecodeSource::LlmDecodeSource(const LlmDecodeParams& p)
   AllocatorParams a;
   a.capacity = p_.capacity;
   a.alignment = kAlignment;
+  a.stagger = p_.stagger;
   TensorAllocator alloc(a);
   std::uint64_t weight_bursts = 0;  // per layer
   for (std::uint64_t l = 0; l < layers_; ++l) {

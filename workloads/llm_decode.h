@@ -40,6 +40,7 @@ struct LlmDecodeParams {
   std::uint64_t seed = 1;           // write data
   int burst_bytes = 64;
   std::uint64_t capacity = 0;       // of the memory: tensors are laid out from address 0
+  std::uint64_t stagger = 0;   // tensor k starts k x stagger bytes past its 4 KiB boundary
 };
 
 class LlmDecodeSource : public SegmentSource {

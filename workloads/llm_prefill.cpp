@@ -25,6 +25,7 @@ void check(const LlmPrefillParams& p) {
 PrefillLayout lay_out(const LlmPrefillParams& p) {
   AllocatorParams ap;
   ap.capacity = p.capacity;
+  ap.stagger = p.stagger;
   TensorAllocator alloc(ap);
   auto matrix = [&](const std::string& name, std::uint64_t rows, std::uint64_t cols) {
     return Matrix{alloc.allocate(name, tensor_bytes(rows * cols, p.dtype)).base, rows, cols,

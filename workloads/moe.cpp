@@ -60,6 +60,7 @@ MoeSource::MoeSource(const MoeParams& p)
   AllocatorParams a;
   a.capacity = p_.capacity;
   a.alignment = kAlignment;
+  a.stagger = p_.stagger;
   TensorAllocator alloc(a);
   const std::vector<WeightMatrix> attention = attention_weights(m);
   const std::vector<WeightMatrix> ffn = ffn_weights(m);

@@ -28,6 +28,7 @@ struct AiParams {
   std::uint64_t block = 64;            // attention: Br = Bc
   bool causal = false;                 // attention
   std::uint64_t instances = 1;         // copies run at once as separate streams
+  std::uint64_t stagger = 0;           // tensor k starts k x stagger bytes past its boundary
 };
 
 struct WorkloadParams {
