@@ -1,6 +1,6 @@
 // The bare cycle-level harness: a workload's requests offered to a MemorySystem as fast as
 // its controller takes them (or as a gate allows), in a plain C++ loop, with the scoreboard
-// and the monitors watching. The SystemC top (sc_top.h) runs the same system through TLM.
+// and the monitors watching. The SystemC top (tlm_top.h) runs the same system through TLM.
 #pragma once
 
 #include <cstdint>
