@@ -54,7 +54,8 @@ void add_workload_options(CLI::App& cmd, WorkloadOptions& o) {
       ->capture_default_str();
   o.requests =
       cmd.add_option("--requests", w.requests,
-                     "requests (bursts) of a microbenchmark; a trace plays all its lines unless given; an AI workload's length follows from its model")
+                     "requests (bursts) of a microbenchmark; a trace plays all its lines "
+                     "unless given; an AI workload's length follows from its model")
           ->capture_default_str();
   cmd.add_option("--seed", w.seed, "seed of every random choice")->capture_default_str();
   cmd.add_option("--read-fraction", w.read_fraction, "share of reads (random, hotspot, rw-mix)")
