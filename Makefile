@@ -70,7 +70,8 @@ bench: build
 lint: deps
 	sim/rtl_lint.sh
 
-# Yosys synthesis of mc_top with the default parameters: cells and flops of each block.
+# Yosys synthesis of mc_top, then of each pf_* prefetcher, with the default parameters:
+# cells and flops of each block.
 synth: deps
 	sim/rtl_synth.sh $(BUILD)/synth
 

@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
-# verilator --lint-only -Wall over the RTL (rtl/sources.f), with the waivers of rtl/lint.vlt.
+# verilator --lint-only -Wall over the RTL, with the waivers of rtl/lint.vlt: mc_top with its
+# parts (rtl/sources.f), then each prefetcher as its own top (not yet part of mc_top).
 set -euo pipefail
 cd "$(dirname "$0")/../rtl"
 verilator --lint-only -Wall --top-module mc_top lint.vlt $(cat sources.f)
 echo "lint: mc_top and its parts are clean under verilator -Wall"
+for top in pf_stride pf_stream pf_nextline; do
+  verilator --lint-only -Wall --top-module "$top" lint.vlt mc_pkg.sv pf_cand_fifo.sv "$top.sv"
+done
+echo "lint: pf_stride, pf_stream and pf_nextline are clean under verilator -Wall"

@@ -1,0 +1,37 @@
+// The pending candidates of one prefetcher, as rtl/pf_cand_fifo.sv keeps them: one push
+// offers a run addr + step * (first + k), k < count, in a single cycle; candidates outside the
+// burst address range and the newest ones that find the FIFO full are dropped.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+
+namespace mckit::ctrl {
+
+// A run of prefetch candidates: addr + step * (first + k) for k = 0 .. count - 1.
+struct CandidateRun {
+  std::uint64_t addr = 0;
+  std::int64_t step = 0;
+  unsigned first = 0;
+  unsigned count = 0;
+};
+
+class CandidateFifo {
+ public:
+  // Burst addresses have `addr_bits` bits (mc_pkg::AddrW).
+  CandidateFifo(unsigned depth, unsigned addr_bits);
+
+  // The head (pf_valid_o, pf_addr_o) of this cycle.
+  std::optional<std::uint64_t> front() const;
+
+  // The clock edge: the head leaves if `ready`; `run` fills only the slots free before that.
+  void clock(const std::optional<CandidateRun>& run, bool ready);
+
+ private:
+  unsigned depth_;
+  std::int64_t addr_limit_;
+  std::deque<std::uint64_t> pending_;
+};
+
+}  // namespace mckit::ctrl
