@@ -41,10 +41,6 @@ module pf_stream #(
   // The furthest candidate predicted, in bursts past the last read in the run's direction
   // (0: none ahead of it).
   logic [4:0]            ahead_q [Entries];
-  // LRU order, a permutation: 0 the most recently used, Entries-1 the victim. Entries never
-  // used stay older than every used one, so the victim is an unused entry while there is one.
-  logic [IdxW-1:0]       age_q [Entries];
-
   logic [TagW-1:0] tag;
   logic [RegionBits-1:0] off;
   logic observe, hit, up, down, run_d, issue;
@@ -56,13 +52,11 @@ module pf_stream #(
     off = obs_addr_i[RegionBits-1:0];
     hit = 1'b0;
     hit_idx = '0;
-    victim_idx = '0;
     for (int i = 0; i < Entries; i++) begin
       if (valid_q[i] && tag_q[i] == tag) begin
         hit = 1'b1;
         hit_idx = i[IdxW-1:0];
       end
-      if (age_q[i] == Entries[IdxW-1:0] - 1'b1) victim_idx = i[IdxW-1:0];
     end
     sel = hit ? hit_idx : victim_idx;
 
@@ -90,7 +84,6 @@ module pf_stream #(
         tag_q[i] <= '0;
         last_q[i] <= '0;
         ahead_q[i] <= '0;
-        age_q[i] <= i[IdxW-1:0];
       end
     end else if (observe) begin
       valid_q[sel] <= 1'b1;
@@ -99,15 +92,19 @@ module pf_stream #(
       tag_q[sel] <= tag;
       last_q[sel] <= off;
       ahead_q[sel] <= ahead_d;
-      for (int i = 0; i < Entries; i++) begin
-        if (i[IdxW-1:0] == sel) age_q[i] <= '0;
-        else if (age_q[i] < age_q[sel]) age_q[i] <= age_q[i] + 1'b1;
-      end
     end
   end
 
   logic [3:0] num;
   assign num = end_off[3:0] - first_off[3:0];  // < 16: first_off >= distance_i
+
+  // Which entry a region seen for the first time takes: the least recently used.
+  pf_lru #(.Entries(Entries)) u_lru (
+    .clk_i, .rst_ni,
+    .touch_i(observe),
+    .touch_idx_i(sel),
+    .victim_o(victim_idx)
+  );
 
   pf_cand_fifo #(.Depth(Depth)) u_fifo (
     .clk_i,

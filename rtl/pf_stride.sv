@@ -37,10 +37,6 @@ module pf_stride #(
   logic [mc_pkg::AddrW-1:0] last_q [Entries];
   logic [StrideW-1:0]       stride_q [Entries];
   logic [ConfW-1:0]         conf_q [Entries];
-  // LRU order, a permutation: 0 the most recently used, Entries-1 the victim. Entries never
-  // used stay older than every used one, so the victim is an unused entry while there is one.
-  logic [IdxW-1:0]          age_q [Entries];
-
   logic observe, hit, issue;
   logic [IdxW-1:0] hit_idx, victim_idx, sel;
   logic [StrideW-1:0] stride_d;
@@ -49,13 +45,11 @@ module pf_stride #(
   always_comb begin
     hit = 1'b0;
     hit_idx = '0;
-    victim_idx = '0;
     for (int i = 0; i < Entries; i++) begin
       if (valid_q[i] && stream_q[i] == obs_stream_i) begin
         hit = 1'b1;
         hit_idx = i[IdxW-1:0];
       end
-      if (age_q[i] == Entries[IdxW-1:0] - 1'b1) victim_idx = i[IdxW-1:0];
     end
     sel = hit ? hit_idx : victim_idx;
 
@@ -78,7 +72,6 @@ module pf_stride #(
         last_q[i] <= '0;
         stride_q[i] <= '0;
         conf_q[i] <= '0;
-        age_q[i] <= i[IdxW-1:0];
       end
     end else if (observe) begin
       valid_q[sel] <= 1'b1;
@@ -86,12 +79,16 @@ module pf_stride #(
       last_q[sel] <= obs_addr_i;
       stride_q[sel] <= stride_d;
       conf_q[sel] <= conf_d;
-      for (int i = 0; i < Entries; i++) begin
-        if (i[IdxW-1:0] == sel) age_q[i] <= '0;
-        else if (age_q[i] < age_q[sel]) age_q[i] <= age_q[i] + 1'b1;
-      end
     end
   end
+
+  // Which entry a stream seen for the first time takes: the least recently used.
+  pf_lru #(.Entries(Entries)) u_lru (
+    .clk_i, .rst_ni,
+    .touch_i(observe),
+    .touch_idx_i(sel),
+    .victim_o(victim_idx)
+  );
 
   pf_cand_fifo #(.Depth(Depth)) u_fifo (
     .clk_i,

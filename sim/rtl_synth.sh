@@ -33,5 +33,5 @@ synth() {
 synth mc_top synth $(tr '\n' ' ' < sources.f)
 for top in pf_stride pf_stream pf_nextline; do
   echo
-  synth "$top" "synth_$top" mc_pkg.sv pf_cand_fifo.sv "$top.sv"
+  synth "$top" "synth_$top" mc_pkg.sv pf_lru.sv pf_cand_fifo.sv "$top.sv"
 done
