@@ -50,7 +50,8 @@ void add_workload_options(CLI::App& cmd, WorkloadOptions& o) {
   workloads::WorkloadParams& w = o.params;
   cmd.add_option("--workload", w.name,
                  "sequential, random, strided, hotspot, rw-mix; llm-decode, llm-prefill, "
-                 "attention, embedding, moe (docs/workloads/); or trace:FILE (docs/traces.md)")
+                 "attention, embedding, moe (docs/workloads/), several joined with +; or "
+                 "trace:FILE (docs/traces.md)")
       ->capture_default_str();
   o.requests =
       cmd.add_option("--requests", w.requests,

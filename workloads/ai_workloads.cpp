@@ -111,20 +111,18 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
   return std::make_unique<AttentionSource>(t);
 }
 
-}  // namespace
-
-const std::vector<std::string>& ai_workload_names() {
-  static const std::vector<std::string> names{"llm-decode", "llm-prefill", "attention",
-                                              "embedding", "moe"};
-  return names;
+// "llm-decode+embedding": the generators that run together.
+std::vector<std::string> parts_of(const std::string& name) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t plus = name.find('+', start);
+    parts.push_back(name.substr(start, plus - start));
+    if (plus == std::string::npos) return parts;
+    start = plus + 1;
+  }
 }
 
-bool is_ai_workload(const std::string& name) {
-  const auto& n = ai_workload_names();
-  return std::find(n.begin(), n.end(), name) != n.end();
-}
-
-std::string describe_ai_workload(const WorkloadParams& p) {
+std::string describe_one(const WorkloadParams& p) {
   const AiParams& a = p.ai;
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
   std::string text = p.name + ": " + (a.model.empty() ? default_model(p.name) : a.model);
@@ -141,21 +139,52 @@ std::string describe_ai_workload(const WorkloadParams& p) {
   if (p.name == "llm-decode")
     text += a.weights_resident ? " (weights resident), " + a.kv_dtype + " KV"
                                : " weights, " + a.kv_dtype + " KV";
-  if (a.instances > 1) text += ", x" + n(a.instances);
+  return text;
+}
+
+}  // namespace
+
+const std::vector<std::string>& ai_workload_names() {
+  static const std::vector<std::string> names{"llm-decode", "llm-prefill", "attention",
+                                              "embedding", "moe"};
+  return names;
+}
+
+bool is_ai_workload(const std::string& name) {
+  const auto& n = ai_workload_names();
+  for (const std::string& part : parts_of(name))
+    if (std::find(n.begin(), n.end(), part) == n.end()) return false;
+  return true;
+}
+
+std::string describe_ai_workload(const WorkloadParams& p) {
+  std::string text;
+  WorkloadParams one = p;
+  for (const std::string& part : parts_of(p.name)) {
+    one.name = part;
+    text += (text.empty() ? "" : " + ") + describe_one(one);
+  }
+  if (p.ai.instances > 1) text += ", x" + std::to_string(p.ai.instances);
   return text;
 }
 
 std::unique_ptr<PlannedSource> make_ai_workload(const WorkloadParams& p) {
   const std::uint64_t n = p.ai.instances;
   if (n == 0) throw InputError("--instances must be at least 1");
-  if (n == 1) return make_one(p, p.capacity, p.seed);
-  // Each instance in its own slice of the memory, with its own seed and streams.
-  const std::uint64_t slice = p.capacity / n / kInstanceAlignment * kInstanceAlignment;
-  std::vector<StreamMix::Part> parts;
-  for (std::uint64_t k = 0; k < n; ++k)
-    parts.push_back({make_one(p, slice, p.seed + k), std::uint32_t(k * kStreamsPerInstance),
-                     k * slice});
-  return std::make_unique<StreamMix>(std::move(parts));
+  const std::vector<std::string> parts = parts_of(p.name);
+  if (n == 1 && parts.size() == 1) return make_one(p, p.capacity, p.seed);
+  // Each generator, and each copy of it, in its own slice of the memory, with its own seed
+  // and streams.
+  const std::uint64_t count = n * parts.size();
+  const std::uint64_t slice = p.capacity / count / kInstanceAlignment * kInstanceAlignment;
+  std::vector<StreamMix::Part> mix;
+  WorkloadParams one = p;
+  for (std::uint64_t k = 0; k < count; ++k) {
+    one.name = parts[k % parts.size()];
+    mix.push_back({make_one(one, slice, p.seed + k), std::uint32_t(k * kStreamsPerInstance),
+                   k * slice});
+  }
+  return std::make_unique<StreamMix>(std::move(mix));
 }
 
 }  // namespace mckit::workloads

@@ -1,6 +1,7 @@
 // The AI workloads by name, built from a model shape and the run's options: llm-decode,
-// llm-prefill, attention, embedding and moe (docs/workloads/). With several instances, each
-// runs in its own slice of the memory as its own set of streams, all interleaved.
+// llm-prefill, attention, embedding and moe (docs/workloads/). Several at once are named with
+// '+' (llm-decode+embedding); with them, or with several instances, each generator runs in its
+// own slice of the memory as its own set of streams, all interleaved.
 #pragma once
 
 #include <memory>
@@ -10,7 +11,7 @@
 
 namespace mckit::workloads {
 
-bool is_ai_workload(const std::string& name);
+bool is_ai_workload(const std::string& name);  // each '+'-joined part is one
 
 // Throws InputError for an unknown model, a model of the wrong kind, options the workload
 // cannot run with, or tensors that do not fit the memory.

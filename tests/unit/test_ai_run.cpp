@@ -74,6 +74,25 @@ TEST(AiRun, InstancesRunAsSeparateCopies) {
   EXPECT_EQ(total(run_stats(args + " --instances 3")), 3 * 5264u);
 }
 
+TEST(AiRun, GeneratorsJoinedWithPlusRunTogether) {
+  const std::string shape = " --model " + kTiny + " --batch 2 --context 3 --tokens 2";
+  const json::value v = run_stats("--backend tlm --workload llm-decode+llm-decode" + shape);
+  EXPECT_EQ(total(v), 2 * 5264u);
+  EXPECT_TRUE(v.at("checks").at("clean").as_bool());
+  // Each with its own default model: decode's a decoder, embedding's a table set.
+  const test::CliRun plan = test::run_mckit(
+      "run --workload llm-decode+embedding --layers 1 --weights-resident --batch 1 "
+      "--context 8 --samples 2 --plan");
+  EXPECT_EQ(plan.exit_code, 0) << plan.output();
+  EXPECT_NE(plan.out.find("llm-decode: llama2-7b"), std::string::npos) << plan.out;
+  EXPECT_NE(plan.out.find(" + embedding: dlrm-benchmark, 2 samples"), std::string::npos)
+      << plan.out;
+  const test::CliRun bad = test::run_mckit("run --workload llm-decode+zipf --plan");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.output().find("unknown workload 'llm-decode+zipf'"), std::string::npos)
+      << bad.output();
+}
+
 TEST(AiRun, TheRtlRunsTheSameAiTraffic) {
   const std::string args = " --workload llm-decode --model " + kTiny +
                            " --batch 2 --context 3 --tokens 1 --layers 1";
