@@ -10,6 +10,7 @@
 
 #include "ctrl/prefetcher.h"
 #include "verilated.h"
+#include "rtl/verilated_reset.h"
 
 namespace mckit::test {
 
@@ -32,17 +33,7 @@ class PfRtlDriver {
     if constexpr (HasThreshold<V>::value) t.threshold_i = c.threshold;
     t.obs_valid_i = 0;
     t.pf_ready_i = 0;
-    // Two clock cycles in reset; cycle 0 starts after it.
-    t.rst_ni = 0;
-    for (int i = 0; i < 2; ++i) {
-      t.clk_i = 0;
-      t.eval();
-      t.clk_i = 1;
-      t.eval();
-    }
-    t.clk_i = 0;
-    t.rst_ni = 1;
-    t.eval();
+    reset_two_cycles(t);
   }
   ~PfRtlDriver() { top_->final(); }
 
