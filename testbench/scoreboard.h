@@ -19,10 +19,7 @@ class Scoreboard : public ctrl::MemoryObserver {
   void accepted(std::uint64_t tag, const Request& r, std::uint64_t cycle) override;
   void completed(const ctrl::Completion& c) override;
 
-  std::uint64_t checked() const { return checked_; }
   std::uint64_t mismatches() const { return mismatches_; }
-  // Tag of the first read that returned wrong data (valid when mismatches() > 0).
-  std::uint64_t first_mismatch() const { return first_mismatch_; }
 
  private:
   using Burst = std::array<std::uint8_t, kMaxBurstBytes>;
@@ -31,7 +28,7 @@ class Scoreboard : public ctrl::MemoryObserver {
   // or so, not a walk through list nodes.
   boost::unordered_flat_map<std::uint64_t, Burst> memory_;    // by byte address
   boost::unordered_flat_map<std::uint64_t, Burst> expected_;  // by tag of the read in flight
-  std::uint64_t checked_ = 0, mismatches_ = 0, first_mismatch_ = 0;
+  std::uint64_t mismatches_ = 0;
 };
 
 }  // namespace mckit::testbench

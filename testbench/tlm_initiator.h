@@ -33,9 +33,6 @@ class TlmInitiator : public sc_core::sc_module {
   // Called for every completed payload (progress display); errors stop the run.
   std::function<void(const tlm::tlm_generic_payload&)> on_response;
 
-  std::uint64_t sent() const { return sent_; }
-  std::uint64_t completed() const { return completed_; }
-  bool exhausted() const { return exhausted_; }
   void rethrow_error() const {
     if (error_) std::rethrow_exception(error_);
   }

@@ -4,11 +4,11 @@
 
 namespace mckit::workloads {
 
-WorkloadPlan measure_plan(RequestSource& source, int burst_bytes) {
+WorkloadPlan measure_plan(RequestSource& source, int burst_bytes, std::uint64_t limit) {
   WorkloadPlan plan;
   const auto burst = std::uint64_t(burst_bytes);
   Request r;
-  while (source.next(r)) {
+  while (plan.requests < limit && source.next(r)) {
     ++plan.requests;
     (r.write ? plan.write_bytes : plan.read_bytes) += burst;
     plan.footprint = std::max(plan.footprint, r.addr + burst);

@@ -20,8 +20,10 @@ class PlannedSource : public RequestSource {
   virtual WorkloadPlan plan() const = 0;
 };
 
-// The plan of a source that does not plan ahead, by draining it (give it a fresh copy): the
-// footprint is then from address 0 to the end of the highest burst it touches.
-WorkloadPlan measure_plan(RequestSource& source, int burst_bytes);
+// The plan of a source that does not plan ahead, by draining it (give it a fresh copy) of at
+// most `limit` requests: the footprint is then from address 0 to the end of the highest burst
+// it touches.
+WorkloadPlan measure_plan(RequestSource& source, int burst_bytes,
+                          std::uint64_t limit = UINT64_MAX);
 
 }  // namespace mckit::workloads

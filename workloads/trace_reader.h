@@ -8,11 +8,12 @@
 #include <string>
 
 #include "common/request.h"
+#include "workloads/request_source.h"
 #include "workloads/trace_format.h"
 
 namespace mckit::workloads {
 
-class TraceReader {
+class TraceReader : public RequestSource {
  public:
   // Opens `path` and reads up to its first request. Without `format` the format is detected
   // from the first line that is not blank or a # comment. Every request moves one burst of
@@ -27,7 +28,7 @@ class TraceReader {
   // A write the trace gives no data for carries the pattern of its request number (as
   // fill_pattern with seed 0), so every read can be checked. A malformed line, or an address
   // at or beyond the capacity, throws InputError("FILE:LINE: what was expected").
-  bool next(Request& out);
+  bool next(Request& out) override;
 
  private:
   bool read_meaningful_line();  // into line_; false at the end of the file

@@ -1,7 +1,5 @@
 #include "workloads/trace_source.h"
 
-#include <algorithm>
-
 namespace mckit::workloads {
 
 namespace {
@@ -12,14 +10,8 @@ std::optional<TraceFormat> format_named(const std::string& name) {
 }  // namespace
 
 TraceSource::TraceSource(const TraceParams& p) {
-  const std::uint64_t burst = std::uint64_t(p.burst_bytes);
   TraceReader scan(p.path, format_named(p.format), p.burst_bytes, p.capacity);
-  Request r;
-  while (plan_.requests < p.max_requests && scan.next(r)) {
-    ++plan_.requests;
-    (r.write ? plan_.write_bytes : plan_.read_bytes) += burst;
-    plan_.footprint = std::max(plan_.footprint, r.addr + burst);
-  }
+  plan_ = measure_plan(scan, p.burst_bytes, p.max_requests);
   // The second pass reads the format the first one found, whether given or detected.
   reader_.emplace(p.path, scan.format(), p.burst_bytes, p.capacity);
 }

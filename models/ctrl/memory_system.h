@@ -64,7 +64,6 @@ class MemorySystem {
 
   bool busy() const { return offered_.has_value() || outstanding_ > 0; }
   std::uint64_t cycle() const { return cycle_; }
-  std::uint64_t outstanding() const { return outstanding_; }
 
   // Ends the run: background energy up to now, waves closed. Returns what the controller
   // and the device measured since construction (the feeder adds latency and bandwidth).

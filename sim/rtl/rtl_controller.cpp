@@ -9,6 +9,7 @@
 #include "common/input_error.h"
 #include "ctrl/controller_params.h"
 #include "rtl/gtkw_writer.h"
+#include "rtl/verilated_reset.h"
 #include "verilated.h"
 #include "verilated_fst_c.h"
 
@@ -104,20 +105,10 @@ RtlController::RtlController(const dram::DramPreset& preset,
   t.cfg_trfc_i = cfg.trfc;
   t.cfg_trefi_i = cfg.trefi;
 
-  // Two clock cycles in reset; cycle 0 starts after it.
   t.req_valid_i = 0;
   t.rsp_ready_i = 1;
   t.dfi_rddata_valid_i = 0;
-  t.rst_ni = 0;
-  for (int i = 0; i < 2; ++i) {
-    t.clk_i = 0;
-    t.eval();
-    t.clk_i = 1;
-    t.eval();
-  }
-  t.clk_i = 0;
-  t.rst_ni = 1;
-  t.eval();
+  reset_two_cycles(t);
 }
 
 RtlController::~RtlController() {

@@ -18,7 +18,7 @@ class PfBufferRtlDriver {
         top_(std::make_unique<Vpf_buffer>(context_.get(), "pfb")) {
     Vpf_buffer& t = *top_;
     apply({});
-    reset_two_cycles(t);
+    sim::reset_two_cycles(t);
   }
   ~PfBufferRtlDriver() { top_->final(); }
 

@@ -33,7 +33,7 @@ class PfRtlDriver {
     if constexpr (HasThreshold<V>::value) t.threshold_i = c.threshold;
     t.obs_valid_i = 0;
     t.pf_ready_i = 0;
-    reset_two_cycles(t);
+    sim::reset_two_cycles(t);
   }
   ~PfRtlDriver() { top_->final(); }
 
