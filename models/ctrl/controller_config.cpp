@@ -31,12 +31,19 @@ const std::vector<std::string>& mapping_names() {
   return names;
 }
 
+const std::vector<std::string>& prefetcher_names() {
+  static const std::vector<std::string> names = {"none", "nextline", "stream", "stride"};
+  return names;
+}
+
 Scheduler parse_scheduler(const std::string& n) { return parse<Scheduler>("scheduler", n, scheduler_names()); }
 PagePolicy parse_page_policy(const std::string& n) { return parse<PagePolicy>("page policy", n, page_policy_names()); }
 Mapping parse_mapping(const std::string& n) { return parse<Mapping>("mapping", n, mapping_names()); }
+PrefetcherKind parse_prefetcher(const std::string& n) { return parse<PrefetcherKind>("prefetcher", n, prefetcher_names()); }
 std::string name_of(Scheduler s) { return scheduler_names().at(std::size_t(s)); }
 std::string name_of(PagePolicy p) { return page_policy_names().at(std::size_t(p)); }
 std::string name_of(Mapping m) { return mapping_names().at(std::size_t(m)); }
+std::string name_of(PrefetcherKind k) { return prefetcher_names().at(std::size_t(k)); }
 
 void validate(const ControllerConfig& c) {
   auto need = [](bool ok, const std::string& text) {
@@ -52,6 +59,13 @@ void validate(const ControllerConfig& c) {
   need(c.idle_timeout > 0 && c.idle_timeout <= 65535, "idle timeout must be 1..65535 cycles");
   need(c.refresh_postpone >= 1 && c.refresh_postpone <= 8,
        "refresh postponement must be 1..8 (the standard's limit is 8)");
+  const PrefetchConfig& pf = c.prefetch;
+  need(pf.distance >= 0 && pf.distance <= 15, "prefetch distance must be 0..15");
+  need(pf.degree >= 1 && pf.degree <= 15, "prefetch degree must be 1..15");
+  need(pf.threshold >= 0 && pf.threshold <= 3, "prefetch threshold must be 0..3");
+  need(pf.throttle >= 1 && pf.throttle <= 100, "prefetch throttle must be 1..100 (% of the data bus)");
+  need(pf.pressure >= 1 && pf.pressure <= c.queue_depth,
+       "prefetch pressure must be 1.." + std::to_string(c.queue_depth) + " read-queue entries");
 }
 
 }  // namespace mckit::ctrl

@@ -12,6 +12,17 @@ enum class Scheduler : std::uint8_t { Fcfs = 0, FrFcfs = 1, FrFcfsCap = 2 };
 enum class PagePolicy : std::uint8_t { Open = 0, Closed = 1, Adaptive = 2 };
 // Address bits from most to least significant; the channel field is empty (one channel).
 enum class Mapping : std::uint8_t { RoBaRaCoCh = 0, RoRaBaCoCh = 1, RoBaRaCoBgCh = 2 };
+enum class PrefetcherKind : std::uint8_t { None = 0, NextLine = 1, Stream = 2, Stride = 3 };
+
+// The memory-side prefetcher (docs/prefetchers.md).
+struct PrefetchConfig {
+  PrefetcherKind kind = PrefetcherKind::None;
+  int distance = 1;    // offset of the first candidate, in bursts (strides for stride): 0..15
+  int degree = 4;      // candidates per prediction: 1..15
+  int threshold = 2;   // stride: confidence needed before it predicts, 0..3
+  int throttle = 25;   // % of data-bus cycles prefetch reads may take, 1..100
+  int pressure = 16;   // read-queue entries from which candidates are dropped, 1..32
+};
 
 struct ControllerConfig {
   Scheduler scheduler = Scheduler::FrFcfs;
@@ -25,18 +36,22 @@ struct ControllerConfig {
   bool refresh = true;
   int refresh_postpone = 8;    // refreshes owed before one is forced
   int queue_depth = 32;        // entries of each queue (the RTL's is fixed at build time)
+  PrefetchConfig prefetch;
 };
 
 // Names as the command line and run files spell them; parse_* throw InputError.
 const std::vector<std::string>& scheduler_names();    // fcfs, frfcfs, frfcfs-cap
 const std::vector<std::string>& page_policy_names();  // open, closed, adaptive
 const std::vector<std::string>& mapping_names();      // ro-ba-ra-co-ch, ro-ra-ba-co-ch, ro-ba-ra-co-bg-ch
+const std::vector<std::string>& prefetcher_names();   // none, nextline, stream, stride
 Scheduler parse_scheduler(const std::string& name);
 PagePolicy parse_page_policy(const std::string& name);
 Mapping parse_mapping(const std::string& name);
+PrefetcherKind parse_prefetcher(const std::string& name);
 std::string name_of(Scheduler s);
 std::string name_of(PagePolicy p);
 std::string name_of(Mapping m);
+std::string name_of(PrefetcherKind k);
 
 // Throws InputError when the values contradict each other (low watermark above high, ...).
 void validate(const ControllerConfig& c);

@@ -13,6 +13,24 @@
 
 namespace mckit::stats {
 
+// What the prefetcher did (all zero without one). Bursts, counted by the controller.
+struct PrefetchStats {
+  std::uint64_t issued = 0;          // prefetch reads sent to the DRAM
+  std::uint64_t useful = 0;          // demand reads answered from the prefetch buffer
+  std::uint64_t late = 0;            // demand reads that found their prefetch still in flight
+  std::uint64_t evicted_unused = 0;  // prefetched bursts dropped without a demand read
+  std::uint64_t activates = 0;       // ACTs issued for prefetches
+  std::uint64_t demand_dram_reads = 0;  // demand RD/RDA commands
+
+  double accuracy() const { return issued ? double(useful) / double(issued) : 0; }
+  // Of the demand reads that would have gone to the DRAM, the share the buffer answered.
+  double coverage() const {
+    return useful + demand_dram_reads ? double(useful) / double(useful + demand_dram_reads) : 0;
+  }
+  // Prefetched bursts no demand read used.
+  std::uint64_t extra_bursts() const { return issued > useful ? issued - useful : 0; }
+};
+
 struct RunStats {
   std::uint64_t reads = 0, writes = 0;
   std::uint64_t bytes = 0;          // read and written
@@ -31,6 +49,7 @@ struct RunStats {
   std::vector<std::string> first_violations;  // the first few, as messages
   std::uint64_t data_mismatches = 0;
   std::uint64_t unanswered = 0;
+  PrefetchStats prefetch;
   double wall_seconds = 0;
 
   double seconds() const { return double(cycles) * tck_ns * 1e-9; }
@@ -38,6 +57,12 @@ struct RunStats {
   double percent_of_peak() const { return peak_gbps > 0 ? 100.0 * bandwidth_gbps() / peak_gbps : 0; }
   std::uint64_t requests() const { return reads + writes; }
   std::uint64_t refreshes() const { return commands[std::size_t(dram::Command::REF)]; }
+  // Prefetched bursts no demand read used, as a share of the column traffic the DRAM would
+  // have carried without prefetching (demand reads from the DRAM or the buffer, and writes).
+  double prefetch_extra_percent() const {
+    const std::uint64_t without = prefetch.demand_dram_reads + prefetch.useful + writes;
+    return without ? 100.0 * double(prefetch.extra_bursts()) / double(without) : 0;
+  }
   bool clean() const { return violations == 0 && data_mismatches == 0 && unanswered == 0; }
 };
 
