@@ -50,6 +50,13 @@ package mc_pkg;
     PAGE_ADAPTIVE = 2'd2
   } page_policy_e;
 
+  typedef enum logic [1:0] {
+    PF_NONE     = 2'd0,
+    PF_NEXTLINE = 2'd1,
+    PF_STREAM   = 2'd2,
+    PF_STRIDE   = 2'd3
+  } pf_kind_e;
+
   // How a request found its bank when it was served.
   typedef enum logic [1:0] {
     ROW_HIT      = 2'd0,
@@ -82,6 +89,17 @@ package mc_pkg;
     logic       refresh_en;
     logic [3:0] ref_postpone;
   } cfg_t;
+
+  // Prefetch inputs, registered in mc_top.
+  typedef struct packed {
+    logic [1:0] kind;       // pf_kind_e
+    logic [3:0] distance;
+    logic [3:0] degree;
+    logic [1:0] threshold;  // pf_stride's confidence
+    logic [6:0] throttle;   // % of data-bus cycles prefetch reads may take
+    logic [7:0] pressure;   // read-queue entries from which candidates are dropped
+    logic [5:0] addr_bits;  // burst address bits of the device: candidates beyond are dropped
+  } pf_cfg_t;
 
   typedef struct packed {
     logic [AddrW-1:0] addr;

@@ -27,7 +27,12 @@ module mc_timing (
 
   // The open row of one bank, for the front end's row-hit bit.
   input  logic [mc_pkg::BankIdxW-1:0] lookup_bank_i,
-  output logic [mc_pkg::RowW-1:0]     lookup_row_o
+  output logic [mc_pkg::RowW-1:0]     lookup_row_o,
+  // The same for the prefetcher's bank, with whether a RD may go to it now (whatever queue
+  // col_ok_o speaks for).
+  input  logic [mc_pkg::BankIdxW-1:0] pf_bank_i,
+  output logic [mc_pkg::RowW-1:0]     pf_row_o,
+  output logic                        pf_rd_ok_o
 );
   localparam int unsigned TimeW = mc_pkg::TimeW;
   localparam int unsigned NB = mc_pkg::NumBanks;
@@ -238,5 +243,9 @@ module mc_timing (
 
   assign open_o = open_q;
   assign lookup_row_o = row_q[lookup_bank_i];
+  assign pf_row_o = row_q[pf_bank_i];
+  assign pf_rd_ok_o = now_i >= bank_rd_q[pf_bank_i] &&
+                      now_i >= bg_rd_q[pf_bank_i[mc_pkg::BankIdxW-1:GroupLsb]] &&
+                      now_i >= rank_rd_q[pf_bank_i[RankLsb +: mc_pkg::RankW]];
 
 endmodule

@@ -5,10 +5,15 @@
 // command bus, registered, with the bank machines keeping every timing. Read data return
 // through dfi_rddata_valid_i and leave as responses. Data itself lives in a buffer beside
 // the controller, indexed by the request id: WR commands, forwards and responses carry it.
-// Timings, policies and the address mapping are run-time inputs.
+// Timings, policies and the address mapping are run-time inputs. A prefetcher (mc_prefetch)
+// fills command slots demand leaves empty; a demand read that finds its burst prefetched is
+// answered from the prefetch buffer, whose data live beside the controller too, indexed by
+// slot: prefetch RDs name their slot on dfi_id_o, and req_pf_hit_o says which slot answers.
 module mc_top #(
   parameter int unsigned QueueDepth = 32,     // entries of the read and of the write queue
   parameter int unsigned InFlightReads = 16,  // reads issued and awaiting data; power of two
+  parameter int unsigned PrefetchEntries = 32,  // prefetch buffer slots; power of two
+  localparam int unsigned SlotW = $clog2(PrefetchEntries),
   localparam int unsigned CntW = $clog2(QueueDepth + 1)
 ) (
   input  logic clk_i,
@@ -38,6 +43,14 @@ module mc_top #(
   input  logic [7:0] cfg_twtr_s_i, cfg_twtr_l_i, cfg_tccd_s_i, cfg_tccd_l_i, cfg_tccd_l_wr_i,
   input  logic [7:0] cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i, cfg_trtw_i, cfg_trtrs_i,
   input  logic [15:0] cfg_trfc_i, cfg_trefi_i,
+  // Prefetcher.
+  input  logic [1:0] cfg_pf_kind_i,       // mc_pkg::pf_kind_e
+  input  logic [3:0] cfg_pf_distance_i,
+  input  logic [3:0] cfg_pf_degree_i,
+  input  logic [1:0] cfg_pf_threshold_i,
+  input  logic [6:0] cfg_pf_throttle_i,   // % of data-bus cycles
+  input  logic [CntW-1:0] cfg_pf_pressure_i,
+  input  logic [5:0] cfg_pf_addr_bits_i,  // burst address bits of the device
 
   // Front end: requests.
   input  logic                         req_valid_i,
@@ -50,11 +63,14 @@ module mc_top #(
   output logic                         req_fwd_o,          // read req_fwd_read_id_o is answered
   output logic [mc_pkg::IdW-1:0]       req_fwd_read_id_o,  // from the data of the queued write
   output logic [mc_pkg::IdW-1:0]       req_fwd_id_o,       // req_fwd_id_o
+  output logic                         req_pf_hit_o,       // read req_fwd_read_id_o is answered
+  output logic [SlotW-1:0]             req_pf_slot_o,      // from this prefetch buffer slot
   // Front end: read responses.
   output logic                         rsp_valid_o,
   input  logic                         rsp_ready_i,
   output logic [mc_pkg::IdW-1:0]       rsp_id_o,
   output logic                         rsp_forwarded_o,  // answered from a queued write
+  output logic                         rsp_prefetched_o, // answered from the prefetch buffer
 
   // DFI-like command bus, one command a cycle.
   output logic [3:0]                   dfi_cmd_o,     // mc_pkg::cmd_e
@@ -63,7 +79,9 @@ module mc_top #(
   output logic [mc_pkg::BankW-1:0]     dfi_bank_o,
   output logic [mc_pkg::RowW-1:0]      dfi_row_o,
   output logic [mc_pkg::ColW-1:0]      dfi_col_o,
-  output logic [mc_pkg::IdW-1:0]       dfi_id_o,      // the request a RD/WR serves
+  output logic [mc_pkg::IdW-1:0]       dfi_id_o,      // the request a RD/WR serves, or the
+                                                      // slot a prefetch RD fills
+  output logic                         dfi_prefetch_o,  // the command is a prefetch's
   output logic [1:0]                   dfi_row_class_o, // mc_pkg::row_class_e of a RD/WR
   input  logic                         dfi_rddata_valid_i,
 
@@ -71,7 +89,12 @@ module mc_top #(
   output logic [CntW-1:0]            rq_count_o,
   output logic [CntW-1:0]            wq_count_o,
   output logic                         draining_o,
-  output logic [4*mc_pkg::NumRanks-1:0] ref_pending_o  // refreshes owed, 4 bits a rank
+  output logic [4*mc_pkg::NumRanks-1:0] ref_pending_o,  // refreshes owed, 4 bits a rank
+  // Prefetch counters (pf_buffer's).
+  output logic [31:0] pf_issued_o,
+  output logic [31:0] pf_useful_o,
+  output logic [31:0] pf_late_o,
+  output logic [31:0] pf_evicted_unused_o
 );
   localparam int unsigned IdxW = $clog2(QueueDepth);
   localparam int unsigned RankLsb = mc_pkg::BankIdxW - mc_pkg::RankW;
@@ -86,6 +109,7 @@ module mc_top #(
   // logic behind it does not depend on the ports.
   mc_pkg::timing_t t;
   mc_pkg::cfg_t cfg;
+  mc_pkg::pf_cfg_t pf_cfg;
   always_ff @(posedge clk_i) begin
     // In the order of the structs' fields.
     t <= {cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_trpab_i, cfg_tras_i, cfg_trc_i, cfg_tcl_i,
@@ -96,6 +120,8 @@ module mc_top #(
             cfg_bg_bits_i, cfg_rank_bits_i, cfg_burst_mask_i, cfg_scheduler_i, cfg_page_policy_i,
             cfg_age_cap_i, cfg_idle_timeout_i, {{(8 - CntW){1'b0}}, cfg_wq_high_i},
             {{(8 - CntW){1'b0}}, cfg_wq_low_i}, cfg_refresh_en_i, cfg_ref_postpone_i};
+    pf_cfg <= {cfg_pf_kind_i, cfg_pf_distance_i, cfg_pf_degree_i, cfg_pf_threshold_i,
+               cfg_pf_throttle_i, {{(8 - CntW){1'b0}}, cfg_pf_pressure_i}, cfg_pf_addr_bits_i};
   end
 
   // ---- Front end ------------------------------------------------------------------------
@@ -142,6 +168,8 @@ module mc_top #(
   logic rq_full, wq_full, can_accept_read;
   logic forward, take, take_read, take_write;
   logic rq_match_en, wq_match_en;
+  logic pf_lookup, pf_hit, pf_late, fe_late_seen_q;
+  logic [SlotW-1:0] pf_hit_slot;
 
   // Address checks only when their answer can matter: a write needs room in the write queue,
   // a read needs a response credit; a read never waits on a queued read.
@@ -149,12 +177,18 @@ module mc_top #(
   assign wq_match_en = fe_valid_q && (fe_write_q ? !wq_full : can_accept_read);
   logic serve_writes_q, serve_reads_q;
 
+  // A read that finds no queued write to its address asks the prefetch buffer.
+  assign pf_lookup = wq_match_en && !fe_write_q && !wq_match;
+
   always_comb begin
     // A read finding a queued full write is answered from it; a read finding a partial write,
     // or a write finding any queued request to its address, waits until that one is issued.
+    // A read finding its burst prefetched is answered from the buffer, or waits while the
+    // prefetch is in flight.
     forward = !fe_write_q && wq_match && wq_match_full;
     if (fe_write_q) take = fe_valid_q && !wq_full && !wq_match && !rq_match;
-    else take = fe_valid_q && can_accept_read && (forward || (!rq_full && !wq_match));
+    else take = fe_valid_q && can_accept_read &&
+                (forward || pf_hit || (!rq_full && !wq_match && !pf_late));
     take_read = take && !fe_write_q;
     take_write = take && fe_write_q;
     req_ready_o = !fe_valid_q || take;
@@ -166,6 +200,8 @@ module mc_top #(
       serve_writes_q <= 1'b0;
       serve_reads_q <= 1'b0;
       req_fwd_o <= 1'b0;
+      req_pf_hit_o <= 1'b0;
+      fe_late_seen_q <= 1'b0;
     end else begin
       if (req_valid_i && req_ready_o) fe_valid_q <= 1'b1;
       else if (take) fe_valid_q <= 1'b0;
@@ -173,6 +209,10 @@ module mc_top #(
       serve_writes_q <= fe_valid_q && !take && wq_match;
       serve_reads_q <= fe_valid_q && !take && fe_write_q && rq_match && !wq_match;
       req_fwd_o <= take_read && forward;
+      req_pf_hit_o <= take_read && pf_hit;
+      // A read waiting for its prefetch counts as late once.
+      if (req_valid_i && req_ready_o) fe_late_seen_q <= 1'b0;
+      else if (pf_late) fe_late_seen_q <= 1'b1;
     end
   end
 
@@ -186,10 +226,11 @@ module mc_top #(
     end
     req_fwd_read_id_o <= fe_id_q;
     req_fwd_id_o <= wq_match_id;
+    req_pf_slot_o <= pf_hit_slot;
   end
 
   // ---- Bank machines, refresh, queues, scheduler -------------------------------------------
-  mc_pkg::cmd_e cmd;
+  mc_pkg::cmd_e cmd, sched_cmd;
   logic [mc_pkg::BankIdxW-1:0] cmd_bank;
   logic [mc_pkg::RowW-1:0] cmd_row;
   logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, col_ok, idle;
@@ -223,7 +264,10 @@ module mc_top #(
     .prea_ok_o(prea_ok),
     .ref_ok_o(ref_ok),
     .lookup_bank_i(fe_bank),
-    .lookup_row_o(lookup_row)
+    .lookup_row_o(lookup_row),
+    .pf_bank_i(pf_bank),
+    .pf_row_o(pf_bank_row),
+    .pf_rd_ok_o(pf_rd_ok)
   );
 
   logic [mc_pkg::NumRanks-1:0] rq_rank_used, wq_rank_used;
@@ -269,7 +313,7 @@ module mc_top #(
   mc_req_queue #(.Depth(QueueDepth)) u_read_queue (
     .clk_i, .rst_ni,
     .now_i(now_q),
-    .push_i(take_read && !forward),
+    .push_i(take_read && !forward && !pf_hit),
     .push_entry_i(fe_entry),
     .push_open_i(open[fe_bank]),
     .push_hit_i(push_hit),
@@ -301,6 +345,8 @@ module mc_top #(
     .oldest_pre_o(rq_oldest_pre),
     .bank_has_hit_o(rq_has_hit),
     .rank_used_o(rq_rank_used),
+    .probe_bank_i(pf_bank),
+    .probe_used_o(rq_pf_bank_used),
     .count_o(rq_count),
     .full_o(rq_full),
     .capped_o(rq_capped),
@@ -346,6 +392,8 @@ module mc_top #(
     .oldest_pre_o(wq_oldest_pre),
     .bank_has_hit_o(wq_has_hit),
     .rank_used_o(wq_rank_used),
+    .probe_bank_i(pf_bank),
+    .probe_used_o(wq_pf_bank_used),
     .count_o(wq_count),
     .full_o(wq_full),
     .capped_o(wq_capped),
@@ -385,7 +433,7 @@ module mc_top #(
     .idle_i(idle),
     .pre_ok_i(pre_ok),
     .bank_has_hit_i(rq_has_hit | wq_has_hit),
-    .cmd_o(cmd),
+    .cmd_o(sched_cmd),
     .from_wq_o(sched_from_wq),
     .idx_o(sched_idx),
     .demand_o(sched_demand),
@@ -394,24 +442,89 @@ module mc_top #(
   );
 
   assign sel = sched_from_wq ? wq_sel : rq_sel;
-  assign cmd_bank = sched_demand ? sel.bank : sched_bank;
-  assign cmd_row = sel.row;
+
+  // ---- Prefetcher -----------------------------------------------------------------------
+  logic [mc_pkg::BankIdxW-1:0] pf_bank;
+  logic [mc_pkg::RowW-1:0] pf_bank_row, pf_row;
+  logic [mc_pkg::ColW-1:0] pf_col;
+  logic pf_rd_ok, rq_pf_bank_used, wq_pf_bank_used, pf_act, pf_rd, pf_fill;
+  logic [SlotW-1:0] pf_slot;
+  logic [SlotW-1:0] fill_slot;
+  mc_pkg::cmd_e pf_cmd;
+
+  mc_prefetch #(.Entries(PrefetchEntries)) u_prefetch (
+    .clk_i, .rst_ni,
+    .pf_cfg_i(pf_cfg),
+    .closed_page_i(cfg.page_policy == mc_pkg::PAGE_CLOSED),
+    .tbl_i(t.bl),
+    .mapping_i(cfg.mapping),
+    .xor_i(cfg.xor_hash),
+    .col_bits_i(cfg.col_bits),
+    .bl_log2_i(cfg.bl_log2),
+    .bank_bits_i(cfg.bank_bits),
+    .bg_bits_i(cfg.bg_bits),
+    .rank_bits_i(cfg.rank_bits),
+    .lookup_i(pf_lookup),
+    .count_late_i(!fe_late_seen_q),
+    .lookup_addr_i(fe_addr_q),
+    .hit_o(pf_hit),
+    .late_o(pf_late),
+    .hit_slot_o(pf_hit_slot),
+    .obs_valid_i(take_read),
+    .obs_stream_i(fe_stream_q),
+    .inval_i(sched_demand && (sched_cmd == mc_pkg::CMD_WR || sched_cmd == mc_pkg::CMD_WRA)),
+    .inval_addr_i(sel.addr),
+    .fill_i(pf_fill),
+    .fill_slot_i(fill_slot),
+    .slot_free_i(sched_cmd == mc_pkg::CMD_NOP),
+    .rq_count_i({{(8 - CntW){1'b0}}, rq_count}),
+    .open_i(open),
+    .act_ok_i(act_ok),
+    .ref_active_i(ref_active),
+    .in_flight_full_i(in_flight_full),
+    .bank_o(pf_bank),
+    .bank_row_i(pf_bank_row),
+    .rd_ok_i(pf_rd_ok),
+    .demand_i(rq_pf_bank_used || wq_pf_bank_used),
+    .act_o(pf_act),
+    .rd_o(pf_rd),
+    .cmd_o(pf_cmd),
+    .row_o(pf_row),
+    .col_o(pf_col),
+    .slot_o(pf_slot),
+    .cnt_issued_o(pf_issued_o),
+    .cnt_useful_o(pf_useful_o),
+    .cnt_late_o(pf_late_o),
+    .cnt_evicted_unused_o(pf_evicted_unused_o)
+  );
+
+  // The cycle's one command: the scheduler's, or in a slot it leaves empty, the prefetcher's.
+  logic pf_issue;
+  assign pf_issue = pf_act || pf_rd;
+  assign cmd = pf_issue ? pf_cmd : sched_cmd;
+  assign cmd_bank = pf_issue ? pf_bank : sched_demand ? sel.bank : sched_bank;
+  assign cmd_row = pf_issue ? pf_row : sel.row;
 
   // ---- Responses ------------------------------------------------------------------------
-  mc_rsp_path #(.Outstanding(QueueDepth), .InFlight(InFlightReads)) u_rsp_path (
+  mc_rsp_path #(.Outstanding(QueueDepth), .InFlight(InFlightReads), .SlotW(SlotW)) u_rsp_path (
     .clk_i, .rst_ni,
     .accept_read_i(take_read),
-    .forward_i(forward),
+    .answered_i(forward || pf_hit),
+    .prefetched_i(pf_hit),
     .read_id_i(fe_id_q),
     .can_accept_o(can_accept_read),
     .rd_issued_i(cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA),
-    .rd_id_i(sel.id),
+    .rd_prefetch_i(pf_rd),
+    .rd_id_i(pf_rd ? {{(mc_pkg::IdW - SlotW){1'b0}}, pf_slot} : sel.id),
     .in_flight_full_o(in_flight_full),
     .rddata_valid_i(dfi_rddata_valid_i),
+    .fill_o(pf_fill),
+    .fill_slot_o(fill_slot),
     .rsp_valid_o(rsp_valid_o),
     .rsp_ready_i(rsp_ready_i),
     .rsp_id_o(rsp_id_o),
-    .rsp_forwarded_o(rsp_forwarded_o)
+    .rsp_forwarded_o(rsp_forwarded_o),
+    .rsp_prefetched_o(rsp_prefetched_o)
   );
 
   // ---- Registered command bus -----------------------------------------------------------
@@ -424,16 +537,20 @@ module mc_top #(
       dfi_row_o <= '0;
       dfi_col_o <= '0;
       dfi_id_o <= '0;
+      dfi_prefetch_o <= 1'b0;
       dfi_row_class_o <= mc_pkg::ROW_HIT;
     end else begin
       dfi_cmd_o <= cmd;
       {dfi_rank_o, dfi_bg_o, dfi_bank_o} <= cmd_bank;
-      dfi_row_o <= sel.row;
-      dfi_col_o <= sel.col;
-      // The request the command serves; none for a refresh, PREA or idle PRE (whose `sel`
-      // is whatever entry sits at index 0, and would name a request it does not serve).
-      dfi_id_o <= sched_demand ? sel.id : '0;
-      dfi_row_class_o <= sel.needed_pre ? mc_pkg::ROW_CONFLICT
+      dfi_row_o <= cmd_row;
+      dfi_col_o <= pf_issue ? pf_col : sel.col;
+      // The request the command serves (or the prefetch slot a RD fills); none for a refresh,
+      // PREA or idle PRE (whose `sel` is whatever entry sits at index 0, and would name a
+      // request it does not serve).
+      dfi_id_o <= pf_rd ? {{(mc_pkg::IdW - SlotW){1'b0}}, pf_slot} : sched_demand ? sel.id : '0;
+      dfi_prefetch_o <= pf_issue;
+      dfi_row_class_o <= pf_issue || !sched_demand ? mc_pkg::ROW_HIT
+                       : sel.needed_pre ? mc_pkg::ROW_CONFLICT
                        : sel.needed_act ? mc_pkg::ROW_MISS : mc_pkg::ROW_HIT;
     end
   end

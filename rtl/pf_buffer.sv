@@ -25,8 +25,9 @@
 //     taken), overriding a same-cycle inval of that slot; the slot becomes InFlight, unused
 //     and most recently used (after this cycle's hit).
 //   has_o: has_i and a live entry holds has_addr_i (InFlight or Ready).
-// Counters (32 bits, wrapping): issued = accepted allocs, useful = hits, late = late lookups,
-// evicted_unused = live entries that left (replaced or invalidated) without a hit.
+// Counters (32 bits, wrapping): issued = accepted allocs, useful = hits, late = late lookups
+// made with count_late_i (a read that waits for its prefetch looks up every cycle; the
+// controller counts its first late lookup only), evicted_unused = live entries that left (replaced or invalidated) without a hit.
 //
 // The recency order is kept here rather than in pf_lru: a cycle may touch two entries (a hit
 // and an alloc), and the victim is the oldest Ready entry, not the oldest of all.
@@ -47,6 +48,7 @@ module pf_buffer #(
   input  logic [IdxW-1:0]          fill_slot_i,
 
   input  logic                     lookup_i,
+  input  logic                     count_late_i,
   input  logic [mc_pkg::AddrW-1:0] lookup_addr_i,
   output logic                     hit_o,
   output logic                     late_o,
@@ -172,7 +174,7 @@ module pf_buffer #(
       if (alloc_ok_o) addr_q[alloc_idx] <= alloc_addr_i;
       issued_q <= issued_q + {{(CntW - 1){1'b0}}, alloc_ok_o};
       useful_q <= useful_q + {{(CntW - 1){1'b0}}, hit_o};
-      late_q <= late_q + {{(CntW - 1){1'b0}}, late_o};
+      late_q <= late_q + {{(CntW - 1){1'b0}}, late_o && count_late_i};
       evicted_q <= evicted_q + {{(CntW - 2){1'b0}}, unused_left};
     end
   end

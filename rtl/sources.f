@@ -5,4 +5,11 @@ mc_timing.sv
 mc_refresh.sv
 mc_scheduler.sv
 mc_rsp_path.sv
+pf_lru.sv
+pf_cand_fifo.sv
+pf_nextline.sv
+pf_stream.sv
+pf_stride.sv
+pf_buffer.sv
+mc_prefetch.sv
 mc_top.sv

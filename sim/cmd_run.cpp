@@ -1,13 +1,20 @@
 #include "cmd_run.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
+#include <optional>
+#include <system_error>
+#include <type_traits>
 
 #include "common/input_error.h"
 #include "ctrl/controller_config.h"
@@ -41,6 +48,8 @@ struct RunOptions {
   int write_high = 24;
   int write_low = 8;
   bool no_refresh = false;
+  std::string prefetcher = "none";
+  ctrl::PrefetchConfig prefetch;  // all but the kind, parsed from `prefetcher`
   bool plan_only = false;
   std::uint64_t outstanding = 1024;
   double rate_gbps = 0;
@@ -120,6 +129,12 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
                              {"write_high", o.write_high},
                              {"write_low", o.write_low},
                              {"refresh", !o.no_refresh},
+                             {"prefetcher", o.prefetcher},
+                             {"prefetch_distance", o.prefetch.distance},
+                             {"prefetch_degree", o.prefetch.degree},
+                             {"prefetch_threshold", o.prefetch.threshold},
+                             {"prefetch_throttle", o.prefetch.throttle},
+                             {"prefetch_pressure", o.prefetch.pressure},
                              {"model", w.ai.model},
                              {"batch", w.ai.batch},
                              {"context", w.ai.context},
@@ -139,6 +154,88 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
                              {"stagger", w.ai.stagger}};
 }
 
+// "stream, distance 1, degree 4, throttle 25 %, pressure 16": the threshold is stride's alone.
+std::string describe(const ctrl::PrefetchConfig& p) {
+  std::string text = ctrl::name_of(p.kind) + ", distance " + std::to_string(p.distance) +
+                     ", degree " + std::to_string(p.degree);
+  if (p.kind == ctrl::PrefetcherKind::Stride) text += ", threshold " + std::to_string(p.threshold);
+  return text + ", throttle " + std::to_string(p.throttle) + " %, pressure " +
+         std::to_string(p.pressure);
+}
+
+// The same run without the prefetcher, that the prefetcher's figures are compared against.
+// SystemC elaborates once per process, so it runs in a child process, alongside the run
+// itself, and hands its figures back through a pipe.
+class BaselineRun {
+ public:
+  explicit BaselineRun(const std::function<stats::RunStats()>& simulate);
+  BaselineRun(const BaselineRun&) = delete;
+  BaselineRun& operator=(const BaselineRun&) = delete;
+  ~BaselineRun() {
+    if (pid_ > 0) {  // not waited for: the run itself failed, so this one is not needed
+      ::kill(pid_, SIGTERM);
+      reap();
+    }
+  }
+
+  // Throws when the child did not finish its run (it says why on stderr).
+  stats::RunFigures wait() {
+    stats::RunFigures f;
+    const bool got = ::read(fd_, &f, sizeof f) == ssize_t(sizeof f);
+    if (reap() != kExitOk || !got)
+      throw std::runtime_error("the run without the prefetcher did not complete");
+    return f;
+  }
+
+ private:
+  static_assert(std::is_trivially_copyable_v<stats::RunFigures>, "sent through a pipe as bytes");
+
+  static int child(const std::function<stats::RunStats()>& simulate, int fd) {
+    try {
+      const stats::RunStats s = simulate();
+      if (!s.clean())
+        std::cerr << "mckit: the run without the prefetcher failed its checks: " << s.violations
+                  << " timing violations, " << s.data_mismatches << " data mismatches, "
+                  << s.unanswered << " unanswered requests\n";
+      const stats::RunFigures f = stats::figures_of(s);
+      return ::write(fd, &f, sizeof f) == ssize_t(sizeof f) ? kExitOk : kExitFailed;
+    } catch (const std::exception& e) {
+      std::cerr << "mckit: the run without the prefetcher: " << e.what() << '\n';
+      return kExitFailed;
+    }
+  }
+
+  int reap() {
+    ::close(fd_);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : kExitFailed;
+  }
+
+  pid_t pid_ = -1;
+  int fd_ = -1;
+};
+
+BaselineRun::BaselineRun(const std::function<stats::RunStats()>& simulate) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
+  pid_ = ::fork();
+  if (pid_ < 0) {
+    const int error = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw std::system_error(error, std::generic_category(), "fork");
+  }
+  if (pid_ == 0) {
+    ::close(fds[0]);
+    // No destructors, no flushing: the files and buffers it inherited are the parent's.
+    ::_exit(child(simulate, fds[1]));
+  }
+  ::close(fds[1]);
+  fd_ = fds[0];
+}
+
 void run(const RunOptions& o) {
   const dram::DramPreset preset = dram::load_preset(o.preset);
 
@@ -154,6 +251,8 @@ void run(const RunOptions& o) {
   c.write_high = o.write_high;
   c.write_low = o.write_low;
   c.refresh = !o.no_refresh;
+  c.prefetch = o.prefetch;
+  c.prefetch.kind = ctrl::parse_prefetcher(o.prefetcher);
   if (!o.waves.empty()) h.waves = wave_options(o);
 
   workloads::WorkloadParams w = to_params(o.workload, preset);
@@ -183,25 +282,42 @@ void run(const RunOptions& o) {
   // GB/s is bytes per ns: one burst every burst_bytes / rate ns.
   if (o.rate_gbps > 0) t.initiator.interval_cycles = w.burst_bytes / o.rate_gbps / preset.tck_ns();
 
+  // Made (and so checked) before the baseline starts, so a bad option is reported once.
   std::unique_ptr<ctrl::ControllerCore> core = make_core(preset, h);
+  const bool prefetching = c.prefetch.kind != ctrl::PrefetcherKind::None;
+  std::optional<BaselineRun> baseline_run;
+  if (prefetching)
+    baseline_run.emplace([&] {
+      CoreOptions off = h;
+      off.controller.prefetch = {};
+      off.waves.reset();
+      // Its own source from the same parameters: the parent's is the parent's to read.
+      const std::unique_ptr<workloads::RequestSource> again = workloads::make_workload(w);
+      return testbench::run_tlm(preset, make_core(preset, off), *again, t);
+    });
   ProgressBar progress;
   std::uint64_t done = 0;
   progress.start(w.requests);
   const stats::RunStats s =
       testbench::run_tlm(preset, std::move(core), *source, t, [&] { progress.update(++done); });
   progress.finish();
+  std::optional<stats::RunFigures> baseline;
+  if (baseline_run) baseline = baseline_run->wait();
   const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
                              (o.xor_hash ? " + xor" : "");
-  print_run_table(std::cout, {workload_name, preset.name, o.backend, policy}, s);
+  const std::string prefetcher = prefetching ? describe(c.prefetch) : "";
+  print_run_table(std::cout, {workload_name, preset.name, o.backend, policy, prefetcher}, s,
+                  baseline);
   if (!o.waves.empty())
     std::cout << "waves: " << o.waves << " (open with: gtkwave " << o.waves << ' '
               << std::filesystem::path(o.waves).replace_extension(".gtkw").string() << ")\n";
   if (stats_file) {
     stats_file->commit(stats::to_json(
-        s, stats::RunInfo{workload_name, preset.name, o.backend, policy, run_parameters(o, w)}));
+        s, stats::RunInfo{workload_name, preset.name, o.backend, policy, run_parameters(o, w),
+                          baseline}));
     std::cout << "stats: " << o.stats << '\n';
   }
-  if (!s.clean()) throw CLI::RuntimeError(kExitViolations);
+  if (!s.clean() || (baseline && !baseline->clean)) throw CLI::RuntimeError(kExitViolations);
 }
 
 }  // namespace
@@ -226,6 +342,24 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
       ->capture_default_str();
   cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
+  cmd->add_option("--prefetcher", o->prefetcher,
+                  "memory-side prefetcher: none, nextline, stream or stride; with one, the run "
+                  "is compared with the same run without it")
+      ->capture_default_str();
+  cmd->add_option("--prefetch-distance", o->prefetch.distance,
+                  "offset of the first candidate, in bursts (strides for stride): 0..15")
+      ->capture_default_str();
+  cmd->add_option("--prefetch-degree", o->prefetch.degree, "candidates per prediction: 1..15")
+      ->capture_default_str();
+  cmd->add_option("--prefetch-threshold", o->prefetch.threshold,
+                  "stride: confidence needed before it predicts, 0..3")
+      ->capture_default_str();
+  cmd->add_option("--prefetch-throttle", o->prefetch.throttle,
+                  "% of data-bus cycles prefetch reads may take: 1..100")
+      ->capture_default_str();
+  cmd->add_option("--prefetch-pressure", o->prefetch.pressure,
+                  "read-queue entries from which prefetch candidates are dropped: 1..32")
+      ->capture_default_str();
   cmd->add_flag("--plan", o->plan_only,
                 "print what the workload will move (requests, bytes, footprint) and stop");
   cmd->add_option("--outstanding", o->outstanding,

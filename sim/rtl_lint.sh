@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # verilator --lint-only -Wall over the RTL, with the waivers of rtl/lint.vlt: mc_top with its
-# parts (rtl/sources.f), then each prefetcher as its own top (not yet part of mc_top).
+# parts (rtl/sources.f, the prefetcher included), then each prefetch block as its own top.
 set -euo pipefail
 cd "$(dirname "$0")/../rtl"
 verilator --lint-only -Wall --top-module mc_top lint.vlt $(cat sources.f)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Yosys synthesis with default parameters of mc_top, then of each prefetcher as its own top
-# (not yet part of mc_top); prints the cells and flops of each module and fails on an error
+# Yosys synthesis with default parameters of mc_top (its prefetcher included), then of each
+# prefetch block as its own top; prints the cells and flops of each module and fails on an error
 # or an inferred latch. Usage: rtl_synth.sh [OUTPUT_DIR]
 set -euo pipefail
 rtl="$(cd "$(dirname "$0")/../rtl" && pwd)"

@@ -9,9 +9,42 @@ std::string count(std::uint64_t n) { return std::to_string(n); }
 std::string share(std::uint64_t part, std::uint64_t whole) {
   return whole ? fixed(100.0 * double(part) / double(whole), 1) + " %" : "-";
 }
+std::string with_sign(double value, int decimals) {
+  return (value >= 0 ? "+" : "") + fixed(value, decimals);
+}
+std::string change(double from, double to, int decimals, const std::string& unit) {
+  const stats::Change c = stats::change(from, to);
+  return with_sign(c.by, decimals) + " " + unit + " (" + with_sign(c.percent, 1) + " %)";
+}
+
+void add_prefetch_rows(TextTable& t, const std::string& prefetcher, const stats::RunStats& s,
+                       const stats::RunFigures& base) {
+  const stats::PrefetchStats& p = s.prefetch;
+  const stats::RunFigures now = stats::figures_of(s);
+  t.add_row({"prefetcher", prefetcher});
+  t.add_row({"prefetches issued", count(p.issued)});
+  t.add_row({"prefetches useful", count(p.useful)});
+  t.add_row({"prefetch accuracy", fixed(100.0 * p.accuracy(), 1) + " % of issued"});
+  t.add_row({"prefetch coverage", fixed(100.0 * p.coverage(), 1) + " % of demand reads"});
+  t.add_row({"prefetches late", count(p.late)});
+  t.add_row({"prefetches evicted unused", count(p.evicted_unused)});
+  t.add_row({"prefetch ACTs", count(p.activates)});
+  t.add_row({"extra DRAM traffic", count(stats::prefetch_extra_bytes(s)) + " B (" +
+                                       with_sign(s.prefetch_extra_percent(), 1) +
+                                       " % of the bursts)"});
+  t.add_row({"without prefetcher", fixed(base.bandwidth_gbps, 2) + " GB/s, read latency mean " +
+                                       fixed(base.mean_read_latency_ns, 1) + " ns, p99 " +
+                                       fixed(base.p99_read_latency_ns, 1) + " ns"});
+  t.add_row({"bandwidth change", change(base.bandwidth_gbps, now.bandwidth_gbps, 2, "GB/s")});
+  t.add_row({"read latency mean change",
+             change(base.mean_read_latency_ns, now.mean_read_latency_ns, 1, "ns")});
+  t.add_row({"read latency p99 change",
+             change(base.p99_read_latency_ns, now.p99_read_latency_ns, 1, "ns")});
+}
 }  // namespace
 
-void print_run_table(std::ostream& out, const RunLabel& label, const stats::RunStats& s) {
+void print_run_table(std::ostream& out, const RunLabel& label, const stats::RunStats& s,
+                     const std::optional<stats::RunFigures>& baseline) {
   using dram::Command;
   const double ns = s.tck_ns;
   const auto lat = [&](std::uint64_t cycles) {
@@ -48,6 +81,7 @@ void print_run_table(std::ostream& out, const RunLabel& label, const stats::RunS
                               " postponed, at most " + count(s.max_refresh_owed) + " owed)"});
   t.add_row({"energy", fixed(s.energy.total() / 1000.0, 1) + " nJ, " +
                            fixed(s.energy.pj_per_bit(), 2) + " pJ/bit"});
+  if (baseline) add_prefetch_rows(t, label.prefetcher, s, *baseline);
   t.add_row({"simulated time", fixed(s.seconds() * 1e6, 2) + " us (" + count(s.cycles) +
                                    " cycles)"});
   t.add_row({"wall time", fixed(s.wall_seconds, 2) + " s"});

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 
+#include "ctrl/pf_buffer.h"
 #include "dram/dram_command.h"
 
 namespace mckit::ctrl {
@@ -35,14 +36,18 @@ struct CoreOutputs {
   // RD/WR (whose row the device checks against the open one), column for all but RD/WR,
   // bank and bank group for PREA and REF.
   dram::DramCommand command;
-  std::uint8_t command_id = 0;          // the request a RD/WR serves
+  std::uint8_t command_id = 0;          // the request a RD/WR serves, or a prefetch RD's slot
+  bool command_prefetch = false;        // the command (ACT or RD/RDA) is a prefetch's
   RowClass row_class = RowClass::Hit;   // of a RD/WR
   bool forward = false;                 // read forward_read_id is answered with the data
   std::uint8_t forward_read_id = 0;     // of queued write forward_write_id
   std::uint8_t forward_write_id = 0;
+  bool prefetch_hit = false;            // read forward_read_id is answered with the data
+  std::uint8_t prefetch_slot = 0;       // of this prefetch buffer slot
   bool response_valid = false;
   std::uint8_t response_id = 0;
   bool response_forwarded = false;
+  bool response_prefetched = false;
   std::array<std::uint8_t, 2> refresh_owed{};  // per rank (ref_pending_o)
 };
 
@@ -53,6 +58,8 @@ class ControllerCore {
   // Cycle `now()`: the outputs for these inputs, then the clock edge.
   virtual void cycle(const CoreInputs& in, CoreOutputs& out) = 0;
   virtual std::uint64_t now() const = 0;
+  // The prefetch buffer's counters (pf_*_o).
+  virtual PfBufferCounters prefetch_counters() const = 0;
 
   // The first cycle at which the outputs or state can change again if the inputs stay as
   // they were in the last cycle (the same request still offered, or none) and no read data

@@ -89,6 +89,15 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   fits(t.tREFI, ControllerLimits::kMaxLongTiming, "timing.tREFI", p);
   r.trfc = std::uint16_t(t.tRFC);
   r.trefi = std::uint16_t(t.tREFI);
+
+  const PrefetchConfig& pf = c.prefetch;
+  r.pf_kind = std::uint8_t(pf.kind);
+  r.pf_distance = std::uint8_t(pf.distance);
+  r.pf_degree = std::uint8_t(pf.degree);
+  r.pf_threshold = std::uint8_t(pf.threshold);
+  r.pf_throttle = std::uint8_t(pf.throttle);
+  r.pf_pressure = std::uint8_t(pf.pressure);
+  r.pf_addr_bits = std::uint8_t(addr_bits);
   return r;
 }
 

@@ -14,7 +14,7 @@ namespace mckit::ctrl {
 struct ControllerLimits {
   static constexpr int kRanks = 2, kBanksPerRank = 32;
   static constexpr int kRowBits = 18, kColBits = 11, kAddrBits = 34, kIds = 256;
-  static constexpr int kQueueDepth = 32, kInFlightReads = 16;
+  static constexpr int kQueueDepth = 32, kInFlightReads = 16, kPrefetchEntries = 32;
   static constexpr int kMaxTiming = 255, kMaxLongTiming = 65535;
 };
 
@@ -29,6 +29,8 @@ struct ControllerParams {
   std::uint8_t trtp = 0, twr = 0, twtr_s = 0, twtr_l = 0, tccd_s = 0, tccd_l = 0, tccd_l_wr = 0;
   std::uint8_t trrd_s = 0, trrd_l = 0, tfaw = 0, trtw = 0, trtrs = 0;
   std::uint16_t trfc = 0, trefi = 0;
+  std::uint8_t pf_kind = 0, pf_distance = 0, pf_degree = 0, pf_threshold = 0, pf_throttle = 0;
+  std::uint8_t pf_pressure = 0, pf_addr_bits = 0;
 };
 
 // Throws InputError naming the value that does not fit.

@@ -22,7 +22,8 @@ MemorySystem::MemorySystem(const dram::DramPreset& preset, std::unique_ptr<Contr
       stall_limit_(stall_limit),
       device_(preset),
       core_(std::move(core)),
-      slots_(ControllerLimits::kIds) {
+      slots_(ControllerLimits::kIds),
+      prefetched_(ControllerLimits::kPrefetchEntries) {
   for (std::uint32_t id = ControllerLimits::kIds; id-- > 0;) free_ids_.push_back(id);
   cycle_ = core_->now();
   last_progress_ = cycle_;
@@ -67,9 +68,12 @@ void MemorySystem::issue_to_device(const CoreOutputs& out) {
     --outstanding_;
   } else {
     device_.issue(c);
-    if (dram::is_read(c.cmd)) read_ids_in_flight_.push_back(id);
+    if (dram::is_read(c.cmd)) reads_in_flight_.push_back({out.command_prefetch, id});
   }
-  if (dram::is_column(c.cmd)) {
+  if (out.command_prefetch) {
+    ++(c.cmd == dram::Command::ACT ? stats_.prefetch.activates : stats_.prefetch.issued);
+  } else if (dram::is_column(c.cmd)) {
+    if (dram::is_read(c.cmd)) ++stats_.prefetch.demand_dram_reads;
     switch (out.row_class) {
       case RowClass::Hit: ++stats_.row_hits; break;
       case RowClass::Miss: ++stats_.row_misses; break;
@@ -83,7 +87,7 @@ void MemorySystem::issue_to_device(const CoreOutputs& out) {
     stats_.max_refresh_owed = std::max(stats_.max_refresh_owed, owed);
   }
   record_violations();
-  const IssuedCommand issued{c, id};
+  const IssuedCommand issued{c, id, out.command_prefetch};
   for (MemoryObserver* o : observers_) o->issued(issued);
 }
 
@@ -123,9 +127,10 @@ void MemorySystem::step() {
   dram::ReadBurst burst;
   in_.read_data_valid = device_.pop_read(cycle_, burst);
   if (in_.read_data_valid) {
-    const std::uint32_t id = read_ids_in_flight_.front();
-    read_ids_in_flight_.pop_front();
-    std::copy(burst.data.begin(), burst.data.end(), slots_[id].read_data.begin());
+    const InFlightRead r = reads_in_flight_.front();
+    reads_in_flight_.pop_front();
+    Burst& to = r.prefetch ? prefetched_[r.id] : slots_[r.id].read_data;
+    std::copy(burst.data.begin(), burst.data.end(), to.begin());
   }
 
   const bool offered = in_.request_valid;
@@ -134,6 +139,10 @@ void MemorySystem::step() {
   // A forward first: the write it copies may leave for the device in this same cycle.
   if (out_.forward)
     slots_[out_.forward_read_id].read_data = slots_[out_.forward_write_id].request.data;
+  if (out_.prefetch_hit) {
+    slots_[out_.forward_read_id].read_data = prefetched_[out_.prefetch_slot];
+    ++stats_.prefetch.useful;
+  }
   issue_to_device(out_);
   if (offered && out_.request_ready) accept(in_.request.id);
   if (out_.response_valid) respond(out_);
@@ -167,6 +176,15 @@ stats::RunStats MemorySystem::finish() {
     s.commands[std::size_t(k)] = device_.count(static_cast<dram::Command>(k));
   s.energy = device_.energy();
   s.unanswered = outstanding_;
+  // The controller's own counts (32 bits, wrapping); those seen here must agree with them.
+  const PfBufferCounters pf = core_->prefetch_counters();
+  if (pf.issued != std::uint32_t(s.prefetch.issued) || pf.useful != std::uint32_t(s.prefetch.useful))
+    throw std::logic_error("the controller counts " + std::to_string(pf.issued) +
+                           " prefetches issued and " + std::to_string(pf.useful) +
+                           " used; its ports showed " + std::to_string(s.prefetch.issued) +
+                           " and " + std::to_string(s.prefetch.useful));
+  s.prefetch.late = pf.late;
+  s.prefetch.evicted_unused = pf.evicted_unused;
   return s;
 }
 

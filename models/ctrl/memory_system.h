@@ -22,7 +22,8 @@ namespace mckit::ctrl {
 // A command as the device saw it, with the request it served (RD/WR).
 struct IssuedCommand {
   dram::DramCommand command;
-  std::uint32_t request_id = 0;
+  std::uint32_t request_id = 0;  // or, for a prefetch RD, the prefetch buffer slot it fills
+  bool prefetch = false;         // a prefetch's ACT or RD
 };
 
 struct Completion {
@@ -92,9 +93,16 @@ class MemorySystem {
   std::unique_ptr<ControllerCore> core_;
   std::vector<MemoryObserver*> observers_;
 
+  struct InFlightRead {
+    bool prefetch;
+    std::uint32_t id;  // the request, or the prefetch slot
+  };
+  using Burst = std::array<std::uint8_t, kMaxBurstBytes>;
+
   std::vector<Slot> slots_;
+  std::vector<Burst> prefetched_;  // the prefetch buffer's data, one burst a slot
   std::vector<std::uint32_t> free_ids_;
-  std::deque<std::uint32_t> read_ids_in_flight_;  // RDs issued, in order
+  std::deque<InFlightRead> reads_in_flight_;  // RDs issued, in order
   std::optional<std::uint32_t> offered_;           // id of the request on the port
   bool port_changed_ = false;                      // offered since the last cycle
   CoreInputs in_;

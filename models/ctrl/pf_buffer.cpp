@@ -72,7 +72,7 @@ void PrefetchBuffer::clock(const PfBufferIn& in) {
     ++counters_.evicted_unused;
   counters_.issued += o.alloc_ok;
   counters_.useful += o.hit;
-  counters_.late += o.late;
+  counters_.late += o.late && in.count_late;
 
   // Recency: the hit entry, then the allocated one, move to the front.
   const auto touch = [this](unsigned idx) {

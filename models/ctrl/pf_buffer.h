@@ -17,6 +17,7 @@ struct PfBufferIn {
   bool fill = false;
   unsigned fill_slot = 0;
   bool lookup = false;
+  bool count_late = true;  // a late lookup counts (the first of a waiting read's)
   std::uint64_t lookup_addr = 0;
   bool inval = false;
   std::uint64_t inval_addr = 0;
@@ -28,7 +29,7 @@ struct PfBufferIn {
 struct PfBufferCounters {
   std::uint32_t issued = 0;          // accepted allocs
   std::uint32_t useful = 0;          // hits
-  std::uint32_t late = 0;            // lookups that met an in-flight entry
+  std::uint32_t late = 0;            // counted lookups that met an in-flight entry
   std::uint32_t evicted_unused = 0;  // live entries replaced or invalidated without a hit
   bool operator==(const PfBufferCounters& o) const;
 };
@@ -53,6 +54,9 @@ class PrefetchBuffer {
   explicit PrefetchBuffer(unsigned entries = 32);
 
   PfBufferOut outputs(const PfBufferIn& in) const;
+  // has_o for has_addr_i = addr: a live entry holds it (it depends on no other input).
+  bool holds(std::uint64_t addr) const { return find(addr) >= 0; }
+  const PfBufferCounters& counters() const { return counters_; }
   void clock(const PfBufferIn& in);
 
  private:

@@ -2,6 +2,10 @@
 
 #include <stdexcept>
 
+#include "ctrl/pf_nextline.h"
+#include "ctrl/pf_stream.h"
+#include "ctrl/pf_stride.h"
+
 namespace mckit::ctrl {
 
 Prefetcher::Prefetcher(const PrefetcherConfig& config, unsigned fifo_depth)
@@ -22,6 +26,16 @@ void Prefetcher::clock(bool ready) {
   fifo_.clock(run_, ready);
   run_.reset();
   observed_ = false;
+}
+
+std::unique_ptr<Prefetcher> make_prefetcher(PrefetcherKind kind, const PrefetcherConfig& config) {
+  switch (kind) {
+    case PrefetcherKind::NextLine: return std::make_unique<NextLinePrefetcher>(config);
+    case PrefetcherKind::Stream: return std::make_unique<StreamPrefetcher>(config);
+    case PrefetcherKind::Stride: return std::make_unique<StridePrefetcher>(config);
+    case PrefetcherKind::None: break;
+  }
+  return nullptr;
 }
 
 }  // namespace mckit::ctrl

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 
+#include "ctrl/controller_config.h"
 #include "ctrl/pf_candidate_fifo.h"
 
 namespace mckit::ctrl {
@@ -48,5 +50,8 @@ class Prefetcher {
   bool observed_ = false;            // a read was observed this cycle
   std::optional<CandidateRun> run_;  // predicted this cycle, pushed at the edge
 };
+
+// The model of the block `kind` selects in mc_prefetch; null for PrefetcherKind::None.
+std::unique_ptr<Prefetcher> make_prefetcher(PrefetcherKind kind, const PrefetcherConfig& config);
 
 }  // namespace mckit::ctrl

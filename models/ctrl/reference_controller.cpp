@@ -28,7 +28,12 @@ bool closes_bank(Command c) {
 ReferenceController::ReferenceController(const dram::DramPreset& preset,
                                          const ControllerConfig& config)
     : p_(derive_controller_params(preset, config)),
-      burst_mask_(p_.burst_mask) {}
+      burst_mask_(p_.burst_mask),
+      predictor_(make_prefetcher(config.prefetch.kind,
+                                 PrefetcherConfig{true, p_.pf_distance, p_.pf_degree,
+                                                  p_.pf_threshold})),
+      credit_cost_(std::uint32_t(p_.tbl) * 100),
+      credit_cap_(4 * credit_cost_) {}
 
 // ---- mc_addr_map -------------------------------------------------------------------------
 ReferenceController::Decoded ReferenceController::map_address(std::uint64_t burst) const {
@@ -325,6 +330,29 @@ void ReferenceController::update_timing(Command cmd, int b, std::uint32_t row) {
   }
 }
 
+// ---- mc_prefetch: the head candidate ------------------------------------------------------
+ReferenceController::PrefetchStep ReferenceController::prefetch_step(Command sched_cmd) {
+  PrefetchStep s;
+  if (!predictor_) return s;
+  s.addr = predictor_->candidate();
+  if (!s.addr) return s;
+  const std::uint64_t a = *s.addr;
+  s.at = map_address(a);
+  const int b = s.at.bank;
+  const bool open = (open_ >> b) & 1;
+  s.drop = (a >> p_.pf_addr_bits) != 0 || buffer_.holds(a) || (((rq_.banks | wq_.banks) >> b) & 1) ||
+           rq_.count >= p_.pf_pressure || (open && open_row_[std::size_t(b)] != s.at.row);
+  const bool go = !s.drop && sched_cmd == Command::NOP && !ref_active_[std::size_t(b >> kRankLsb)] &&
+                  credit_ >= credit_cost_;
+  if (!go) return s;
+  BankStatus asked;
+  (open ? asked.col : asked.act) = 1ull << b;
+  const BankStatus ok = bank_status(asked, false);
+  s.act = !open && ok.act;
+  s.try_rd = open && ok.col && flight_count_ != kInFlight;
+  return s;
+}
+
 // ---- One cycle ---------------------------------------------------------------------------
 void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   wake_ = UINT64_MAX;
@@ -332,14 +360,18 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   out.command = dfi_;
   out.command.cycle = now_;
   out.command_id = dfi_id_;
+  out.command_prefetch = dfi_prefetch_;
   out.row_class = dfi_row_class_;
   out.forward = fwd_;
   out.forward_read_id = fwd_read_id_;
   out.forward_write_id = fwd_id_;
+  out.prefetch_hit = pf_hit_;
+  out.prefetch_slot = pf_hit_slot_;
   out.response_valid = rsp_count_ > 0;
   if (out.response_valid) {
     out.response_id = rsp_[std::size_t(rsp_head_)].id;
     out.response_forwarded = rsp_[std::size_t(rsp_head_)].forwarded;
+    out.response_prefetched = rsp_[std::size_t(rsp_head_)].prefetched;
   }
   out.refresh_owed = ref_pending_;
 
@@ -354,11 +386,6 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const bool wq_match_full = wq_match && ((wq_.full >> wq_match_pos) & 1);
   const std::uint8_t wq_match_id = wq_match ? wq_.entry[std::size_t(wq_match_pos)].id : 0;
   const bool forward = !fe_write_ && wq_match && wq_match_full;
-  const bool take = fe_write_ ? fe_valid_ && !wq_full && !wq_match && !rq_match
-                              : fe_valid_ && can_accept_read && (forward || (!rq_full && !wq_match));
-  const bool take_read = take && !fe_write_, take_write = take && fe_write_;
-  out.request_ready = !fe_valid_ || take;
-  const bool accepted = in.request_valid && out.request_ready;
 
   // Scheduler: which queue demand comes from, and the one command of the cycle.
   const bool serve_wq = serve_writes_ || (!serve_reads_ && (draining_ || rq_.count == 0));
@@ -391,31 +418,31 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     }
   }
 
-  Command cmd = Command::NOP;
+  Command sched_cmd = Command::NOP;
   bool demand = false;
   int idx = 0, sched_bank = 0;
   if (ref_found) {
     const bool rank_open = open_ & (0xFFFFFFFFull << (ref_rank * kBanksPerRank));
-    cmd = rank_open ? Command::PREA : Command::REF;
+    sched_cmd = rank_open ? Command::PREA : Command::REF;
     sched_bank = ref_rank << kRankLsb;
   } else if (col_found) {
     demand = true;
     idx = col_idx;
     if (p_.page_policy == std::uint8_t(PagePolicy::Closed))
-      cmd = serve_wq ? Command::WRA : Command::RDA;
+      sched_cmd = serve_wq ? Command::WRA : Command::RDA;
     else
-      cmd = serve_wq ? Command::WR : Command::RD;
+      sched_cmd = serve_wq ? Command::WR : Command::RD;
   } else if (row_found) {
     demand = true;
     idx = row_idx;
-    cmd = row_act ? Command::ACT : Command::PRE;
+    sched_cmd = row_act ? Command::ACT : Command::PRE;
   } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive)) {
     // Closing a bank left open and unused for the idle timeout.
     for (std::uint64_t left = open_ & ~o.bank_has_hit; left; left &= left - 1) {
       const int b = lowest(left);
       if (reached(bank_pre_[std::size_t(b)]) &&
           reached(bank_used_[std::size_t(b)] + p_.idle_timeout)) {
-        cmd = Command::PRE;
+        sched_cmd = Command::PRE;
         sched_bank = b;
         break;
       }
@@ -423,12 +450,55 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   }
   const std::size_t sel = std::size_t(idx);
   const Entry sel_entry = served.entry[sel];
-  const int cmd_bank = demand ? sel_entry.bank : sched_bank;
-  const std::uint32_t cmd_row = demand ? sel_entry.row : 0;
 
-  // Quiet: no command, nothing taken or answered, so no register but time changes (the
-  // refresh, drain and front-end flags are compared as they are updated below).
-  quiet_ = cmd == Command::NOP && !accepted && !take && !in.read_data_valid && rsp_count_ == 0;
+  // Prefetcher: the head candidate, then the buffer's answers to this cycle's inputs (a
+  // read that finds no queued write asks for its burst).
+  const PrefetchStep pf = prefetch_step(sched_cmd);
+  const InFlightRead& flight_head = flight_[std::size_t(flight_head_)];
+  PfBufferIn bin;
+  bool pf_rd = false, pf_hit = false, pf_late = false;
+  unsigned pf_slot = 0, pf_hit_slot = 0;
+  if (predictor_) {
+    bin.alloc = pf.try_rd;
+    bin.alloc_addr = pf.addr.value_or(0);
+    bin.fill = in.read_data_valid && flight_head.prefetch;
+    bin.fill_slot = flight_head.id;
+    bin.lookup = wq_match_en && !fe_write_ && !wq_match;
+    bin.count_late = !fe_late_seen_;
+    bin.lookup_addr = fe_addr_;
+    bin.inval = demand && dram::is_write(sched_cmd);
+    bin.inval_addr = sel_entry.addr;
+    bin.has = pf.addr.has_value();
+    bin.has_addr = bin.alloc_addr;
+    const PfBufferOut bout = buffer_.outputs(bin);
+    pf_rd = pf.try_rd && bout.alloc_ok;
+    pf_slot = bout.alloc_slot;
+    pf_hit = bout.hit;
+    pf_late = bout.late;
+    pf_hit_slot = bout.hit_slot;
+  }
+  const bool pf_issue = pf.act || pf_rd;
+  Command cmd = sched_cmd;
+  if (pf.act) cmd = Command::ACT;
+  if (pf_rd)
+    cmd = p_.page_policy == std::uint8_t(PagePolicy::Closed) ? Command::RDA : Command::RD;
+  const int cmd_bank = pf_issue ? pf.at.bank : demand ? sel_entry.bank : sched_bank;
+  const std::uint32_t cmd_row = pf_issue ? pf.at.row : demand ? sel_entry.row : 0;
+
+  // Front end: a read is answered from a queued full write or from the prefetch buffer,
+  // waits while its prefetch is in flight, else goes to the read queue.
+  const bool take = fe_write_ ? fe_valid_ && !wq_full && !wq_match && !rq_match
+                              : fe_valid_ && can_accept_read &&
+                                    (forward || pf_hit || (!rq_full && !wq_match && !pf_late));
+  const bool take_read = take && !fe_write_, take_write = take && fe_write_;
+  out.request_ready = !fe_valid_ || take;
+  const bool accepted = in.request_valid && out.request_ready;
+
+  // Quiet: no command, nothing taken or answered, no candidate pending, so no register but
+  // time (and the throttle's credit, which skip_to() follows) changes (the refresh, drain and
+  // front-end flags are compared as they are updated below).
+  quiet_ = cmd == Command::NOP && !accepted && !take && !in.read_data_valid && rsp_count_ == 0 &&
+           !pf.addr;
 
   // ---- The clock edge ----
   // Command bus.
@@ -440,29 +510,43 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     dfi_.bank_group = in_rank >> p_.bank_bits;
     dfi_.bank = in_rank & ((1u << p_.bank_bits) - 1);
     if (cmd == Command::ACT || dram::is_column(cmd)) dfi_.row = cmd_row;
-    if (dram::is_column(cmd)) dfi_.column = sel_entry.col;
+    if (dram::is_column(cmd)) dfi_.column = pf_issue ? pf.at.col : sel_entry.col;
   }
-  dfi_id_ = demand ? sel_entry.id : 0;
+  dfi_id_ = pf_rd ? std::uint8_t(pf_slot) : demand ? sel_entry.id : 0;
+  dfi_prefetch_ = pf_issue;
   const std::uint32_t sel_bit = 1u << idx;
   dfi_row_class_ = demand && (served.pre & sel_bit)   ? RowClass::Conflict
                    : demand && (served.act & sel_bit) ? RowClass::Miss
                                                       : RowClass::Hit;
 
-  // Responses: data of the oldest issued read, then a forwarded read, leave in order.
-  const bool rd_issued = dram::is_read(cmd);
-  if (rd_issued) flight_[std::size_t((flight_head_ + flight_count_++) % kInFlight)] = sel_entry.id;
+  // Responses: data of the oldest issued read (unless a prefetch's, which fill its slot), then
+  // a read answered at once, leave in order.
+  if (dram::is_read(cmd))
+    flight_[std::size_t((flight_head_ + flight_count_++) % kInFlight)] =
+        pf_rd ? InFlightRead{true, std::uint8_t(pf_slot)} : InFlightRead{false, sel_entry.id};
   if (out.response_valid) {
     rsp_head_ = (rsp_head_ + 1) % kOutstanding;
     --rsp_count_;
   }
   if (in.read_data_valid) {
-    rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {false, flight_[std::size_t(flight_head_)]};
+    if (!flight_head.prefetch)
+      rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {false, false, flight_head.id};
     flight_head_ = (flight_head_ + 1) % kInFlight;
     --flight_count_;
   }
-  if (take_read && forward)
-    rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {true, fe_id_};
+  if (take_read && (forward || pf_hit))
+    rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {!pf_hit, pf_hit, fe_id_};
   outstanding_ += int(take_read) - int(out.response_valid);
+
+  // Prefetcher: the buffer, the throttle's credit, the predictor (the next-line one learns
+  // from reads the buffer did not answer).
+  if (predictor_) {
+    buffer_.clock(bin);
+    credit_ = std::min(credit_ + p_.pf_throttle, credit_cap_) - (pf_rd ? credit_cost_ : 0);
+    if (take_read && !(p_.pf_kind == std::uint8_t(PrefetcherKind::NextLine) && pf_hit))
+      predictor_->observe(fe_addr_, fe_stream_);
+    predictor_->clock(pf.drop || pf_rd);
+  }
 
   // Refresh: due every tREFI, forced once `postpone` are owed, else when the rank is idle.
   if (p_.refresh_en) {
@@ -500,7 +584,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   if (demand && dram::is_column(cmd)) pop(sq, idx);
   queue_events(rq_, cmd, cmd_bank, cmd_row);
   queue_events(wq_, cmd, cmd_bank, cmd_row);
-  if ((take_read && !forward) || take_write) {
+  if ((take_read && !forward && !pf_hit) || take_write) {
     bool open = (open_ >> fe_.bank) & 1;
     bool hit = open && open_row_[fe_.bank] == fe_.row;
     if (cmd == Command::ACT && fe_.bank == cmd_bank) {
@@ -524,7 +608,13 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   fwd_ = take_read && forward;
   fwd_read_id_ = fe_id_;
   fwd_id_ = wq_match_id;
+  pf_hit_ = take_read && pf_hit;
+  pf_hit_slot_ = std::uint8_t(pf_hit_slot);
+  const bool late_seen = accepted ? false : fe_late_seen_ || pf_late;
+  if (late_seen != fe_late_seen_) quiet_ = false;
+  fe_late_seen_ = late_seen;
   if (accepted) {
+    fe_stream_ = in.request.stream;
     fe_valid_ = true;
     fe_write_ = in.request.write;
     fe_addr_ = in.request.burst & kAddrMask;
@@ -552,6 +642,9 @@ std::uint64_t ReferenceController::quiet_until() const {
 void ReferenceController::skip_to(std::uint64_t cycle) {
   if (cycle <= now_) return;
   if (p_.refresh_en) since_due_ = std::uint32_t((since_due_ + (cycle - now_)) & 0xFFFF);
+  if (predictor_)
+    credit_ = std::uint32_t(std::min<std::uint64_t>(credit_ + (cycle - now_) * p_.pf_throttle,
+                                                    credit_cap_));
   now_ = cycle;
 }
 

@@ -7,10 +7,14 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <optional>
 
 #include "ctrl/controller_config.h"
 #include "ctrl/controller_core.h"
 #include "ctrl/controller_params.h"
+#include "ctrl/pf_buffer.h"
+#include "ctrl/prefetcher.h"
 #include "dram/dram_preset.h"
 
 namespace mckit::ctrl {
@@ -22,6 +26,7 @@ class ReferenceController : public ControllerCore {
 
   void cycle(const CoreInputs& in, CoreOutputs& out) override;
   std::uint64_t now() const override { return now_; }
+  PfBufferCounters prefetch_counters() const override { return buffer_.counters(); }
   std::uint64_t quiet_until() const override;
   void skip_to(std::uint64_t cycle) override;
 
@@ -83,7 +88,15 @@ class ReferenceController : public ControllerCore {
   Decoded map_address(std::uint64_t burst) const;
   template <typename From>
   std::uint64_t allowed(std::uint64_t banks, From from);
+  // What mc_prefetch does with its head candidate this cycle.
+  struct PrefetchStep {
+    std::optional<std::uint64_t> addr;  // the head candidate
+    Decoded at;
+    bool drop = false, act = false, try_rd = false;
+  };
+
   BankStatus bank_status(const BankStatus& asked, bool writes);
+  PrefetchStep prefetch_step(dram::Command sched_cmd);
   std::uint64_t precharge_ok(std::uint64_t banks);
   Offer examine(const Queue& q, bool writes);
   static int match(const Queue& q, std::uint64_t addr);
@@ -105,11 +118,12 @@ class ReferenceController : public ControllerCore {
   // Front end.
   bool fe_valid_ = false, fe_write_ = false, fe_full_ = false;
   std::uint64_t fe_addr_ = 0;
-  std::uint8_t fe_id_ = 0;
+  std::uint8_t fe_id_ = 0, fe_stream_ = 0;
   Decoded fe_;
+  bool fe_late_seen_ = false;  // the read in the front end found its prefetch in flight
   bool serve_writes_ = false, serve_reads_ = false;
-  bool fwd_ = false;
-  std::uint8_t fwd_read_id_ = 0, fwd_id_ = 0;
+  bool fwd_ = false, pf_hit_ = false;
+  std::uint8_t fwd_read_id_ = 0, fwd_id_ = 0, pf_hit_slot_ = 0;
 
   Queue rq_, wq_;
   bool draining_ = false;
@@ -128,11 +142,21 @@ class ReferenceController : public ControllerCore {
   std::array<std::uint8_t, kRanks> ref_pending_{};
   std::array<bool, kRanks> ref_active_{};
 
+  // Prefetcher (mc_prefetch): the selected predictor (none without one), the buffer's tags,
+  // the throttle's credit.
+  std::unique_ptr<Prefetcher> predictor_;
+  PrefetchBuffer buffer_;
+  std::uint32_t credit_ = 0, credit_cost_ = 0, credit_cap_ = 0;
+
   // Responses (mc_rsp_path).
-  std::array<std::uint8_t, kInFlight> flight_{};
+  struct InFlightRead {
+    bool prefetch;
+    std::uint8_t id;  // the request, or the prefetch slot
+  };
+  std::array<InFlightRead, kInFlight> flight_{};
   int flight_head_ = 0, flight_count_ = 0;
   struct Response {
-    bool forwarded;
+    bool forwarded, prefetched;
     std::uint8_t id;
   };
   std::array<Response, kOutstanding> rsp_{};
@@ -142,6 +166,7 @@ class ReferenceController : public ControllerCore {
   // The registered command bus.
   dram::DramCommand dfi_;
   std::uint8_t dfi_id_ = 0;
+  bool dfi_prefetch_ = false;
   RowClass dfi_row_class_ = RowClass::Hit;
 };
 

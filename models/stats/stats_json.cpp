@@ -39,7 +39,52 @@ json::object bandwidth_series_json(const BandwidthSeries& b, double tck_ns) {
   return json::object{{"window_cycles", b.window_cycles()}, {"windows", std::move(windows)}};
 }
 
+json::object prefetch_json(const RunStats& s, const std::optional<RunFigures>& baseline) {
+  const PrefetchStats& p = s.prefetch;
+  json::object o{{"issued", p.issued},
+                 {"useful", p.useful},
+                 {"late", p.late},
+                 {"evicted_unused", p.evicted_unused},
+                 {"activates", p.activates},
+                 {"demand_dram_reads", p.demand_dram_reads},
+                 {"accuracy", p.accuracy()},
+                 {"coverage", p.coverage()},
+                 {"extra_bytes", prefetch_extra_bytes(s)},
+                 {"extra_percent", s.prefetch_extra_percent()}};
+  if (!baseline) return o;
+  const RunFigures& b = *baseline;
+  const RunFigures now = figures_of(s);
+  const Change mean = change(b.mean_read_latency_ns, now.mean_read_latency_ns);
+  const Change p99 = change(b.p99_read_latency_ns, now.p99_read_latency_ns);
+  const Change bandwidth = change(b.bandwidth_gbps, now.bandwidth_gbps);
+  o["baseline"] = json::object{{"bandwidth_gbps", b.bandwidth_gbps},
+                               {"mean_read_latency_ns", b.mean_read_latency_ns},
+                               {"p99_read_latency_ns", b.p99_read_latency_ns},
+                               {"cycles", b.cycles},
+                               {"clean", b.clean}};
+  o["delta"] = json::object{{"mean_read_latency_ns", mean.by},
+                            {"p99_read_latency_ns", p99.by},
+                            {"bandwidth_gbps", bandwidth.by},
+                            {"mean_read_latency_percent", mean.percent},
+                            {"p99_read_latency_percent", p99.percent},
+                            {"bandwidth_percent", bandwidth.percent}};
+  return o;
+}
+
 }  // namespace
+
+RunFigures figures_of(const RunStats& s) {
+  return RunFigures{s.bandwidth_gbps(), s.read_latency.mean() * s.tck_ns,
+                    double(s.read_latency.percentile(0.99)) * s.tck_ns, s.cycles, s.clean()};
+}
+
+Change change(double from, double to) {
+  return Change{to - from, from != 0 ? 100.0 * (to - from) / from : 0.0};
+}
+
+std::uint64_t prefetch_extra_bytes(const RunStats& s) {
+  return s.requests() ? s.prefetch.extra_bursts() * (s.bytes / s.requests()) : 0;
+}
 
 json::object to_json(const RunStats& s, const RunInfo& info) {
   json::object out;
@@ -99,6 +144,8 @@ json::object to_json(const RunStats& s, const RunInfo& info) {
                                {"data_mismatches", s.data_mismatches},
                                {"unanswered", s.unanswered},
                                {"clean", s.clean()}};
+
+  out["prefetch"] = prefetch_json(s, info.baseline);
 
   out["wall_seconds"] = s.wall_seconds;
   return out;

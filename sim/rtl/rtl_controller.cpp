@@ -104,6 +104,13 @@ RtlController::RtlController(const dram::DramPreset& preset,
   t.cfg_trtrs_i = cfg.trtrs;
   t.cfg_trfc_i = cfg.trfc;
   t.cfg_trefi_i = cfg.trefi;
+  t.cfg_pf_kind_i = cfg.pf_kind;
+  t.cfg_pf_distance_i = cfg.pf_distance;
+  t.cfg_pf_degree_i = cfg.pf_degree;
+  t.cfg_pf_threshold_i = cfg.pf_threshold;
+  t.cfg_pf_throttle_i = cfg.pf_throttle;
+  t.cfg_pf_pressure_i = cfg.pf_pressure;
+  t.cfg_pf_addr_bits_i = cfg.pf_addr_bits;
 
   t.req_valid_i = 0;
   t.rsp_ready_i = 1;
@@ -152,13 +159,17 @@ void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
   out.request_ready = t.req_ready_o;
   out.command = decode_command();
   out.command_id = t.dfi_id_o;
+  out.command_prefetch = t.dfi_prefetch_o;
   out.row_class = static_cast<ctrl::RowClass>(t.dfi_row_class_o);
   out.forward = t.req_fwd_o;
   out.forward_read_id = t.req_fwd_read_id_o;
   out.forward_write_id = t.req_fwd_id_o;
+  out.prefetch_hit = t.req_pf_hit_o;
+  out.prefetch_slot = t.req_pf_slot_o;
   out.response_valid = t.rsp_valid_o;
   out.response_id = t.rsp_id_o;
   out.response_forwarded = t.rsp_forwarded_o;
+  out.response_prefetched = t.rsp_prefetched_o;
   out.refresh_owed[0] = t.ref_pending_o & 0xF;
   out.refresh_owed[1] = (t.ref_pending_o >> 4) & 0xF;
 
@@ -166,6 +177,11 @@ void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
   t.eval();
   dump_wave(2 * cycle_ + 1);
   ++cycle_;
+}
+
+ctrl::PfBufferCounters RtlController::prefetch_counters() const {
+  const Vmc_top& t = *top_;
+  return {t.pf_issued_o, t.pf_useful_o, t.pf_late_o, t.pf_evicted_unused_o};
 }
 
 void RtlController::dump_wave(std::uint64_t time) {

@@ -55,6 +55,7 @@ class PfBufferRtlDriver {
     t.fill_i = in.fill;
     t.fill_slot_i = in.fill_slot;
     t.lookup_i = in.lookup;
+    t.count_late_i = in.count_late;
     t.lookup_addr_i = in.lookup_addr;
     t.inval_i = in.inval;
     t.inval_addr_i = in.inval_addr;

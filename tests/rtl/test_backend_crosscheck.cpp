@@ -95,14 +95,14 @@ Recorded run_backend(sim::Backend backend, const dram::DramPreset& preset,
 
 std::string describe_issued(const ctrl::IssuedCommand& c) {
   return "cycle " + std::to_string(c.command.cycle) + ": " + dram::describe(c.command) +
-         ", request " + std::to_string(c.request_id);
+         (c.prefetch ? ", prefetch slot " : ", request ") + std::to_string(c.request_id);
 }
 
 bool same_command(const ctrl::IssuedCommand& a, const ctrl::IssuedCommand& b) {
   const dram::DramCommand &x = a.command, &y = b.command;
   return x.cycle == y.cycle && x.cmd == y.cmd && x.rank == y.rank &&
          x.bank_group == y.bank_group && x.bank == y.bank && x.row == y.row &&
-         x.column == y.column && a.request_id == b.request_id;
+         x.column == y.column && a.request_id == b.request_id && a.prefetch == b.prefetch;
 }
 
 // Empty when the two streams are identical; otherwise a message naming the first differing
@@ -235,6 +235,12 @@ void expect_identical(const Recorded& rtl, const Recorded& tlm) {
   EXPECT_EQ(rtl.stats.row_conflicts, tlm.stats.row_conflicts);
   EXPECT_EQ(rtl.stats.refreshes_postponed, tlm.stats.refreshes_postponed);
   EXPECT_EQ(rtl.stats.max_refresh_owed, tlm.stats.max_refresh_owed);
+  const stats::PrefetchStats &a = rtl.stats.prefetch, &b = tlm.stats.prefetch;
+  EXPECT_EQ(a.issued, b.issued);
+  EXPECT_EQ(a.useful, b.useful);
+  EXPECT_EQ(a.late, b.late);
+  EXPECT_EQ(a.evicted_unused, b.evicted_unused);
+  EXPECT_EQ(a.activates, b.activates);
 }
 
 void expect_same(const Recorded& rtl, const Recorded& tlm) {
@@ -685,6 +691,93 @@ TEST(BackendCrosscheckFcfs, OldestStaysTheOldestWhenAPopAndAPushMeet) {
   }
   expect_same(runs[0], runs[1]);
 }
+
+// ---- Prefetchers --------------------------------------------------------------------------
+// Requests paced one every `pace` cycles, so that the queues leave command slots free for
+// prefetches. The prefetch commands (their addresses and slots) are part of the command
+// streams compared, so the RTL's and the C++ model's prefetchers predict the same addresses.
+struct PrefetchCase {
+  std::string name;
+  std::string preset;
+  MakeSource source;
+  ctrl::ControllerConfig config;
+  std::uint64_t pace;
+};
+
+std::ostream& operator<<(std::ostream& os, const PrefetchCase& c) { return os << c.name; }
+
+ctrl::ControllerConfig prefetching(ctrl::ControllerConfig c, ctrl::PrefetcherKind kind,
+                                   int distance, int degree, int throttle = 50) {
+  c.prefetch.kind = kind;
+  c.prefetch.distance = distance;
+  c.prefetch.degree = degree;
+  c.prefetch.throttle = throttle;
+  return c;
+}
+
+std::vector<PrefetchCase> prefetch_cases() {
+  using ctrl::Mapping;
+  using ctrl::PagePolicy;
+  using ctrl::PrefetcherKind;
+  using ctrl::Scheduler;
+  return {
+      {"ddr4_3200_sequential_stream", "ddr4-3200", registry("sequential", 20'000, 31),
+       prefetching(policy(Scheduler::FrFcfs), PrefetcherKind::Stream, 2, 4), 12},
+      {"ddr4_3200_strided_stride_cap64", "ddr4-3200",
+       [](const dram::DramPreset& p) {
+         workloads::WorkloadParams w;
+         w.name = "strided";
+         w.requests = 20'000;
+         w.seed = 32;
+         w.burst_bytes = p.org.bytes_per_burst();
+         w.capacity = p.capacity_bytes();
+         w.stride_bursts = 3;
+         return workloads::make_workload(w);
+       },
+       prefetching(policy(Scheduler::FrFcfsCap), PrefetcherKind::Stride, 1, 4), 12},
+      {"ddr4_3200_rwmix_nextline", "ddr4-3200", registry("rw-mix", 20'000, 33, 0.6, 256 * 64),
+       prefetching(policy(Scheduler::FrFcfs), PrefetcherKind::NextLine, 1, 2), 16},
+      {"ddr4_3200_partial_writes_nextline_adaptive", "ddr4-3200",
+       random_partial(20'000, 34, 64 * 64),
+       prefetching(policy(Scheduler::FrFcfs, PagePolicy::Adaptive), PrefetcherKind::NextLine, 1,
+                   3, 100),
+       16},
+      {"hbm2_sequential_stream_closed", "hbm2", registry("sequential", 15'000, 35),
+       prefetching(policy(Scheduler::Fcfs, PagePolicy::Closed), PrefetcherKind::Stream, 1, 2),
+       16},
+      {"ddr3_1600k_runs_stream_roraba", "ddr3-1600k",
+       registry("random", 20'000, 36, 0.8, 0, 0, 16),
+       prefetching(policy(Scheduler::FrFcfs, PagePolicy::Open, Mapping::RoRaBaCoCh),
+                   PrefetcherKind::Stream, 1, 4, 100),
+       10},
+      {"lpddr5_6400_sequential_stride_xor", "lpddr5-6400", registry("sequential", 20'000, 37),
+       prefetching(policy(Scheduler::FrFcfsCap, PagePolicy::Open, Mapping::RoBaRaCoBgCh, true),
+                   PrefetcherKind::Stride, 2, 3),
+       8},
+  };
+}
+
+class PrefetchCrosscheck : public ::testing::TestWithParam<PrefetchCase> {};
+
+TEST_P(PrefetchCrosscheck, SamePrefetchesAndCommandsInTheSameCycles) {
+  const PrefetchCase& c = GetParam();
+  const dram::DramPreset preset = dram::load_preset(c.preset);
+  const SourceFactory make = [&] { return c.source(preset); };
+  const std::uint64_t pace = c.pace;
+  const Gate paced = [pace](std::uint64_t cycle, std::uint64_t seq) { return cycle >= seq * pace; };
+  const Recorded rtl = run_backend(sim::Backend::Rtl, preset, c.config, make, paced);
+  const Recorded tlm = run_backend(sim::Backend::Tlm, preset, c.config, make, paced);
+  expect_same(rtl, tlm);
+  const stats::PrefetchStats& pf = rtl.stats.prefetch;
+  EXPECT_GT(pf.issued, 100u) << "the prefetcher hardly ran";
+  EXPECT_GT(pf.useful, 0u) << "no demand read was answered from the prefetch buffer";
+  EXPECT_EQ(pf.demand_dram_reads + pf.useful + rtl.stats.forwarded_reads, rtl.stats.reads);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, PrefetchCrosscheck, ::testing::ValuesIn(prefetch_cases()),
+                         [](const ::testing::TestParamInfo<PrefetchCase>& info) {
+                           return info.param.name;
+                         });
 
 class BackendCrosscheck : public ::testing::TestWithParam<Case> {};
 

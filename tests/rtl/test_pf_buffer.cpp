@@ -213,6 +213,7 @@ TEST(PfBuffer, RtlMatchesModelOnRandomOperations) {
     in.fill = often(rng);
     in.fill_slot = slot(rng);
     in.lookup = often(rng);
+    in.count_late = often(rng);
     in.lookup_addr = pool[pick(rng)];
     in.inval = sometimes(rng);
     in.inval_addr = pool[pick(rng)];
