@@ -1,7 +1,10 @@
 // mc_prefetch: the memory-side prefetcher of mc_top. The predictor the configuration selects
 // (pf_nextline, pf_stream or pf_stride) watches the demand reads the front end accepts
-// (pf_nextline only those the buffer did not answer) and proposes burst addresses; pf_buffer
-// remembers what was fetched. The head candidate is:
+// (pf_nextline only those the prefetches did not serve) and proposes burst addresses;
+// pf_buffer remembers what was fetched. A demand read whose burst is buffered hits; one whose
+// prefetch is still in flight is late: it becomes the slot's waiter (merge_o), answered when
+// the fill arrives (answer_o), unless the slot has a waiter already, and then it goes to the
+// DRAM itself. The head candidate is:
 //   - dropped when it lies beyond the device, is already buffered, its bank has queued
 //     demand or is open to another row, or the read queue holds `pressure` entries or more;
 //   - else issued, as an ACT to its closed bank or a RD (RDA under the closed page policy) to
@@ -34,19 +37,21 @@ module mc_prefetch #(
 
   // Demand reads: the front end's lookup, and the read it accepts.
   input  logic                       lookup_i,
-  input  logic                       count_late_i,
   input  logic [mc_pkg::AddrW-1:0]   lookup_addr_i,
+  input  logic [mc_pkg::IdW-1:0]     lookup_id_i,
   output logic                       hit_o,
-  output logic                       late_o,
-  output logic [SlotW-1:0]           hit_slot_o,
+  output logic                       merge_o,      // late: the read waits for the fill
+  output logic [SlotW-1:0]           hit_slot_o,   // of a hit or a merge
   input  logic                       obs_valid_i,
   input  logic [mc_pkg::StreamW-1:0] obs_stream_i,
   // A demand WR/WRA: the buffer forgets its address.
   input  logic                       inval_i,
   input  logic [mc_pkg::AddrW-1:0]   inval_addr_i,
-  // A prefetch read's data return.
+  // A prefetch read's data return, and the read waiting for it.
   input  logic                       fill_i,
   input  logic [SlotW-1:0]           fill_slot_i,
+  output logic                       answer_o,
+  output logic [mc_pkg::IdW-1:0]     answer_id_o,
 
   // The controller's state, for the head candidate.
   input  logic                        slot_free_i,  // the scheduler issues nothing this cycle
@@ -83,7 +88,7 @@ module mc_prefetch #(
   assign en_stream = pf_cfg_i.kind == mc_pkg::PF_STREAM;
   assign en_stride = pf_cfg_i.kind == mc_pkg::PF_STRIDE;
   // The next-line prefetcher runs on misses; the others need every read to see the runs.
-  assign observe = obs_valid_i && !(en_nextline && hit_o);
+  assign observe = obs_valid_i && !(en_nextline && (hit_o || merge_o));
 
   pf_nextline u_nextline (
     .clk_i, .rst_ni,
@@ -178,6 +183,30 @@ module mc_prefetch #(
     else credit_q <= (grown > cap ? cap : grown) - (rd_o ? cost : '0);
   end
 
+  // Waiters: the late read each in-flight slot answers when its fill arrives.
+  logic late;
+  logic [Entries-1:0] waiting_q;
+  logic [mc_pkg::IdW-1:0] waiter_q [Entries];
+
+  assign merge_o = late && !waiting_q[hit_slot_o];
+  assign answer_o = fill_i && (waiting_q[fill_slot_i] || (merge_o && hit_slot_o == fill_slot_i));
+  assign answer_id_o = waiting_q[fill_slot_i] ? waiter_q[fill_slot_i] : lookup_id_i;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      waiting_q <= '0;
+    end else begin
+      for (int i = 0; i < Entries; i++) begin
+        if (fill_i && fill_slot_i == i[SlotW-1:0]) waiting_q[i] <= 1'b0;
+        else if (merge_o && hit_slot_o == i[SlotW-1:0]) waiting_q[i] <= 1'b1;
+      end
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    if (merge_o) waiter_q[hit_slot_o] <= lookup_id_i;
+  end
+
   logic [SlotW-1:0] alloc_slot;
   pf_buffer #(.Entries(Entries)) u_buffer (
     .clk_i, .rst_ni,
@@ -188,10 +217,10 @@ module mc_prefetch #(
     .fill_i,
     .fill_slot_i,
     .lookup_i,
-    .count_late_i,
+    .count_late_i(merge_o),
     .lookup_addr_i,
     .hit_o,
-    .late_o,
+    .late_o(late),
     .hit_slot_o,
     .inval_i,
     .inval_addr_i,

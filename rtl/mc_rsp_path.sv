@@ -2,7 +2,8 @@
 // (dfi_rddata_valid_i); reads answered at once (from a queued write, or from the prefetch
 // buffer) are answered at once. Both go into one response queue. A read is accepted only
 // while fewer than Outstanding are unanswered, so that queue never overflows. Prefetch reads
-// wait in the same order for their data, which fill a prefetch buffer slot and answer no one.
+// wait in the same order for their data, which fill a prefetch buffer slot and answer the
+// read waiting for that slot, if any (fill_answer_i).
 module mc_rsp_path #(
   parameter int unsigned Outstanding = 32,   // power of two
   parameter int unsigned InFlight = 16,      // power of two
@@ -25,7 +26,9 @@ module mc_rsp_path #(
   output logic                    in_flight_full_o,
   input  logic                    rddata_valid_i, // the oldest issued read's data arrives
   output logic                    fill_o,         // ... and it was a prefetch for
-  output logic [SlotW-1:0]        fill_slot_o,    // this slot
+  output logic [SlotW-1:0]        fill_slot_o,    // this slot,
+  input  logic                    fill_answer_i,  // which answers this read
+  input  logic [mc_pkg::IdW-1:0]  fill_answer_id_i,
 
   output logic                    rsp_valid_o,
   input  logic                    rsp_ready_i,
@@ -40,19 +43,21 @@ module mc_rsp_path #(
   logic [FlightW:0] flight_wr_q, flight_rd_q;
   logic [RspW-1:0] rsp_q [Outstanding];
   logic [OutW:0] rsp_wr_q, rsp_rd_q, outstanding_q;
-  logic head_prefetch, ret_valid;
+  logic head_prefetch, ret_valid, ret;
   logic [mc_pkg::IdW-1:0] head_id;
 
   assign {head_prefetch, head_id} = flight_q[flight_rd_q[FlightW-1:0]];
   assign ret_valid = rddata_valid_i && !head_prefetch;  // data for a demand read
   assign fill_o = rddata_valid_i && head_prefetch;
   assign fill_slot_o = head_id[SlotW-1:0];
+  assign ret = ret_valid || fill_answer_i;  // a response in the data's order
 
   // Inputs are used at the clock edge only, so no logic runs between input and register.
   logic [OutW:0] ret_slot_end;  // where an at-once response goes when data also return
   always_ff @(posedge clk_i) begin
     if (rd_issued_i) flight_q[flight_wr_q[FlightW-1:0]] <= {rd_prefetch_i, rd_id_i};
-    if (ret_valid) rsp_q[rsp_wr_q[OutW-1:0]] <= {2'b00, head_id};
+    if (ret) rsp_q[rsp_wr_q[OutW-1:0]] <= fill_answer_i ? {2'b10, fill_answer_id_i}
+                                                        : {2'b00, head_id};
     if (accept_read_i && answered_i)
       rsp_q[ret_slot_end[OutW-1:0]] <= {prefetched_i, !prefetched_i, read_id_i};
   end
@@ -74,7 +79,7 @@ module mc_rsp_path #(
     end
   end
 
-  assign ret_slot_end = rsp_wr_q + {{OutW{1'b0}}, ret_valid};
+  assign ret_slot_end = rsp_wr_q + {{OutW{1'b0}}, ret};
   assign can_accept_o = outstanding_q != Outstanding[OutW:0];
   assign in_flight_full_o = flight_wr_q - flight_rd_q == InFlight[FlightW:0];
   assign rsp_valid_o = rsp_wr_q != rsp_rd_q;

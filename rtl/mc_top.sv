@@ -7,8 +7,9 @@
 // the controller, indexed by the request id: WR commands, forwards and responses carry it.
 // Timings, policies and the address mapping are run-time inputs. A prefetcher (mc_prefetch)
 // fills command slots demand leaves empty; a demand read that finds its burst prefetched is
-// answered from the prefetch buffer, whose data live beside the controller too, indexed by
-// slot: prefetch RDs name their slot on dfi_id_o, and req_pf_hit_o says which slot answers.
+// answered from the prefetch buffer, or from the fill of its prefetch still in flight. The
+// buffer's data live beside the controller too, indexed by slot: prefetch RDs name their
+// slot on dfi_id_o, and req_pf_hit_o / req_pf_answer_o say which slot answers which read.
 module mc_top #(
   parameter int unsigned QueueDepth = 32,     // entries of the read and of the write queue
   parameter int unsigned InFlightReads = 16,  // reads issued and awaiting data; power of two
@@ -65,6 +66,9 @@ module mc_top #(
   output logic [mc_pkg::IdW-1:0]       req_fwd_id_o,       // req_fwd_id_o
   output logic                         req_pf_hit_o,       // read req_fwd_read_id_o is answered
   output logic [SlotW-1:0]             req_pf_slot_o,      // from this prefetch buffer slot
+  output logic                         req_pf_answer_o,    // read req_pf_answer_id_o, which
+  output logic [mc_pkg::IdW-1:0]       req_pf_answer_id_o, // waited for a prefetch, is answered
+  output logic [SlotW-1:0]             req_pf_answer_slot_o, // from this slot's fill
   // Front end: read responses.
   output logic                         rsp_valid_o,
   input  logic                         rsp_ready_i,
@@ -168,7 +172,7 @@ module mc_top #(
   logic rq_full, wq_full, can_accept_read;
   logic forward, take, take_read, take_write;
   logic rq_match_en, wq_match_en;
-  logic pf_lookup, pf_hit, pf_late, fe_late_seen_q;
+  logic pf_lookup, pf_hit, pf_merge;
   logic [SlotW-1:0] pf_hit_slot;
 
   // Address checks only when their answer can matter: a write needs room in the write queue,
@@ -183,12 +187,12 @@ module mc_top #(
   always_comb begin
     // A read finding a queued full write is answered from it; a read finding a partial write,
     // or a write finding any queued request to its address, waits until that one is issued.
-    // A read finding its burst prefetched is answered from the buffer, or waits while the
-    // prefetch is in flight.
+    // A read finding its burst prefetched is answered from the buffer, or from the fill of
+    // its prefetch in flight.
     forward = !fe_write_q && wq_match && wq_match_full;
     if (fe_write_q) take = fe_valid_q && !wq_full && !wq_match && !rq_match;
     else take = fe_valid_q && can_accept_read &&
-                (forward || pf_hit || (!rq_full && !wq_match && !pf_late));
+                (forward || pf_hit || pf_merge || (!rq_full && !wq_match));
     take_read = take && !fe_write_q;
     take_write = take && fe_write_q;
     req_ready_o = !fe_valid_q || take;
@@ -201,7 +205,6 @@ module mc_top #(
       serve_reads_q <= 1'b0;
       req_fwd_o <= 1'b0;
       req_pf_hit_o <= 1'b0;
-      fe_late_seen_q <= 1'b0;
     end else begin
       if (req_valid_i && req_ready_o) fe_valid_q <= 1'b1;
       else if (take) fe_valid_q <= 1'b0;
@@ -210,9 +213,6 @@ module mc_top #(
       serve_reads_q <= fe_valid_q && !take && fe_write_q && rq_match && !wq_match;
       req_fwd_o <= take_read && forward;
       req_pf_hit_o <= take_read && pf_hit;
-      // A read waiting for its prefetch counts as late once.
-      if (req_valid_i && req_ready_o) fe_late_seen_q <= 1'b0;
-      else if (pf_late) fe_late_seen_q <= 1'b1;
     end
   end
 
@@ -313,7 +313,7 @@ module mc_top #(
   mc_req_queue #(.Depth(QueueDepth)) u_read_queue (
     .clk_i, .rst_ni,
     .now_i(now_q),
-    .push_i(take_read && !forward && !pf_hit),
+    .push_i(take_read && !forward && !pf_hit && !pf_merge),
     .push_entry_i(fe_entry),
     .push_open_i(open[fe_bank]),
     .push_hit_i(push_hit),
@@ -447,7 +447,8 @@ module mc_top #(
   logic [mc_pkg::BankIdxW-1:0] pf_bank;
   logic [mc_pkg::RowW-1:0] pf_bank_row, pf_row;
   logic [mc_pkg::ColW-1:0] pf_col;
-  logic pf_rd_ok, rq_pf_bank_used, wq_pf_bank_used, pf_act, pf_rd, pf_fill;
+  logic pf_rd_ok, rq_pf_bank_used, wq_pf_bank_used, pf_act, pf_rd, pf_fill, pf_answer;
+  logic [mc_pkg::IdW-1:0] pf_answer_id;
   logic [SlotW-1:0] pf_slot;
   logic [SlotW-1:0] fill_slot;
   mc_pkg::cmd_e pf_cmd;
@@ -465,10 +466,10 @@ module mc_top #(
     .bg_bits_i(cfg.bg_bits),
     .rank_bits_i(cfg.rank_bits),
     .lookup_i(pf_lookup),
-    .count_late_i(!fe_late_seen_q),
     .lookup_addr_i(fe_addr_q),
+    .lookup_id_i(fe_id_q),
     .hit_o(pf_hit),
-    .late_o(pf_late),
+    .merge_o(pf_merge),
     .hit_slot_o(pf_hit_slot),
     .obs_valid_i(take_read),
     .obs_stream_i(fe_stream_q),
@@ -476,6 +477,8 @@ module mc_top #(
     .inval_addr_i(sel.addr),
     .fill_i(pf_fill),
     .fill_slot_i(fill_slot),
+    .answer_o(pf_answer),
+    .answer_id_o(pf_answer_id),
     .slot_free_i(sched_cmd == mc_pkg::CMD_NOP),
     .rq_count_i({{(8 - CntW){1'b0}}, rq_count}),
     .open_i(open),
@@ -497,6 +500,16 @@ module mc_top #(
     .cnt_late_o(pf_late_o),
     .cnt_evicted_unused_o(pf_evicted_unused_o)
   );
+
+  // A read that waited for a prefetch is answered with its fill's data.
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) req_pf_answer_o <= 1'b0;
+    else req_pf_answer_o <= pf_answer;
+  end
+  always_ff @(posedge clk_i) begin
+    req_pf_answer_id_o <= pf_answer_id;
+    req_pf_answer_slot_o <= fill_slot;
+  end
 
   // The cycle's one command: the scheduler's, or in a slot it leaves empty, the prefetcher's.
   logic pf_issue;
@@ -520,6 +533,8 @@ module mc_top #(
     .rddata_valid_i(dfi_rddata_valid_i),
     .fill_o(pf_fill),
     .fill_slot_o(fill_slot),
+    .fill_answer_i(pf_answer),
+    .fill_answer_id_i(pf_answer_id),
     .rsp_valid_o(rsp_valid_o),
     .rsp_ready_i(rsp_ready_i),
     .rsp_id_o(rsp_id_o),

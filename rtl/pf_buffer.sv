@@ -12,7 +12,8 @@
 // Each cycle, all from the state at the start of the cycle:
 //   lookup: hit_o when a Ready entry holds lookup_addr_i, late_o when an InFlight one does;
 //     hit_slot_o names it on either (0 otherwise). A hit sets the entry's used flag and
-//     makes it most recently used. A lookup of the address inval_i writes in the same cycle
+//     makes it most recently used; a late lookup with count_late_i (the read will take the
+//     fill's data) sets the used flag only. A lookup of the address inval_i writes in the same cycle
 //     is neither hit nor late: the read may be younger than the write, so it goes to DRAM.
 //   inval: the live entry holding inval_addr_i is invalidated (Ready -> Invalid,
 //     InFlight -> Cancelled).
@@ -25,9 +26,8 @@
 //     taken), overriding a same-cycle inval of that slot; the slot becomes InFlight, unused
 //     and most recently used (after this cycle's hit).
 //   has_o: has_i and a live entry holds has_addr_i (InFlight or Ready).
-// Counters (32 bits, wrapping): issued = accepted allocs, useful = hits, late = late lookups
-// made with count_late_i (a read that waits for its prefetch looks up every cycle; the
-// controller counts its first late lookup only), evicted_unused = live entries that left (replaced or invalidated) without a hit.
+// Counters (32 bits, wrapping): issued = accepted allocs, late = late lookups with
+// count_late_i, useful = hits and those, evicted_unused = live entries that left (replaced or invalidated) without a hit.
 //
 // The recency order is kept here rather than in pf_lru: a cycle may touch two entries (a hit
 // and an alloc), and the victim is the oldest Ready entry, not the oldest of all.
@@ -153,6 +153,14 @@ module pf_buffer #(
     end
   end
 
+  // A late read served by the fill uses the entry. (Apart from the logic above: count_late_i
+  // may depend on late_o. A late entry is in flight, so never the one allocated.)
+  logic [Entries-1:0] late_used;
+  always_comb begin
+    late_used = '0;
+    late_used[look_idx] = late_o && count_late_i;
+  end
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       valid_q <= '0;
@@ -169,11 +177,11 @@ module pf_buffer #(
     end else begin
       valid_q <= valid_d;
       busy_q <= busy_d;
-      used_q <= used_d;
+      used_q <= used_d | late_used;
       for (int i = 0; i < Entries; i++) age_q[i] <= age_d[i];
       if (alloc_ok_o) addr_q[alloc_idx] <= alloc_addr_i;
       issued_q <= issued_q + {{(CntW - 1){1'b0}}, alloc_ok_o};
-      useful_q <= useful_q + {{(CntW - 1){1'b0}}, hit_o};
+      useful_q <= useful_q + {{(CntW - 1){1'b0}}, hit_o || (late_o && count_late_i)};
       late_q <= late_q + {{(CntW - 1){1'b0}}, late_o && count_late_i};
       evicted_q <= evicted_q + {{(CntW - 2){1'b0}}, unused_left};
     end

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -154,7 +153,7 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
                              {"stagger", w.ai.stagger}};
 }
 
-// "stream, distance 1, degree 4, throttle 25 %, pressure 16": the threshold is stride's alone.
+// "stream, distance 8, degree 4, throttle 50 %, pressure 16": the threshold is stride's alone.
 std::string describe(const ctrl::PrefetchConfig& p) {
   std::string text = ctrl::name_of(p.kind) + ", distance " + std::to_string(p.distance) +
                      ", degree " + std::to_string(p.degree);
@@ -164,33 +163,23 @@ std::string describe(const ctrl::PrefetchConfig& p) {
 }
 
 // The same run without the prefetcher, that the prefetcher's figures are compared against.
-// SystemC elaborates once per process, so it runs in a child process, alongside the run
-// itself, and hands its figures back through a pipe.
-class BaselineRun {
- public:
-  explicit BaselineRun(const std::function<stats::RunStats()>& simulate);
-  BaselineRun(const BaselineRun&) = delete;
-  BaselineRun& operator=(const BaselineRun&) = delete;
-  ~BaselineRun() {
-    if (pid_ > 0) {  // not waited for: the run itself failed, so this one is not needed
-      ::kill(pid_, SIGTERM);
-      reap();
-    }
-  }
-
-  // Throws when the child did not finish its run (it says why on stderr).
-  stats::RunFigures wait() {
-    stats::RunFigures f;
-    const bool got = ::read(fd_, &f, sizeof f) == ssize_t(sizeof f);
-    if (reap() != kExitOk || !got)
-      throw std::runtime_error("the run without the prefetcher did not complete");
-    return f;
-  }
-
- private:
+// SystemC elaborates once per process, so it runs in a child process, before the run itself
+// (so that each run's wall time is its own), and hands its figures back through a pipe.
+// Throws when the child did not finish its run (it says why on stderr).
+stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate) {
   static_assert(std::is_trivially_copyable_v<stats::RunFigures>, "sent through a pipe as bytes");
-
-  static int child(const std::function<stats::RunStats()>& simulate, int fd) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    const int error = errno;
+    ::close(fds[0]);
+    ::close(fds[1]);
+    throw std::system_error(error, std::generic_category(), "fork");
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    int code = kExitFailed;
     try {
       const stats::RunStats s = simulate();
       if (!s.clean())
@@ -198,42 +187,22 @@ class BaselineRun {
                   << " timing violations, " << s.data_mismatches << " data mismatches, "
                   << s.unanswered << " unanswered requests\n";
       const stats::RunFigures f = stats::figures_of(s);
-      return ::write(fd, &f, sizeof f) == ssize_t(sizeof f) ? kExitOk : kExitFailed;
+      if (::write(fds[1], &f, sizeof f) == ssize_t(sizeof f)) code = kExitOk;
     } catch (const std::exception& e) {
       std::cerr << "mckit: the run without the prefetcher: " << e.what() << '\n';
-      return kExitFailed;
     }
-  }
-
-  int reap() {
-    ::close(fd_);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : kExitFailed;
-  }
-
-  pid_t pid_ = -1;
-  int fd_ = -1;
-};
-
-BaselineRun::BaselineRun(const std::function<stats::RunStats()>& simulate) {
-  int fds[2];
-  if (::pipe(fds) != 0) throw std::system_error(errno, std::generic_category(), "pipe");
-  pid_ = ::fork();
-  if (pid_ < 0) {
-    const int error = errno;
-    ::close(fds[0]);
-    ::close(fds[1]);
-    throw std::system_error(error, std::generic_category(), "fork");
-  }
-  if (pid_ == 0) {
-    ::close(fds[0]);
     // No destructors, no flushing: the files and buffers it inherited are the parent's.
-    ::_exit(child(simulate, fds[1]));
+    ::_exit(code);
   }
   ::close(fds[1]);
-  fd_ = fds[0];
+  stats::RunFigures f;
+  const bool got = ::read(fds[0], &f, sizeof f) == ssize_t(sizeof f);
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != kExitOk)
+    throw std::runtime_error("the run without the prefetcher did not complete");
+  return f;
 }
 
 void run(const RunOptions& o) {
@@ -285,9 +254,9 @@ void run(const RunOptions& o) {
   // Made (and so checked) before the baseline starts, so a bad option is reported once.
   std::unique_ptr<ctrl::ControllerCore> core = make_core(preset, h);
   const bool prefetching = c.prefetch.kind != ctrl::PrefetcherKind::None;
-  std::optional<BaselineRun> baseline_run;
+  std::optional<stats::RunFigures> baseline;
   if (prefetching)
-    baseline_run.emplace([&] {
+    baseline = run_baseline([&] {
       CoreOptions off = h;
       off.controller.prefetch = {};
       off.waves.reset();
@@ -301,8 +270,6 @@ void run(const RunOptions& o) {
   const stats::RunStats s =
       testbench::run_tlm(preset, std::move(core), *source, t, [&] { progress.update(++done); });
   progress.finish();
-  std::optional<stats::RunFigures> baseline;
-  if (baseline_run) baseline = baseline_run->wait();
   const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
                              (o.xor_hash ? " + xor" : "");
   const std::string prefetcher = prefetching ? describe(c.prefetch) : "";

@@ -17,10 +17,11 @@ enum class PrefetcherKind : std::uint8_t { None = 0, NextLine = 1, Stream = 2, S
 // The memory-side prefetcher (docs/prefetchers.md).
 struct PrefetchConfig {
   PrefetcherKind kind = PrefetcherKind::None;
-  int distance = 1;    // offset of the first candidate, in bursts (strides for stride): 0..15
+  // Far enough ahead that a requester with a few reads outstanding has not asked yet.
+  int distance = 8;    // offset of the first candidate, in bursts (strides for stride): 0..15
   int degree = 4;      // candidates per prediction: 1..15
   int threshold = 2;   // stride: confidence needed before it predicts, 0..3
-  int throttle = 25;   // % of data-bus cycles prefetch reads may take, 1..100
+  int throttle = 50;   // % of data-bus cycles prefetch reads may take, 1..100
   int pressure = 16;   // read-queue entries from which candidates are dropped, 1..32
 };
 

@@ -44,6 +44,9 @@ struct CoreOutputs {
   std::uint8_t forward_write_id = 0;
   bool prefetch_hit = false;            // read forward_read_id is answered with the data
   std::uint8_t prefetch_slot = 0;       // of this prefetch buffer slot
+  bool prefetch_answer = false;         // read prefetch_answer_id, which waited for a
+  std::uint8_t prefetch_answer_id = 0;  // prefetch, is answered with the data of
+  std::uint8_t prefetch_answer_slot = 0;  // this slot, just filled
   bool response_valid = false;
   std::uint8_t response_id = 0;
   bool response_forwarded = false;

@@ -143,6 +143,10 @@ void MemorySystem::step() {
     slots_[out_.forward_read_id].read_data = prefetched_[out_.prefetch_slot];
     ++stats_.prefetch.useful;
   }
+  if (out_.prefetch_answer) {
+    slots_[out_.prefetch_answer_id].read_data = prefetched_[out_.prefetch_answer_slot];
+    ++stats_.prefetch.useful;
+  }
   issue_to_device(out_);
   if (offered && out_.request_ready) accept(in_.request.id);
   if (out_.response_valid) respond(out_);

@@ -71,8 +71,9 @@ void PrefetchBuffer::clock(const PfBufferIn& in) {
   if (s.evict && int(s.alloc_idx) != killed && !table_[s.alloc_idx].used)
     ++counters_.evicted_unused;
   counters_.issued += o.alloc_ok;
-  counters_.useful += o.hit;
-  counters_.late += o.late && in.count_late;
+  const bool served_late = o.late && in.count_late;
+  counters_.useful += o.hit || served_late;
+  counters_.late += served_late;
 
   // Recency: the hit entry, then the allocated one, move to the front.
   const auto touch = [this](unsigned idx) {
@@ -86,7 +87,7 @@ void PrefetchBuffer::clock(const PfBufferIn& in) {
 
   if (killed >= 0) table_[killed].valid = false;
   if (in.fill && in.fill_slot < table_.size()) table_[in.fill_slot].busy = false;
-  if (o.hit) table_[o.hit_slot].used = true;
+  if (o.hit || served_late) table_[o.hit_slot].used = true;
   if (o.alloc_ok) {
     Entry& e = table_[s.alloc_idx];
     e.valid = true;

@@ -17,7 +17,7 @@ struct PfBufferIn {
   bool fill = false;
   unsigned fill_slot = 0;
   bool lookup = false;
-  bool count_late = true;  // a late lookup counts (the first of a waiting read's)
+  bool count_late = true;  // a late lookup's read takes the fill's data: late and useful
   std::uint64_t lookup_addr = 0;
   bool inval = false;
   std::uint64_t inval_addr = 0;
@@ -28,7 +28,7 @@ struct PfBufferIn {
 // The counter outputs (cnt_*_o): registered, 32 bits, wrapping.
 struct PfBufferCounters {
   std::uint32_t issued = 0;          // accepted allocs
-  std::uint32_t useful = 0;          // hits
+  std::uint32_t useful = 0;          // hits and counted late lookups
   std::uint32_t late = 0;            // counted lookups that met an in-flight entry
   std::uint32_t evicted_unused = 0;  // live entries replaced or invalidated without a hit
   bool operator==(const PfBufferCounters& o) const;

@@ -367,6 +367,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   out.forward_write_id = fwd_id_;
   out.prefetch_hit = pf_hit_;
   out.prefetch_slot = pf_hit_slot_;
+  out.prefetch_answer = pf_answer_;
+  out.prefetch_answer_id = pf_answer_id_;
+  out.prefetch_answer_slot = pf_answer_slot_;
   out.response_valid = rsp_count_ > 0;
   if (out.response_valid) {
     out.response_id = rsp_[std::size_t(rsp_head_)].id;
@@ -452,19 +455,20 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const Entry sel_entry = served.entry[sel];
 
   // Prefetcher: the head candidate, then the buffer's answers to this cycle's inputs (a
-  // read that finds no queued write asks for its burst).
+  // read that finds no queued write asks for its burst; one that finds it in flight waits
+  // for the fill, unless another read does already).
   const PrefetchStep pf = prefetch_step(sched_cmd);
   const InFlightRead& flight_head = flight_[std::size_t(flight_head_)];
   PfBufferIn bin;
-  bool pf_rd = false, pf_hit = false, pf_late = false;
+  bool pf_rd = false, pf_hit = false, pf_merge = false, pf_answer = false;
+  std::uint8_t pf_answer_id = 0;
   unsigned pf_slot = 0, pf_hit_slot = 0;
   if (predictor_) {
     bin.alloc = pf.try_rd;
     bin.alloc_addr = pf.addr.value_or(0);
     bin.fill = in.read_data_valid && flight_head.prefetch;
-    bin.fill_slot = flight_head.id;
+    bin.fill_slot = flight_head.id % ControllerLimits::kPrefetchEntries;  // fill_slot_o's bits
     bin.lookup = wq_match_en && !fe_write_ && !wq_match;
-    bin.count_late = !fe_late_seen_;
     bin.lookup_addr = fe_addr_;
     bin.inval = demand && dram::is_write(sched_cmd);
     bin.inval_addr = sel_entry.addr;
@@ -474,8 +478,12 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     pf_rd = pf.try_rd && bout.alloc_ok;
     pf_slot = bout.alloc_slot;
     pf_hit = bout.hit;
-    pf_late = bout.late;
+    pf_merge = bout.late && !waiting_[bout.hit_slot];
     pf_hit_slot = bout.hit_slot;
+    bin.count_late = pf_merge;
+    const std::size_t filled = bin.fill_slot;
+    pf_answer = bin.fill && (waiting_[filled] || (pf_merge && pf_hit_slot == filled));
+    pf_answer_id = waiting_[filled] ? waiter_[filled] : fe_id_;
   }
   const bool pf_issue = pf.act || pf_rd;
   Command cmd = sched_cmd;
@@ -489,7 +497,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   // waits while its prefetch is in flight, else goes to the read queue.
   const bool take = fe_write_ ? fe_valid_ && !wq_full && !wq_match && !rq_match
                               : fe_valid_ && can_accept_read &&
-                                    (forward || pf_hit || (!rq_full && !wq_match && !pf_late));
+                                    (forward || pf_hit || pf_merge || (!rq_full && !wq_match));
   const bool take_read = take && !fe_write_, take_write = take && fe_write_;
   out.request_ready = !fe_valid_ || take;
   const bool accepted = in.request_valid && out.request_ready;
@@ -529,7 +537,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     --rsp_count_;
   }
   if (in.read_data_valid) {
-    if (!flight_head.prefetch)
+    if (pf_answer)
+      rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {false, true, pf_answer_id};
+    else if (!flight_head.prefetch)
       rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {false, false, flight_head.id};
     flight_head_ = (flight_head_ + 1) % kInFlight;
     --flight_count_;
@@ -542,8 +552,13 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   // from reads the buffer did not answer).
   if (predictor_) {
     buffer_.clock(bin);
+    if (pf_merge) {
+      waiting_[pf_hit_slot] = true;
+      waiter_[pf_hit_slot] = fe_id_;
+    }
+    if (bin.fill) waiting_[bin.fill_slot] = false;
     credit_ = std::min(credit_ + p_.pf_throttle, credit_cap_) - (pf_rd ? credit_cost_ : 0);
-    if (take_read && !(p_.pf_kind == std::uint8_t(PrefetcherKind::NextLine) && pf_hit))
+    if (take_read && !(p_.pf_kind == std::uint8_t(PrefetcherKind::NextLine) && (pf_hit || pf_merge)))
       predictor_->observe(fe_addr_, fe_stream_);
     predictor_->clock(pf.drop || pf_rd);
   }
@@ -584,7 +599,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   if (demand && dram::is_column(cmd)) pop(sq, idx);
   queue_events(rq_, cmd, cmd_bank, cmd_row);
   queue_events(wq_, cmd, cmd_bank, cmd_row);
-  if ((take_read && !forward && !pf_hit) || take_write) {
+  if ((take_read && !forward && !pf_hit && !pf_merge) || take_write) {
     bool open = (open_ >> fe_.bank) & 1;
     bool hit = open && open_row_[fe_.bank] == fe_.row;
     if (cmd == Command::ACT && fe_.bank == cmd_bank) {
@@ -610,9 +625,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   fwd_id_ = wq_match_id;
   pf_hit_ = take_read && pf_hit;
   pf_hit_slot_ = std::uint8_t(pf_hit_slot);
-  const bool late_seen = accepted ? false : fe_late_seen_ || pf_late;
-  if (late_seen != fe_late_seen_) quiet_ = false;
-  fe_late_seen_ = late_seen;
+  pf_answer_ = pf_answer;
+  pf_answer_id_ = pf_answer_id;
+  pf_answer_slot_ = std::uint8_t(bin.fill_slot);
   if (accepted) {
     fe_stream_ = in.request.stream;
     fe_valid_ = true;

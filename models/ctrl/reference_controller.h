@@ -120,10 +120,10 @@ class ReferenceController : public ControllerCore {
   std::uint64_t fe_addr_ = 0;
   std::uint8_t fe_id_ = 0, fe_stream_ = 0;
   Decoded fe_;
-  bool fe_late_seen_ = false;  // the read in the front end found its prefetch in flight
   bool serve_writes_ = false, serve_reads_ = false;
-  bool fwd_ = false, pf_hit_ = false;
+  bool fwd_ = false, pf_hit_ = false, pf_answer_ = false;
   std::uint8_t fwd_read_id_ = 0, fwd_id_ = 0, pf_hit_slot_ = 0;
+  std::uint8_t pf_answer_id_ = 0, pf_answer_slot_ = 0;
 
   Queue rq_, wq_;
   bool draining_ = false;
@@ -146,6 +146,9 @@ class ReferenceController : public ControllerCore {
   // the throttle's credit.
   std::unique_ptr<Prefetcher> predictor_;
   PrefetchBuffer buffer_;
+  // Per slot: whether a late read waits for its fill, and which.
+  std::array<bool, ControllerLimits::kPrefetchEntries> waiting_{};
+  std::array<std::uint8_t, ControllerLimits::kPrefetchEntries> waiter_{};
   std::uint32_t credit_ = 0, credit_cost_ = 0, credit_cap_ = 0;
 
   // Responses (mc_rsp_path).

@@ -166,6 +166,9 @@ void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
   out.forward_write_id = t.req_fwd_id_o;
   out.prefetch_hit = t.req_pf_hit_o;
   out.prefetch_slot = t.req_pf_slot_o;
+  out.prefetch_answer = t.req_pf_answer_o;
+  out.prefetch_answer_id = t.req_pf_answer_id_o;
+  out.prefetch_answer_slot = t.req_pf_answer_slot_o;
   out.response_valid = t.rsp_valid_o;
   out.response_id = t.rsp_id_o;
   out.response_forwarded = t.rsp_forwarded_o;
