@@ -27,6 +27,7 @@ inline void PrintTo(Backend b, std::ostream* os) { *os << name_of(b); }
 namespace mckit::ctrl {
 inline void PrintTo(Scheduler s, std::ostream* os) { *os << name_of(s); }
 inline void PrintTo(PagePolicy p, std::ostream* os) { *os << name_of(p); }
+inline void PrintTo(PrefetcherKind k, std::ostream* os) { *os << name_of(k); }
 }  // namespace mckit::ctrl
 
 namespace mckit::test {
@@ -129,6 +130,9 @@ struct RandomTraffic {
   double read_fraction = 0.7;
   int max_run = 8;
   double partial_write_fraction = 0.1;
+  // Offered in groups of `group` requests, one group every `group_cycles` cycles, so that the
+  // queues also run short (0: as fast as the controller takes them).
+  std::uint64_t group = 0, group_cycles = 0;
 };
 
 // How the refresh count is checked.
@@ -147,9 +151,9 @@ struct RandomChecks {
   RefreshCheck refresh = RefreshCheck::LongRunsOnly;
 };
 
-// Runs random traffic through the controller (the backend given) and checks everything that
-// must hold for any traffic.
-inline void run_random_and_check(const dram::DramPreset& preset,
+// Runs random traffic through the controller (the backend given), checks everything that
+// must hold for any traffic and returns what it measured.
+inline stats::RunStats run_random_and_check(const dram::DramPreset& preset,
                                  const ctrl::ControllerConfig& config,
                                  const RandomTraffic& traffic, const RandomChecks& checks = {},
                                  sim::Backend backend = sim::Backend::Rtl) {
@@ -172,6 +176,11 @@ inline void run_random_and_check(const dram::DramPreset& preset,
   rp.max_run = traffic.max_run;
   rp.partial_write_fraction = traffic.partial_write_fraction;
   workloads::RandomSource source(rp);
+  if (traffic.group)
+    h.set_request_gate([g = traffic.group, c = traffic.group_cycles](std::uint64_t cycle,
+                                                                     std::uint64_t seq) {
+      return cycle >= seq / g * c;
+    });
   const stats::RunStats s = h.run(source);
 
   EXPECT_EQ(s.violations, 0u);
@@ -183,12 +192,15 @@ inline void run_random_and_check(const dram::DramPreset& preset,
     EXPECT_EQ(s.read_latency.count(), s.reads);
   }
   // Every write reaches the device as one WR/WRA; every read not answered from a queued
-  // write as one RD/RDA; each column command is a hit, a miss or a conflict.
+  // write or a prefetch as one RD/RDA, beside the prefetches' own; each demand column
+  // command is a hit, a miss or a conflict.
   const std::uint64_t rd = count_of(s, dram::Command::RD) + count_of(s, dram::Command::RDA);
   const std::uint64_t wr = count_of(s, dram::Command::WR) + count_of(s, dram::Command::WRA);
+  const std::uint64_t demand_rd = s.prefetch.demand_dram_reads;
   EXPECT_EQ(wr, s.writes);
-  EXPECT_EQ(rd + s.forwarded_reads, s.reads);
-  EXPECT_EQ(s.row_hits + s.row_misses + s.row_conflicts, rd + wr);
+  EXPECT_EQ(rd, demand_rd + s.prefetch.issued);
+  EXPECT_EQ(demand_rd + s.forwarded_reads + s.prefetch.useful, s.reads);
+  EXPECT_EQ(s.row_hits + s.row_misses + s.row_conflicts, demand_rd + wr);
   if (checks.page_policy) {
     if (config.page_policy == ctrl::PagePolicy::Closed) {
       // Every access closes its row. (A "hit" is still possible: a request served on a row
@@ -210,6 +222,7 @@ inline void run_random_and_check(const dram::DramPreset& preset,
   if (checks.forwarding && traffic.footprint == kSmallFootprint) {
     EXPECT_GT(s.forwarded_reads, 0u);  // the front end's hazard paths were exercised
   }
+  return s;
 }
 
 }  // namespace mckit::test
