@@ -11,7 +11,7 @@ VIEW_PACKAGES := gtkwave
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MCKIT := $(BUILD)/sim/mckit
 
-.PHONY: all deps deps-view build run test test-regress bench lint synth clean
+.PHONY: all deps deps-view build run test test-regress bench prefetch-eval lint synth clean
 
 all: build
 
@@ -66,6 +66,10 @@ bench: build
 	$(BUILD)/bench/bench_rtl memory 1000000 4096
 	$(BUILD)/bench/bench_rtl wrap 1000000
 	bench/bench_run.sh $(BUILD)/sim/mckit 1000000
+
+# The table of docs/prefetchers.md: every AI workload x prefetcher on DDR4-3200 and HBM2.
+prefetch-eval: build
+	bench/prefetch_eval.sh $(MCKIT)
 
 lint: deps
 	sim/rtl_lint.sh

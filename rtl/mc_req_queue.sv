@@ -55,7 +55,8 @@ module mc_req_queue #(
   output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
   output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
   input  logic [mc_pkg::BankIdxW-1:0] probe_bank_i,
-  output logic                        probe_used_o,    // an entry targets probe_bank_i
+  input  logic [mc_pkg::RowW-1:0]     probe_row_i,
+  output logic                        probe_conflict_o, // an entry wants another row there
   output logic [CntW-1:0]  count_o,
   output logic             full_o,
 
@@ -207,9 +208,10 @@ module mc_req_queue #(
     act_ready = usable & ~open_q & ok_e;
     pre_ready = usable & open_q & ~hit_q & ok_e;
     rank_used_o = {|(valid_q & rank1_q), |(valid_q & ~rank1_q)};
-    probe_used_o = 1'b0;
+    probe_conflict_o = 1'b0;
     for (int i = 0; i < Depth; i++)
-      if (valid_q[i] && bank_q[i] == probe_bank_i) probe_used_o = 1'b1;
+      if (valid_q[i] && bank_q[i] == probe_bank_i && row_q[i] != probe_row_i)
+        probe_conflict_o = 1'b1;
 
     bank_has_hit_o = '0;
     if (served_i) begin

@@ -346,7 +346,8 @@ module mc_top #(
     .bank_has_hit_o(rq_has_hit),
     .rank_used_o(rq_rank_used),
     .probe_bank_i(pf_bank),
-    .probe_used_o(rq_pf_bank_used),
+    .probe_row_i(pf_row),
+    .probe_conflict_o(rq_pf_conflict),
     .count_o(rq_count),
     .full_o(rq_full),
     .capped_o(rq_capped),
@@ -393,7 +394,8 @@ module mc_top #(
     .bank_has_hit_o(wq_has_hit),
     .rank_used_o(wq_rank_used),
     .probe_bank_i(pf_bank),
-    .probe_used_o(wq_pf_bank_used),
+    .probe_row_i(pf_row),
+    .probe_conflict_o(wq_pf_conflict),
     .count_o(wq_count),
     .full_o(wq_full),
     .capped_o(wq_capped),
@@ -447,7 +449,7 @@ module mc_top #(
   logic [mc_pkg::BankIdxW-1:0] pf_bank;
   logic [mc_pkg::RowW-1:0] pf_bank_row, pf_row;
   logic [mc_pkg::ColW-1:0] pf_col;
-  logic pf_rd_ok, rq_pf_bank_used, wq_pf_bank_used, pf_act, pf_rd, pf_fill, pf_answer;
+  logic pf_rd_ok, rq_pf_conflict, wq_pf_conflict, pf_act, pf_rd, pf_fill, pf_answer;
   logic [mc_pkg::IdW-1:0] pf_answer_id;
   logic [SlotW-1:0] pf_slot;
   logic [SlotW-1:0] fill_slot;
@@ -488,7 +490,7 @@ module mc_top #(
     .bank_o(pf_bank),
     .bank_row_i(pf_bank_row),
     .rd_ok_i(pf_rd_ok),
-    .demand_i(rq_pf_bank_used || wq_pf_bank_used),
+    .conflict_i(rq_pf_conflict || wq_pf_conflict),
     .act_o(pf_act),
     .rd_o(pf_rd),
     .cmd_o(pf_cmd),

@@ -1,5 +1,5 @@
-// The prefetch buffer's tag side (rtl/pf_buffer.sv) on its own, not yet in mc_top: hand-built
-// sequences on the RTL (each cycle also checked against the C++ model,
+// The prefetch buffer's tag side (rtl/pf_buffer.sv) on its own, as mc_prefetch uses it:
+// hand-built sequences on the RTL (each cycle also checked against the C++ model,
 // models/ctrl/pf_buffer.h), and the RTL against the model on seeded random operations.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// The memory-side prefetchers (rtl/pf_*.sv) on their own, not yet in mc_top: exact candidate
-// lists for hand-built read sequences on the RTL, and the RTL against its C++ model
+// The memory-side prefetchers (rtl/pf_*.sv), each on its own as mc_prefetch uses it: exact
+// candidate lists for hand-built read sequences on the RTL, and the RTL against its C++ model
 // (models/ctrl/pf_*.h) cycle for cycle on seeded random traffic.
 #include <gtest/gtest.h>
 

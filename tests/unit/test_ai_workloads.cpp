@@ -524,7 +524,7 @@ TEST_F(ShapeFile, SyntaxErrorNamesTheLine) {
 
 TEST(ShippedShapes, LoadByNameWithTheirSources) {
   const std::vector<std::string> names = shipped_model_names();
-  for (const char* n : {"llama2-7b", "llama2-70b", "mixtral-8x7b", "dlrm-benchmark"})
+  for (const char* n : {"llama2-7b", "llama2-70b", "mixtral-8x7b", "olmoe-1b-7b", "dlrm-benchmark"})
     EXPECT_NE(std::find(names.begin(), names.end(), n), names.end()) << n;
   for (const std::string& n : names) EXPECT_FALSE(load_model_shape(n).source.empty()) << n;
 
