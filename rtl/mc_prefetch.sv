@@ -5,9 +5,9 @@
 // prefetch is still in flight is late: it becomes the slot's waiter (merge_o), answered when
 // the fill arrives (answer_o), unless the slot has a waiter already, and then it goes to the
 // DRAM itself. The head candidate is:
-//   - dropped when it lies beyond the device, is already buffered, its bank is open to another
-//     row or has queued demand for another row, or the read queue holds `pressure` entries
-//     or more;
+//   - dropped when it lies beyond the device, is already buffered or queued as demand, its
+//     bank is open to another row or has queued demand for another row, or the read queue
+//     holds `pressure` entries or more;
 //   - else issued, as an ACT to its closed bank or a RD (RDA under the closed page policy) to
 //     its open row, only in a cycle the scheduler leaves empty, outside a rank waiting for a
 //     refresh, with a free in-flight slot, and when the throttle's credit allows;
@@ -64,8 +64,9 @@ module mc_prefetch #(
   output logic [mc_pkg::BankIdxW-1:0] bank_o,       // the head candidate's bank ...
   input  logic [mc_pkg::RowW-1:0]     bank_row_i,   // ... its open row,
   input  logic                        rd_ok_i,      // ... whether a RD may go to it,
-  input  logic                        conflict_i,   // ... whether demand wants another row
-                                                    // of it (row_o: the candidate's)
+  input  logic                        probe_hit_i,  // ... whether queued demand wants another
+                                                    // row of it, or the candidate (row_o,
+  output logic [mc_pkg::AddrW-1:0]    addr_o,       // addr_o) itself
 
   // The command: ACT or RD/RDA to bank_o.
   output logic                        act_o,
@@ -164,7 +165,7 @@ module mc_prefetch #(
     grown = credit_q + {{(CreditW - 7){1'b0}}, pf_cfg_i.throttle};
     cand_rank = '0;
     cand_rank[bank_o[mc_pkg::BankIdxW-1 -: mc_pkg::RankW]] = 1'b1;
-    drop = valid && ((addr >> pf_cfg_i.addr_bits) != '0 || buffered || conflict_i ||
+    drop = valid && ((addr >> pf_cfg_i.addr_bits) != '0 || buffered || probe_hit_i ||
                      rq_count_i >= pf_cfg_i.pressure || (open_i[bank_o] && bank_row_i != row));
     go = valid && !drop && slot_free_i && (ref_active_i & cand_rank) == '0 && credit_q >= cost;
     act_o = go && !open_i[bank_o] && act_ok_i[bank_o];
@@ -177,6 +178,7 @@ module mc_prefetch #(
                : !rd_o ? mc_pkg::CMD_NOP
                : closed_page_i ? mc_pkg::CMD_RDA : mc_pkg::CMD_RD;
   assign row_o = row;
+  assign addr_o = addr;
   assign col_o = col;
   assign cand_ready = {3{drop || rd_o}} & cand_valid;
 

@@ -54,9 +54,11 @@ module mc_req_queue #(
                                          // and no other entry may use its bank meanwhile
   output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
   output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
+  // The prefetcher's candidate: whether an entry wants another row of its bank, or its burst.
   input  logic [mc_pkg::BankIdxW-1:0] probe_bank_i,
   input  logic [mc_pkg::RowW-1:0]     probe_row_i,
-  output logic                        probe_conflict_o, // an entry wants another row there
+  input  logic [mc_pkg::AddrW-1:0]    probe_addr_i,
+  output logic                        probe_hit_o,
   output logic [CntW-1:0]  count_o,
   output logic             full_o,
 
@@ -208,10 +210,11 @@ module mc_req_queue #(
     act_ready = usable & ~open_q & ok_e;
     pre_ready = usable & open_q & ~hit_q & ok_e;
     rank_used_o = {|(valid_q & rank1_q), |(valid_q & ~rank1_q)};
-    probe_conflict_o = 1'b0;
+    probe_hit_o = 1'b0;
     for (int i = 0; i < Depth; i++)
-      if (valid_q[i] && bank_q[i] == probe_bank_i && row_q[i] != probe_row_i)
-        probe_conflict_o = 1'b1;
+      if (valid_q[i] && bank_q[i] == probe_bank_i &&
+          (row_q[i] != probe_row_i || addr_q[i] == probe_addr_i))
+        probe_hit_o = 1'b1;
 
     bank_has_hit_o = '0;
     if (served_i) begin

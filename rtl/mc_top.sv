@@ -347,7 +347,8 @@ module mc_top #(
     .rank_used_o(rq_rank_used),
     .probe_bank_i(pf_bank),
     .probe_row_i(pf_row),
-    .probe_conflict_o(rq_pf_conflict),
+    .probe_addr_i(pf_addr),
+    .probe_hit_o(rq_pf_probe),
     .count_o(rq_count),
     .full_o(rq_full),
     .capped_o(rq_capped),
@@ -395,7 +396,8 @@ module mc_top #(
     .rank_used_o(wq_rank_used),
     .probe_bank_i(pf_bank),
     .probe_row_i(pf_row),
-    .probe_conflict_o(wq_pf_conflict),
+    .probe_addr_i(pf_addr),
+    .probe_hit_o(wq_pf_probe),
     .count_o(wq_count),
     .full_o(wq_full),
     .capped_o(wq_capped),
@@ -448,8 +450,9 @@ module mc_top #(
   // ---- Prefetcher -----------------------------------------------------------------------
   logic [mc_pkg::BankIdxW-1:0] pf_bank;
   logic [mc_pkg::RowW-1:0] pf_bank_row, pf_row;
+  logic [mc_pkg::AddrW-1:0] pf_addr;
   logic [mc_pkg::ColW-1:0] pf_col;
-  logic pf_rd_ok, rq_pf_conflict, wq_pf_conflict, pf_act, pf_rd, pf_fill, pf_answer;
+  logic pf_rd_ok, rq_pf_probe, wq_pf_probe, pf_act, pf_rd, pf_fill, pf_answer;
   logic [mc_pkg::IdW-1:0] pf_answer_id;
   logic [SlotW-1:0] pf_slot;
   logic [SlotW-1:0] fill_slot;
@@ -490,7 +493,8 @@ module mc_top #(
     .bank_o(pf_bank),
     .bank_row_i(pf_bank_row),
     .rd_ok_i(pf_rd_ok),
-    .conflict_i(rq_pf_conflict || wq_pf_conflict),
+    .probe_hit_i(rq_pf_probe || wq_pf_probe),
+    .addr_o(pf_addr),
     .act_o(pf_act),
     .rd_o(pf_rd),
     .cmd_o(pf_cmd),

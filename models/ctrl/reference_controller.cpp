@@ -170,10 +170,14 @@ ReferenceController::Offer ReferenceController::examine(const Queue& q, bool wri
   return o;
 }
 
-// The prefetcher's probe (probe_conflict_o): an entry of `bank` wants another row than `row`.
-bool ReferenceController::wants_other_row(const Queue& q, int bank, std::uint32_t row) {
-  for (std::uint32_t left = q.members[std::size_t(bank)]; left; left &= left - 1)
-    if (q.entry[std::size_t(lowest(left))].row != row) return true;
+// The prefetcher's probe (probe_hit_o): an entry of `bank` wants another row than `row`, or
+// holds `addr`.
+bool ReferenceController::probe_hit(const Queue& q, int bank, std::uint32_t row,
+                                    std::uint64_t addr) {
+  for (std::uint32_t left = q.members[std::size_t(bank)]; left; left &= left - 1) {
+    const Entry& e = q.entry[std::size_t(lowest(left))];
+    if (e.row != row || e.addr == addr) return true;
+  }
   return false;
 }
 
@@ -347,8 +351,8 @@ ReferenceController::PrefetchStep ReferenceController::prefetch_step(Command sch
   s.at = map_address(a);
   const int b = s.at.bank;
   const bool open = (open_ >> b) & 1;
-  s.drop = (a >> p_.pf_addr_bits) != 0 || buffer_.holds(a) || wants_other_row(rq_, b, s.at.row) ||
-           wants_other_row(wq_, b, s.at.row) || rq_.count >= p_.pf_pressure ||
+  s.drop = (a >> p_.pf_addr_bits) != 0 || buffer_.holds(a) || probe_hit(rq_, b, s.at.row, a) ||
+           probe_hit(wq_, b, s.at.row, a) || rq_.count >= p_.pf_pressure ||
            (open && open_row_[std::size_t(b)] != s.at.row);
   const bool go = !s.drop && sched_cmd == Command::NOP && !ref_active_[std::size_t(b >> kRankLsb)] &&
                   credit_ >= credit_cost_;

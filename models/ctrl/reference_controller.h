@@ -100,7 +100,7 @@ class ReferenceController : public ControllerCore {
   std::uint64_t precharge_ok(std::uint64_t banks);
   Offer examine(const Queue& q, bool writes);
   static int match(const Queue& q, std::uint64_t addr);
-  static bool wants_other_row(const Queue& q, int bank, std::uint32_t row);
+  static bool probe_hit(const Queue& q, int bank, std::uint32_t row, std::uint64_t addr);
   static void queue_events(Queue& q, dram::Command cmd, int bank, std::uint32_t row);
   void update_timing(dram::Command cmd, int bank, std::uint32_t row);
   static void push(Queue& q, const Decoded& d, std::uint64_t addr, std::uint8_t id, bool full,
