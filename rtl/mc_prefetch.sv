@@ -66,7 +66,8 @@ module mc_prefetch #(
   input  logic                        rd_ok_i,      // ... whether a RD may go to it,
   input  logic                        probe_hit_i,  // ... whether queued demand wants another
                                                     // row of it, or the candidate (row_o,
-  output logic [mc_pkg::AddrW-1:0]    addr_o,       // addr_o) itself
+  output logic                        valid_o,      // addr_o; valid_o: there is one)
+  output logic [mc_pkg::AddrW-1:0]    addr_o,       // itself
 
   // The command: ACT or RD/RDA to bank_o.
   output logic                        act_o,
@@ -178,6 +179,7 @@ module mc_prefetch #(
                : !rd_o ? mc_pkg::CMD_NOP
                : closed_page_i ? mc_pkg::CMD_RDA : mc_pkg::CMD_RD;
   assign row_o = row;
+  assign valid_o = valid;
   assign addr_o = addr;
   assign col_o = col;
   assign cand_ready = {3{drop || rd_o}} & cand_valid;

@@ -55,6 +55,7 @@ module mc_req_queue #(
   output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
   output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
   // The prefetcher's candidate: whether an entry wants another row of its bank, or its burst.
+  input  logic                        probe_en_i,
   input  logic [mc_pkg::BankIdxW-1:0] probe_bank_i,
   input  logic [mc_pkg::RowW-1:0]     probe_row_i,
   input  logic [mc_pkg::AddrW-1:0]    probe_addr_i,
@@ -211,10 +212,12 @@ module mc_req_queue #(
     pre_ready = usable & open_q & ~hit_q & ok_e;
     rank_used_o = {|(valid_q & rank1_q), |(valid_q & ~rank1_q)};
     probe_hit_o = 1'b0;
-    for (int i = 0; i < Depth; i++)
-      if (valid_q[i] && bank_q[i] == probe_bank_i &&
-          (row_q[i] != probe_row_i || addr_q[i] == probe_addr_i))
-        probe_hit_o = 1'b1;
+    if (probe_en_i) begin  // searched only when there is a candidate
+      for (int i = 0; i < Depth; i++)
+        if (valid_q[i] && bank_q[i] == probe_bank_i &&
+            (row_q[i] != probe_row_i || addr_q[i] == probe_addr_i))
+          probe_hit_o = 1'b1;
+    end
 
     bank_has_hit_o = '0;
     if (served_i) begin

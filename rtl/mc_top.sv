@@ -181,8 +181,9 @@ module mc_top #(
   assign wq_match_en = fe_valid_q && (fe_write_q ? !wq_full : can_accept_read);
   logic serve_writes_q, serve_reads_q;
 
-  // A read that finds no queued write to its address asks the prefetch buffer.
-  assign pf_lookup = wq_match_en && !fe_write_q && !wq_match;
+  // A read that finds no queued write to its address asks the prefetch buffer (if a
+  // prefetcher is on: without one the buffer stays empty).
+  assign pf_lookup = wq_match_en && !fe_write_q && !wq_match && pf_cfg.kind != mc_pkg::PF_NONE;
 
   always_comb begin
     // A read finding a queued full write is answered from it; a read finding a partial write,
@@ -345,6 +346,7 @@ module mc_top #(
     .oldest_pre_o(rq_oldest_pre),
     .bank_has_hit_o(rq_has_hit),
     .rank_used_o(rq_rank_used),
+    .probe_en_i(pf_valid),
     .probe_bank_i(pf_bank),
     .probe_row_i(pf_row),
     .probe_addr_i(pf_addr),
@@ -394,6 +396,7 @@ module mc_top #(
     .oldest_pre_o(wq_oldest_pre),
     .bank_has_hit_o(wq_has_hit),
     .rank_used_o(wq_rank_used),
+    .probe_en_i(pf_valid),
     .probe_bank_i(pf_bank),
     .probe_row_i(pf_row),
     .probe_addr_i(pf_addr),
@@ -451,6 +454,7 @@ module mc_top #(
   logic [mc_pkg::BankIdxW-1:0] pf_bank;
   logic [mc_pkg::RowW-1:0] pf_bank_row, pf_row;
   logic [mc_pkg::AddrW-1:0] pf_addr;
+  logic pf_valid;
   logic [mc_pkg::ColW-1:0] pf_col;
   logic pf_rd_ok, rq_pf_probe, wq_pf_probe, pf_act, pf_rd, pf_fill, pf_answer;
   logic [mc_pkg::IdW-1:0] pf_answer_id;
@@ -494,6 +498,7 @@ module mc_top #(
     .bank_row_i(pf_bank_row),
     .rd_ok_i(pf_rd_ok),
     .probe_hit_i(rq_pf_probe || wq_pf_probe),
+    .valid_o(pf_valid),
     .addr_o(pf_addr),
     .act_o(pf_act),
     .rd_o(pf_rd),

@@ -79,21 +79,24 @@ module pf_buffer #(
   logic [IdxW-1:0] look_age, free_age, old_age, alloc_age;
   logic [1:0] unused_left;
 
+  // Each search runs only in a cycle that asks for it (a simulator then skips it; synthesis
+  // keeps the same logic).
   always_comb begin
     look_found = 1'b0;
     look_idx = '0;
     look_age = '0;
     has_found = 1'b0;
-    alloc_found = 1'b0;
-    for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && addr_q[i] == lookup_addr_i) begin
-        look_found = 1'b1;
-        look_idx = i[IdxW-1:0];
-        look_age = age_q[i];
+    kill = '0;
+    if (lookup_i || has_i || inval_i) begin
+      for (int i = 0; i < Entries; i++) begin
+        if (valid_q[i] && addr_q[i] == lookup_addr_i) begin
+          look_found = 1'b1;
+          look_idx = i[IdxW-1:0];
+          look_age = age_q[i];
+        end
+        if (valid_q[i] && addr_q[i] == has_addr_i) has_found = 1'b1;
+        kill[i] = inval_i && valid_q[i] && addr_q[i] == inval_addr_i;
       end
-      if (valid_q[i] && addr_q[i] == has_addr_i) has_found = 1'b1;
-      if (valid_q[i] && addr_q[i] == alloc_addr_i) alloc_found = 1'b1;
-      kill[i] = inval_i && valid_q[i] && addr_q[i] == inval_addr_i;
     end
 
     look_live = lookup_i && !(inval_i && inval_addr_i == lookup_addr_i) && look_found;
@@ -101,27 +104,36 @@ module pf_buffer #(
     late_o = look_live && busy_q[look_idx];
     hit_slot_o = look_live ? look_idx : '0;
     has_o = has_i && has_found;
+  end
 
+  // The allocation, apart: alloc_i may depend on has_o (as in mc_prefetch).
+  always_comb begin
+    alloc_found = 1'b0;
     // Victim: the lowest Invalid slot, else the oldest Ready slot not hit this cycle.
     free_any = 1'b0;
     free_idx = '0;
     free_age = '0;
-    for (int i = Entries - 1; i >= 0; i--) begin
-      if (!valid_q[i] && !busy_q[i]) begin
-        free_any = 1'b1;
-        free_idx = i[IdxW-1:0];
-        free_age = age_q[i];
-      end
-    end
     old_any = 1'b0;
     old_idx = '0;
     old_age = '0;
-    for (int i = 0; i < Entries; i++) begin
-      evictable[i] = valid_q[i] && !busy_q[i] && !(hit_o && i[IdxW-1:0] == look_idx);
-      if (evictable[i] && (!old_any || age_q[i] > old_age)) begin
-        old_any = 1'b1;
-        old_idx = i[IdxW-1:0];
-        old_age = age_q[i];
+    evictable = '0;
+    if (alloc_i) begin
+      for (int i = 0; i < Entries; i++)
+        if (valid_q[i] && addr_q[i] == alloc_addr_i) alloc_found = 1'b1;
+      for (int i = Entries - 1; i >= 0; i--) begin
+        if (!valid_q[i] && !busy_q[i]) begin
+          free_any = 1'b1;
+          free_idx = i[IdxW-1:0];
+          free_age = age_q[i];
+        end
+      end
+      for (int i = 0; i < Entries; i++) begin
+        evictable[i] = valid_q[i] && !busy_q[i] && !(hit_o && i[IdxW-1:0] == look_idx);
+        if (evictable[i] && (!old_any || age_q[i] > old_age)) begin
+          old_any = 1'b1;
+          old_idx = i[IdxW-1:0];
+          old_age = age_q[i];
+        end
       end
     end
     write_alloc_addr = inval_i && inval_addr_i == alloc_addr_i;
@@ -130,27 +142,43 @@ module pf_buffer #(
     alloc_age = free_any ? free_age : old_age;
     alloc_slot_o = alloc_ok_o ? alloc_idx : '0;
     evict = alloc_ok_o && !free_any;
+  end
 
+  always_comb begin
     unused_left = 2'd0;
-    for (int i = 0; i < Entries; i++) begin
-      valid_d[i] = valid_q[i] && !kill[i];
-      busy_d[i] = busy_q[i] && !(fill_i && fill_slot_i == i[IdxW-1:0]);
-      used_d[i] = used_q[i] || (hit_o && i[IdxW-1:0] == look_idx);
-      if ((kill[i] || (evict && i[IdxW-1:0] == alloc_idx)) && !used_q[i])
-        unused_left = unused_left + 2'd1;
-      // Moving the hit entry, then the allocated one, to the front ages those behind each.
-      if (alloc_ok_o && i[IdxW-1:0] == alloc_idx) begin
-        valid_d[i] = 1'b1;
-        busy_d[i] = 1'b1;
-        used_d[i] = 1'b0;
-        age_d[i] = '0;
-      end else if (hit_o && i[IdxW-1:0] == look_idx) begin
-        age_d[i] = {{(IdxW - 1){1'b0}}, alloc_ok_o};
-      end else begin
-        age_d[i] = age_q[i] + {{(IdxW - 1){1'b0}}, hit_o && age_q[i] < look_age}
-                            + {{(IdxW - 1){1'b0}}, alloc_ok_o && age_q[i] < alloc_age};
+    valid_d = valid_q;
+    busy_d = busy_q;
+    used_d = used_q;
+    for (int i = 0; i < Entries; i++) age_d[i] = age_q[i];
+    if (hit_o || alloc_ok_o || inval_i) begin
+      for (int i = 0; i < Entries; i++) begin
+        valid_d[i] = valid_q[i] && !kill[i];
+        used_d[i] = used_q[i] || (hit_o && i[IdxW-1:0] == look_idx);
+        if ((kill[i] || (evict && i[IdxW-1:0] == alloc_idx)) && !used_q[i])
+          unused_left = unused_left + 2'd1;
+        // Moving the hit entry, then the allocated one, to the front ages those behind each.
+        if (alloc_ok_o && i[IdxW-1:0] == alloc_idx) begin
+          valid_d[i] = 1'b1;
+          busy_d[i] = 1'b1;
+          used_d[i] = 1'b0;
+          age_d[i] = '0;
+        end else if (hit_o && i[IdxW-1:0] == look_idx) begin
+          age_d[i] = {{(IdxW - 1){1'b0}}, alloc_ok_o};
+        end else begin
+          age_d[i] = age_q[i] + {{(IdxW - 1){1'b0}}, hit_o && age_q[i] < look_age}
+                              + {{(IdxW - 1){1'b0}}, alloc_ok_o && age_q[i] < alloc_age};
+        end
       end
     end
+  end
+
+  // A fill ends its slot's wait. Kept apart from the logic above, so that a fill (which comes
+  // straight from an input in mc_top) reaches flops only. A busy slot is never allocated, so
+  // the fill never meets this cycle's allocation.
+  logic [Entries-1:0] filled;
+  always_comb begin
+    filled = '0;
+    filled[fill_slot_i] = fill_i && busy_q[fill_slot_i];
   end
 
   // A late read served by the fill uses the entry. (Apart from the logic above: count_late_i
@@ -176,7 +204,7 @@ module pf_buffer #(
       evicted_q <= '0;
     end else begin
       valid_q <= valid_d;
-      busy_q <= busy_d;
+      busy_q <= busy_d & ~filled;
       used_q <= used_d | late_used;
       for (int i = 0; i < Entries; i++) age_q[i] <= age_d[i];
       if (alloc_ok_o) addr_q[alloc_idx] <= alloc_addr_i;

@@ -42,20 +42,30 @@ module pf_cand_fifo #(
   logic [CntW-1:0] pushed, free;
   logic pop;
 
+  // The arithmetic only in a cycle with a push (a simulator then skips it; synthesis keeps
+  // the same logic).
   always_comb begin
-    step_w = {{(WideW - StepW){step_i[StepW-1]}}, step_i};
-    // Modulo 2^WideW, which the bound above makes exact.
-    first_w = {{(WideW - mc_pkg::AddrW){1'b0}}, addr_i}
-            + step_w * {{(WideW - 5){1'b0}}, first_i};
+    step_w = '0;
+    first_w = '0;
     free = Depth[CntW-1:0] - count_q;
     pushed = '0;
     for (int i = 0; i < Depth; i++) begin
       k[i] = i[PtrW-1:0] - wr_q;
-      cand[i] = first_w + step_w * {{(WideW - PtrW){1'b0}}, k[i]};
-      // Candidates are monotonic in k, so those written are a run from the write pointer.
-      we[i] = push_i && {{(8 - PtrW){1'b0}}, k[i]} < {4'b0, num_i}
-           && {1'b0, k[i]} < free && cand[i][WideW-1:mc_pkg::AddrW] == '0;
-      pushed = pushed + {{PtrW{1'b0}}, we[i]};
+      cand[i] = '0;
+      we[i] = 1'b0;
+    end
+    if (push_i) begin
+      step_w = {{(WideW - StepW){step_i[StepW-1]}}, step_i};
+      // Modulo 2^WideW, which the bound above makes exact.
+      first_w = {{(WideW - mc_pkg::AddrW){1'b0}}, addr_i}
+              + step_w * {{(WideW - 5){1'b0}}, first_i};
+      for (int i = 0; i < Depth; i++) begin
+        cand[i] = first_w + step_w * {{(WideW - PtrW){1'b0}}, k[i]};
+        // Candidates are monotonic in k, so those written are a run from the write pointer.
+        we[i] = {{(8 - PtrW){1'b0}}, k[i]} < {4'b0, num_i}
+             && {1'b0, k[i]} < free && cand[i][WideW-1:mc_pkg::AddrW] == '0;
+        pushed = pushed + {{PtrW{1'b0}}, we[i]};
+      end
     end
   end
 

@@ -50,17 +50,19 @@ module pf_stream #(
   always_comb begin
     tag = obs_addr_i[mc_pkg::AddrW-1:RegionBits];
     off = obs_addr_i[RegionBits-1:0];
+    observe = obs_valid_i && enable_i;
     hit = 1'b0;
     hit_idx = '0;
-    for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && tag_q[i] == tag) begin
-        hit = 1'b1;
-        hit_idx = i[IdxW-1:0];
+    if (observe) begin  // the table is searched only for a read it learns from
+      for (int i = 0; i < Entries; i++) begin
+        if (valid_q[i] && tag_q[i] == tag) begin
+          hit = 1'b1;
+          hit_idx = i[IdxW-1:0];
+        end
       end
     end
     sel = hit ? hit_idx : victim_idx;
 
-    observe = obs_valid_i && enable_i;
     // One bit wider, so that offsets 63 and 0 of one region are not adjacent.
     up = hit && {1'b0, off} == {1'b0, last_q[sel]} + 1'b1;
     down = hit && {1'b0, off} + 1'b1 == {1'b0, last_q[sel]};

@@ -43,17 +43,19 @@ module pf_stride #(
   logic [ConfW-1:0] conf_d;
 
   always_comb begin
+    observe = obs_valid_i && enable_i;
     hit = 1'b0;
     hit_idx = '0;
-    for (int i = 0; i < Entries; i++) begin
-      if (valid_q[i] && stream_q[i] == obs_stream_i) begin
-        hit = 1'b1;
-        hit_idx = i[IdxW-1:0];
+    if (observe) begin  // the table is searched only for a read it learns from
+      for (int i = 0; i < Entries; i++) begin
+        if (valid_q[i] && stream_q[i] == obs_stream_i) begin
+          hit = 1'b1;
+          hit_idx = i[IdxW-1:0];
+        end
       end
     end
     sel = hit ? hit_idx : victim_idx;
 
-    observe = obs_valid_i && enable_i;
     stride_d = '0;
     conf_d = '0;
     if (hit) begin
