@@ -201,7 +201,7 @@ module mc_prefetch #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       waiting_q <= '0;
-    end else begin
+    end else if (fill_i || merge_o) begin
       for (int i = 0; i < Entries; i++) begin
         if (fill_i && fill_slot_i == i[SlotW-1:0]) waiting_q[i] <= 1'b0;
         else if (merge_o && hit_slot_o == i[SlotW-1:0]) waiting_q[i] <= 1'b1;

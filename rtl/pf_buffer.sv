@@ -68,8 +68,9 @@ module pf_buffer #(
 );
   logic [Entries-1:0]       valid_q, valid_d, busy_q, busy_d, used_q, used_d;
   logic [mc_pkg::AddrW-1:0] addr_q [Entries];
-  logic [IdxW-1:0]          age_q [Entries];  // 0 most recently used; a permutation
-  logic [IdxW-1:0]          age_d [Entries];
+  // Entry i's recency in bits [i*IdxW +: IdxW], 0 most recently used; a permutation. One
+  // vector rather than an array: a simulator copies it in a few words.
+  logic [Entries*IdxW-1:0]  age_q, age_d;
   logic [CntW-1:0] issued_q, useful_q, late_q, evicted_q;
 
   logic [Entries-1:0] kill, evictable;
@@ -92,7 +93,7 @@ module pf_buffer #(
         if (valid_q[i] && addr_q[i] == lookup_addr_i) begin
           look_found = 1'b1;
           look_idx = i[IdxW-1:0];
-          look_age = age_q[i];
+          look_age = age_q[i*IdxW +: IdxW];
         end
         if (valid_q[i] && addr_q[i] == has_addr_i) has_found = 1'b1;
         kill[i] = inval_i && valid_q[i] && addr_q[i] == inval_addr_i;
@@ -124,15 +125,15 @@ module pf_buffer #(
         if (!valid_q[i] && !busy_q[i]) begin
           free_any = 1'b1;
           free_idx = i[IdxW-1:0];
-          free_age = age_q[i];
+          free_age = age_q[i*IdxW +: IdxW];
         end
       end
       for (int i = 0; i < Entries; i++) begin
         evictable[i] = valid_q[i] && !busy_q[i] && !(hit_o && i[IdxW-1:0] == look_idx);
-        if (evictable[i] && (!old_any || age_q[i] > old_age)) begin
+        if (evictable[i] && (!old_any || age_q[i*IdxW +: IdxW] > old_age)) begin
           old_any = 1'b1;
           old_idx = i[IdxW-1:0];
-          old_age = age_q[i];
+          old_age = age_q[i*IdxW +: IdxW];
         end
       end
     end
@@ -149,7 +150,7 @@ module pf_buffer #(
     valid_d = valid_q;
     busy_d = busy_q;
     used_d = used_q;
-    for (int i = 0; i < Entries; i++) age_d[i] = age_q[i];
+    age_d = age_q;
     if (hit_o || alloc_ok_o || inval_i) begin
       for (int i = 0; i < Entries; i++) begin
         valid_d[i] = valid_q[i] && !kill[i];
@@ -161,12 +162,14 @@ module pf_buffer #(
           valid_d[i] = 1'b1;
           busy_d[i] = 1'b1;
           used_d[i] = 1'b0;
-          age_d[i] = '0;
+          age_d[i*IdxW +: IdxW] = '0;
         end else if (hit_o && i[IdxW-1:0] == look_idx) begin
-          age_d[i] = {{(IdxW - 1){1'b0}}, alloc_ok_o};
+          age_d[i*IdxW +: IdxW] = {{(IdxW - 1){1'b0}}, alloc_ok_o};
         end else begin
-          age_d[i] = age_q[i] + {{(IdxW - 1){1'b0}}, hit_o && age_q[i] < look_age}
-                              + {{(IdxW - 1){1'b0}}, alloc_ok_o && age_q[i] < alloc_age};
+          age_d[i*IdxW +: IdxW] =
+              age_q[i*IdxW +: IdxW]
+              + {{(IdxW - 1){1'b0}}, hit_o && age_q[i*IdxW +: IdxW] < look_age}
+              + {{(IdxW - 1){1'b0}}, alloc_ok_o && age_q[i*IdxW +: IdxW] < alloc_age};
         end
       end
     end
@@ -196,7 +199,7 @@ module pf_buffer #(
       used_q <= '0;
       for (int i = 0; i < Entries; i++) begin
         addr_q[i] <= '0;
-        age_q[i] <= i[IdxW-1:0];
+        age_q[i*IdxW +: IdxW] <= i[IdxW-1:0];
       end
       issued_q <= '0;
       useful_q <= '0;
@@ -206,7 +209,7 @@ module pf_buffer #(
       valid_q <= valid_d;
       busy_q <= busy_d & ~filled;
       used_q <= used_d | late_used;
-      for (int i = 0; i < Entries; i++) age_q[i] <= age_d[i];
+      if (hit_o || alloc_ok_o) age_q <= age_d;  // the order changes only then
       if (alloc_ok_o) addr_q[alloc_idx] <= alloc_addr_i;
       issued_q <= issued_q + {{(CntW - 1){1'b0}}, alloc_ok_o};
       useful_q <= useful_q + {{(CntW - 1){1'b0}}, hit_o || (late_o && count_late_i)};

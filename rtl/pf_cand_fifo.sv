@@ -50,16 +50,17 @@ module pf_cand_fifo #(
     free = Depth[CntW-1:0] - count_q;
     pushed = '0;
     for (int i = 0; i < Depth; i++) begin
-      k[i] = i[PtrW-1:0] - wr_q;
+      k[i] = '0;
       cand[i] = '0;
-      we[i] = 1'b0;
     end
+    we = '0;
     if (push_i) begin
       step_w = {{(WideW - StepW){step_i[StepW-1]}}, step_i};
       // Modulo 2^WideW, which the bound above makes exact.
       first_w = {{(WideW - mc_pkg::AddrW){1'b0}}, addr_i}
               + step_w * {{(WideW - 5){1'b0}}, first_i};
       for (int i = 0; i < Depth; i++) begin
+        k[i] = i[PtrW-1:0] - wr_q;
         cand[i] = first_w + step_w * {{(WideW - PtrW){1'b0}}, k[i]};
         // Candidates are monotonic in k, so those written are a run from the write pointer.
         we[i] = {{(8 - PtrW){1'b0}}, k[i]} < {4'b0, num_i}
@@ -74,8 +75,10 @@ module pf_cand_fifo #(
   assign pop = valid_o && ready_i;
 
   always_ff @(posedge clk_i) begin
-    for (int i = 0; i < Depth; i++)
-      if (we[i]) mem_q[i] <= cand[i][mc_pkg::AddrW-1:0];
+    if (push_i) begin
+      for (int i = 0; i < Depth; i++)
+        if (we[i]) mem_q[i] <= cand[i][mc_pkg::AddrW-1:0];
+    end
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
