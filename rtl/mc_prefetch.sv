@@ -25,16 +25,8 @@ module mc_prefetch #(
   input  logic rst_ni,
 
   input  mc_pkg::pf_cfg_t pf_cfg_i,
-  input  logic            closed_page_i,
+  input  mc_pkg::cfg_t    cfg_i,    // the address mapping and the page policy
   input  logic [7:0]      tbl_i,
-  // Address mapping (mc_addr_map's inputs).
-  input  logic [1:0] mapping_i,
-  input  logic       xor_i,
-  input  logic [4:0] col_bits_i,
-  input  logic [2:0] bl_log2_i,
-  input  logic [1:0] bank_bits_i,
-  input  logic [1:0] bg_bits_i,
-  input  logic       rank_bits_i,
 
   // Demand reads: the front end's lookup, and the read it accepts.
   input  logic                       lookup_i,
@@ -150,7 +142,13 @@ module mc_prefetch #(
   logic [mc_pkg::ColW-1:0] col;
   mc_addr_map u_addr_map (
     .addr_i(addr),
-    .mapping_i, .xor_i, .col_bits_i, .bl_log2_i, .bank_bits_i, .bg_bits_i, .rank_bits_i,
+    .mapping_i(cfg_i.mapping),
+    .xor_i(cfg_i.xor_hash),
+    .col_bits_i(cfg_i.col_bits),
+    .bl_log2_i(cfg_i.bl_log2),
+    .bank_bits_i(cfg_i.bank_bits),
+    .bg_bits_i(cfg_i.bg_bits),
+    .rank_bits_i(cfg_i.rank_bits),
     .bank_o(bank_o),
     .row_o(row),
     .col_o(col)
@@ -177,7 +175,7 @@ module mc_prefetch #(
   assign rd_o = try_rd && alloc_ok;
   assign cmd_o = act_o ? mc_pkg::CMD_ACT
                : !rd_o ? mc_pkg::CMD_NOP
-               : closed_page_i ? mc_pkg::CMD_RDA : mc_pkg::CMD_RD;
+               : cfg_i.page_policy == mc_pkg::PAGE_CLOSED ? mc_pkg::CMD_RDA : mc_pkg::CMD_RD;
   assign row_o = row;
   assign valid_o = valid;
   assign addr_o = addr;

@@ -41,4 +41,17 @@ inline CliRun run_mckit(const std::string& args) {
   return run;
 }
 
+// The value column of the row named `metric` in a table `mckit` printed.
+inline std::string table_row(const std::string& table, const std::string& metric) {
+  std::istringstream in(table);
+  for (std::string line; std::getline(in, line);) {
+    if (line.compare(0, metric.size(), metric) != 0 || line.size() <= metric.size() ||
+        line[metric.size()] != ' ')
+      continue;
+    const auto start = line.find_first_not_of(' ', metric.size());
+    return start == std::string::npos ? "" : line.substr(start);
+  }
+  return "<no row " + metric + ">";
+}
+
 }  // namespace mckit::test

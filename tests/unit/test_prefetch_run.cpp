@@ -38,19 +38,6 @@ JsonRun run_with_stats(const std::string& args) {
   return r;
 }
 
-// The value column of the table row named `metric`.
-std::string row(const std::string& table, const std::string& metric) {
-  std::istringstream in(table);
-  for (std::string line; std::getline(in, line);) {
-    if (line.compare(0, metric.size(), metric) != 0 || line.size() <= metric.size() ||
-        line[metric.size()] != ' ')
-      continue;
-    const auto start = line.find_first_not_of(' ', metric.size());
-    return start == std::string::npos ? "" : line.substr(start);
-  }
-  return "<no row " + metric + ">";
-}
-
 std::uint64_t u(const json::value& v) { return v.to_number<std::uint64_t>(); }
 double d(const json::value& v) { return v.to_number<double>(); }
 
@@ -107,16 +94,16 @@ TEST(MckitRunPrefetch, ComparesWithTheSameRunWithoutIt) {
   const JsonRun on = run_with_stats(kRun + "--prefetcher stream");
   const JsonRun off = run_with_stats(kRun + "--prefetcher none");
   const std::string& table = on.cli.out;
-  EXPECT_EQ(row(table, "prefetcher"), "stream, distance 8, degree 4, throttle 50 %, pressure 16");
+  EXPECT_EQ(test::table_row(table, "prefetcher"), "stream, distance 8, degree 4, throttle 50 %, pressure 16");
 
   const json::value& p = on.stats.at("prefetch");
   const std::uint64_t issued = u(p.at("issued")), useful = u(p.at("useful"));
   ASSERT_GT(useful, 0u);  // a sequential stream is what a stream prefetcher predicts
-  EXPECT_EQ(row(table, "prefetches issued"), std::to_string(issued));
-  EXPECT_EQ(row(table, "prefetches useful"), std::to_string(useful));
-  EXPECT_EQ(row(table, "prefetches late"), std::to_string(u(p.at("late"))));
-  EXPECT_EQ(row(table, "prefetches evicted unused"), std::to_string(u(p.at("evicted_unused"))));
-  EXPECT_EQ(row(table, "prefetch ACTs"), std::to_string(u(p.at("activates"))));
+  EXPECT_EQ(test::table_row(table, "prefetches issued"), std::to_string(issued));
+  EXPECT_EQ(test::table_row(table, "prefetches useful"), std::to_string(useful));
+  EXPECT_EQ(test::table_row(table, "prefetches late"), std::to_string(u(p.at("late"))));
+  EXPECT_EQ(test::table_row(table, "prefetches evicted unused"), std::to_string(u(p.at("evicted_unused"))));
+  EXPECT_EQ(test::table_row(table, "prefetch ACTs"), std::to_string(u(p.at("activates"))));
   EXPECT_DOUBLE_EQ(d(p.at("accuracy")), double(useful) / double(issued));
   EXPECT_DOUBLE_EQ(d(p.at("coverage")),
                    double(useful) / double(useful + u(p.at("demand_dram_reads"))));

@@ -25,19 +25,6 @@ std::filesystem::path temp_dir() {
   return dir;
 }
 
-// The value column of the table row named `metric`.
-std::string row(const std::string& table, const std::string& metric) {
-  std::istringstream in(table);
-  for (std::string line; std::getline(in, line);) {
-    if (line.compare(0, metric.size(), metric) != 0 || line.size() <= metric.size() ||
-        line[metric.size()] != ' ')
-      continue;
-    const auto start = line.find_first_not_of(' ', metric.size());
-    return start == std::string::npos ? "" : line.substr(start);
-  }
-  return "<no row " + metric + ">";
-}
-
 std::filesystem::path write_file(const std::string& name, const std::string& text) {
   const auto p = temp_dir() / name;
   std::ofstream(p) << text;
@@ -47,19 +34,19 @@ std::filesystem::path write_file(const std::string& name, const std::string& tex
 TEST(RunFile, AppliesValuesAndCommandLineOverrides) {
   const mckit::test::CliRun r = mckit::test::run_mckit("run " + kExample + " --requests 500");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(row(r.out, "requests").rfind("500 (", 0), 0u) << r.out;
-  EXPECT_EQ(row(r.out, "preset"), "DDR4-3200");
-  EXPECT_EQ(row(r.out, "workload"), "random");
-  EXPECT_EQ(row(r.out, "policy"), "frfcfs-cap, open page, ro-ba-ra-co-bg-ch + xor");
+  EXPECT_EQ(mckit::test::table_row(r.out, "requests").rfind("500 (", 0), 0u) << r.out;
+  EXPECT_EQ(mckit::test::table_row(r.out, "preset"), "DDR4-3200");
+  EXPECT_EQ(mckit::test::table_row(r.out, "workload"), "random");
+  EXPECT_EQ(mckit::test::table_row(r.out, "policy"), "frfcfs-cap, open page, ro-ba-ra-co-bg-ch + xor");
   EXPECT_EQ(r.err, "");
 }
 
 TEST(RunFile, CommandLineValueWinsOverFile) {
   const mckit::test::CliRun r = mckit::test::run_mckit("run --scheduler fcfs " + kExample + " --requests 300 --preset ddr5-4800");
   ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
-  EXPECT_EQ(row(r.out, "requests").rfind("300 (", 0), 0u) << r.out;
-  EXPECT_EQ(row(r.out, "policy"), "fcfs, open page, ro-ba-ra-co-bg-ch + xor");
-  EXPECT_EQ(row(r.out, "preset").find("DDR5"), 0u) << r.out;
+  EXPECT_EQ(mckit::test::table_row(r.out, "requests").rfind("300 (", 0), 0u) << r.out;
+  EXPECT_EQ(mckit::test::table_row(r.out, "policy"), "fcfs, open page, ro-ba-ra-co-bg-ch + xor");
+  EXPECT_EQ(mckit::test::table_row(r.out, "preset").find("DDR5"), 0u) << r.out;
 }
 
 TEST(RunFile, UnknownKeyExitsTwoNamingFileAndKey) {
