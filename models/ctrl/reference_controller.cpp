@@ -505,8 +505,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const int cmd_bank = pf_issue ? pf.at.bank : demand ? sel_entry.bank : sched_bank;
   const std::uint32_t cmd_row = pf_issue ? pf.at.row : demand ? sel_entry.row : 0;
 
-  // Front end: a read is answered from a queued full write or from the prefetch buffer,
-  // waits while its prefetch is in flight, else goes to the read queue.
+  // Front end: a read is answered from a queued full write or from the prefetch buffer, or
+  // becomes the waiter of its prefetch in flight, else goes to the read queue.
   const bool take = fe_write_ ? fe_valid_ && !wq_full && !wq_match && !rq_match
                               : fe_valid_ && can_accept_read &&
                                     (forward || pf_hit || pf_merge || (!rq_full && !wq_match));
@@ -560,8 +560,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {!pf_hit, pf_hit, fe_id_};
   outstanding_ += int(take_read) - int(out.response_valid);
 
-  // Prefetcher: the buffer, the throttle's credit, the predictor (the next-line one learns
-  // from reads the buffer did not answer).
+  // Prefetcher: the buffer, the waiters, the throttle's credit, the predictor (the next-line
+  // one learns from the reads no prefetch served).
   if (predictor_) {
     buffer_.clock(bin);
     if (pf_merge) {
