@@ -181,9 +181,12 @@ module mc_top #(
   assign wq_match_en = fe_valid_q && (fe_write_q ? !wq_full : can_accept_read);
   logic serve_writes_q, serve_reads_q;
 
-  // A read that finds no queued write to its address asks the prefetch buffer (if a
-  // prefetcher is on: without one the buffer stays empty).
-  assign pf_lookup = wq_match_en && !fe_write_q && !wq_match && pf_cfg.kind != mc_pkg::PF_NONE;
+  // A read that finds no queued write to its address asks the prefetch buffer, and a demand
+  // write makes it forget the address; both only with a prefetcher on (without one the
+  // buffer stays empty, and a simulator skips its searches).
+  logic pf_on;
+  assign pf_on = pf_cfg.kind != mc_pkg::PF_NONE;
+  assign pf_lookup = pf_on && wq_match_en && !fe_write_q && !wq_match;
 
   always_comb begin
     // A read finding a queued full write is answered from it; a read finding a partial write,
@@ -475,7 +478,8 @@ module mc_top #(
     .hit_slot_o(pf_hit_slot),
     .obs_valid_i(take_read),
     .obs_stream_i(fe_stream_q),
-    .inval_i(sched_demand && (sched_cmd == mc_pkg::CMD_WR || sched_cmd == mc_pkg::CMD_WRA)),
+    .inval_i(pf_on && sched_demand &&
+             (sched_cmd == mc_pkg::CMD_WR || sched_cmd == mc_pkg::CMD_WRA)),
     .inval_addr_i(sel.addr),
     .fill_i(pf_fill),
     .fill_slot_i(fill_slot),

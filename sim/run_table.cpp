@@ -29,7 +29,7 @@ void add_prefetch_rows(TextTable& t, const std::string& prefetcher, const stats:
   t.add_row({"prefetches late", count(p.late)});
   t.add_row({"prefetches evicted unused", count(p.evicted_unused)});
   t.add_row({"prefetch ACTs", count(p.activates)});
-  t.add_row({"extra DRAM traffic", count(stats::prefetch_extra_bytes(s)) + " B (" +
+  t.add_row({"extra DRAM traffic", count(s.prefetch_extra_bytes()) + " B (" +
                                        with_sign(s.prefetch_extra_percent(), 1) +
                                        " % of the bursts)"});
   t.add_row({"without prefetcher", fixed(base.bandwidth_gbps, 2) + " GB/s, read latency mean " +

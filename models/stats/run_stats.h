@@ -57,6 +57,10 @@ struct RunStats {
   double percent_of_peak() const { return peak_gbps > 0 ? 100.0 * bandwidth_gbps() / peak_gbps : 0; }
   std::uint64_t requests() const { return reads + writes; }
   std::uint64_t refreshes() const { return commands[std::size_t(dram::Command::REF)]; }
+  // Prefetched bytes no demand read used (every request is one burst).
+  std::uint64_t prefetch_extra_bytes() const {
+    return requests() ? prefetch.extra_bursts() * (bytes / requests()) : 0;
+  }
   // Prefetched bursts no demand read used, as a share of the column traffic the DRAM would
   // have carried without prefetching (demand reads from the DRAM or the buffer, and writes).
   double prefetch_extra_percent() const {

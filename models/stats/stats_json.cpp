@@ -49,7 +49,7 @@ json::object prefetch_json(const RunStats& s, const std::optional<RunFigures>& b
                  {"demand_dram_reads", p.demand_dram_reads},
                  {"accuracy", p.accuracy()},
                  {"coverage", p.coverage()},
-                 {"extra_bytes", prefetch_extra_bytes(s)},
+                 {"extra_bytes", s.prefetch_extra_bytes()},
                  {"extra_percent", s.prefetch_extra_percent()}};
   if (!baseline) return o;
   const RunFigures& b = *baseline;
@@ -80,10 +80,6 @@ RunFigures figures_of(const RunStats& s) {
 
 Change change(double from, double to) {
   return Change{to - from, from != 0 ? 100.0 * (to - from) / from : 0.0};
-}
-
-std::uint64_t prefetch_extra_bytes(const RunStats& s) {
-  return s.requests() ? s.prefetch.extra_bursts() * (s.bytes / s.requests()) : 0;
 }
 
 json::object to_json(const RunStats& s, const RunInfo& info) {

@@ -28,9 +28,6 @@ struct Change {
 };
 Change change(double from, double to);
 
-// Prefetched bytes no demand read used (every request is one burst).
-std::uint64_t prefetch_extra_bytes(const RunStats& s);
-
 // What was run: copied into the "run" object as is.
 struct RunInfo {
   std::string workload, preset, backend, policy;
