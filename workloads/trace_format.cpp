@@ -1,5 +1,6 @@
 #include "workloads/trace_format.h"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "common/input_error.h"
