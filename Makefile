@@ -5,7 +5,7 @@ CTEST_ARGS ?=
 
 # Boost.JSON needs Boost >= 1.75: Debian 12's default libboost-dev is 1.74, so the 1.81 packages.
 DEB_PACKAGES := g++ make cmake pkg-config ccache verilator yosys libsystemc-dev libcli11-dev \
-                libboost1.81-dev libboost-json1.81-dev libgtest-dev
+                libboost1.81-dev libboost-json1.81-dev libgtest-dev zlib1g-dev
 VIEW_PACKAGES := gtkwave
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

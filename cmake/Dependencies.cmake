@@ -31,6 +31,12 @@ if(NOT Boost_FOUND)
   mckit_missing("Boost >= 1.81 with Boost.JSON" "libboost1.81-dev libboost-json1.81-dev")
 endif()
 
+# zlib inflates gzip-compressed traces and command logs as they are read.
+find_package(ZLIB QUIET)
+if(NOT ZLIB_FOUND)
+  mckit_missing("zlib" "zlib1g-dev")
+endif()
+
 find_package(CLI11 QUIET CONFIG)
 if(NOT CLI11_FOUND)
   mckit_missing("CLI11" "libcli11-dev")

@@ -29,6 +29,7 @@
 #include "workload_options.h"
 #include "workloads/planned_source.h"
 #include "workloads/ai_workloads.h"
+#include "workloads/trace_source.h"
 #include "workloads/workload_registry.h"
 
 namespace mckit::sim {
@@ -188,6 +189,10 @@ stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate)
                   << s.unanswered << " unanswered requests\n";
       const stats::RunFigures f = stats::figures_of(s);
       if (::write(fds[1], &f, sizeof f) == ssize_t(sizeof f)) code = kExitOk;
+    } catch (const InputError& e) {
+      // Bad input (a trace line) is the user's to fix, reported as the run itself would.
+      std::cerr << "mckit: " << e.what() << '\n';
+      code = kExitBadInput;
     } catch (const std::exception& e) {
       std::cerr << "mckit: the run without the prefetcher: " << e.what() << '\n';
     }
@@ -200,6 +205,8 @@ stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate)
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
+  if (WIFEXITED(status) && WEXITSTATUS(status) == kExitBadInput)
+    throw CLI::RuntimeError(kExitBadInput);  // the child said why
   if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != kExitOk)
     throw std::runtime_error("the run without the prefetcher did not complete");
   return f;
@@ -230,14 +237,15 @@ void run(const RunOptions& o) {
   const std::string workload_name = workloads::is_ai_workload(w.name)
                                         ? workloads::describe_ai_workload(w)
                                         : o.workload.params.name;
-  // A source that plans its run (a trace counts its lines) knows how many requests it issues.
+  // A generator that plans its run knows how many requests it issues; a trace is counted as
+  // it plays, since it is read once (it may be a pipe).
   const auto* planned = dynamic_cast<const workloads::PlannedSource*>(source.get());
+  const auto* trace = dynamic_cast<const workloads::TraceSource*>(source.get());
   if (planned) w.requests = planned->plan().requests;
   if (o.plan_only) {
-    // A microbenchmark's plan is counted on a copy of it: its random choices are seeded.
+    // Any other source is drained to count it: it does not run after that.
     const workloads::WorkloadPlan plan =
-        planned ? planned->plan()
-                : workloads::measure_plan(*workloads::make_workload(w), w.burst_bytes);
+        planned ? planned->plan() : workloads::measure_plan(*source, w.burst_bytes);
     print_plan(std::cout, workload_name, preset, plan);
     return;
   }
@@ -254,6 +262,10 @@ void run(const RunOptions& o) {
   // Made (and so checked) before the baseline starts, so a bad option is reported once.
   std::unique_ptr<ctrl::ControllerCore> core = make_core(preset, h);
   const bool prefetching = c.prefetch.kind != ctrl::PrefetcherKind::None;
+  if (prefetching && trace && !trace->rereadable())
+    throw InputError("--prefetcher compares the run with one without it, which reads the trace "
+                     "again, but " + w.trace_path + " is not a regular file (a pipe or FIFO "
+                     "reads once): save the trace to a file first");
   std::optional<stats::RunFigures> baseline;
   if (prefetching)
     baseline = run_baseline([&] {
@@ -266,10 +278,14 @@ void run(const RunOptions& o) {
     });
   ProgressBar progress;
   std::uint64_t done = 0;
-  progress.start(w.requests);
+  if (trace)
+    progress.start_unsized([trace] { return trace->fraction_read(); });
+  else
+    progress.start(w.requests);
   const stats::RunStats s =
       testbench::run_tlm(preset, std::move(core), *source, t, [&] { progress.update(++done); });
   progress.finish();
+  if (trace) w.requests = trace->played();
   const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
                              (o.xor_hash ? " + xor" : "");
   const std::string prefetcher = prefetching ? describe(c.prefetch) : "";

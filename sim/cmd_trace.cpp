@@ -68,7 +68,7 @@ void add_trace_command(CLI::App& app) {
       ->capture_default_str();
   add_workload_options(*cmd, o->workload);
   cmd->add_option("-o,--output", o->output, "trace file to write")->required();
-  cmd->add_option("--format", o->format, "ramulator2, dramsim3, dramsys or mckit")->required();
+  cmd->add_option("--format", o->format, "ramulator, ramulator2, dramsim3, dramsys or mckit")->required();
   cmd->callback([o] { export_trace(*o); });
 }
 

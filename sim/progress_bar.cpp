@@ -20,8 +20,14 @@ std::string clock_text(double seconds) {
 }
 }  // namespace
 
+void ProgressBar::start_unsized(std::function<std::optional<double>()> fraction) {
+  start(0);
+  fraction_ = std::move(fraction);
+}
+
 void ProgressBar::start(std::uint64_t total) {
   enabled_ = ::isatty(2) != 0;
+  fraction_ = nullptr;
   drawn_ = false;
   total_ = total;
   last_done_ = 0;
@@ -50,16 +56,28 @@ void ProgressBar::finish() {
 }
 
 void ProgressBar::draw(std::uint64_t done, double elapsed) {
-  const double fraction = total_ ? double(done) / double(total_) : 1.0;
+  std::optional<double> fraction;
+  if (!fraction_) fraction = total_ ? double(done) / double(total_) : 1.0;
+  else fraction = fraction_();
+  if (!fraction) {
+    std::fprintf(stderr, "\r%llu requests  elapsed %s ", static_cast<unsigned long long>(done),
+                 clock_text(elapsed).c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+    return;
+  }
   constexpr int kWidth = 30;
-  const int filled = static_cast<int>(fraction * kWidth);
+  const int filled = static_cast<int>(*fraction * kWidth);
   std::string bar(std::size_t(std::max(0, std::min(kWidth, filled))), '#');
   bar.resize(kWidth, '.');
-  const std::string eta =
-      done > 0 && done < total_ ? clock_text(elapsed * double(total_ - done) / double(done)) : "0:00";
-  std::fprintf(stderr, "\r[%s] %5.1f %%  %llu/%llu requests  elapsed %s  ETA %s ", bar.c_str(),
-               100.0 * fraction, static_cast<unsigned long long>(done),
-               static_cast<unsigned long long>(total_), clock_text(elapsed).c_str(), eta.c_str());
+  const std::string eta = *fraction > 0 && *fraction < 1
+                              ? clock_text(elapsed * (1 - *fraction) / *fraction)
+                              : "0:00";
+  const std::string count =
+      fraction_ ? std::to_string(done) + " requests"
+                : std::to_string(done) + "/" + std::to_string(total_) + " requests";
+  std::fprintf(stderr, "\r[%s] %5.1f %%  %s  elapsed %s  ETA %s ", bar.c_str(),
+               100.0 * *fraction, count.c_str(), clock_text(elapsed).c_str(), eta.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

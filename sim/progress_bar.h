@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <optional>
 
 namespace mckit::sim {
 
@@ -15,6 +17,10 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
 
   void start(std::uint64_t total);  // enabled only if stderr is a terminal
+  // A run whose count of requests is known only at its end (a trace read as it plays):
+  // `fraction` says how far it has come, from 0 to 1, or nothing when it cannot tell, and the
+  // bar then shows the requests done and the time.
+  void start_unsized(std::function<std::optional<double>()> fraction);
   void update(std::uint64_t done);  // cheap; draws only when due
   void finish();                    // final line and newline, if anything was drawn
 
@@ -25,6 +31,7 @@ class ProgressBar {
   bool enabled_ = false;
   bool drawn_ = false;
   std::uint64_t total_ = 0;
+  std::function<std::optional<double>()> fraction_;  // set for a run of unknown size
   std::uint64_t last_done_ = 0;
   std::uint32_t calls_ = 0;
   Clock::time_point start_{};

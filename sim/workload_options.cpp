@@ -71,7 +71,7 @@ void add_workload_options(CLI::App& cmd, WorkloadOptions& o) {
   cmd.add_option("--hot-bytes", o.hot_bytes,
                  "size of the hot region at address 0 (hotspot; default 1MiB)");
   cmd.add_option("--trace-format", w.trace_format,
-                 "trace:FILE's format: ramulator2, dramsim3, dramsys or mckit (default: detected)");
+                 "trace:FILE's format: ramulator, ramulator2, dramsim3, dramsys or mckit (default: detected)");
   add_ai_options(cmd, w.ai);
 }
 

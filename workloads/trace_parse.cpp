@@ -16,6 +16,19 @@ void expect_end(Tokens& t, const std::string& after) {
   if (!extra.empty()) expected("nothing after " + after + ", got " + quoted(extra));
 }
 
+// Ramulator's DRAM trace (its --mode=dram, Trace::get_dramtrace_request in src/Processor.cpp):
+// `ADDRESS [R|W]`, the address in hex (0x optional), a read when the type is left out.
+void parse_ramulator(std::string_view line, Request& out) {
+  Tokens t(line);
+  const std::string_view addr = t.next();
+  if (!parse_hex(addr, out.addr)) expected("a hex address, got " + quoted(addr));
+  const std::string_view op = t.next();
+  if (op.empty()) return;
+  if (op != "R" && op != "W") expected("R or W after the address, got " + quoted(op));
+  out.write = op == "W";
+  expect_end(t, std::string(op));
+}
+
 // Ramulator 2.0's LoadStoreTrace frontend: `LD ADDRESS` or `ST ADDRESS`, the address in hex
 // after 0x (or 0X) or else in decimal.
 void parse_ramulator2(std::string_view line, Request& out) {
@@ -30,15 +43,34 @@ void parse_ramulator2(std::string_view line, Request& out) {
   expect_end(t, "the address");
 }
 
-// DRAMsim3's trace CPU: `ADDRESS READ|WRITE CYCLE`, the address in hex (0x optional), the
-// cycle in decimal.
+// DRAMsim3's words for a request's kind (its Transaction reader in src/common.cc): these four
+// write and every other word reads; mckit takes the read words its traces and DRAMSim2's use
+// and refuses the rest, so that a misspelt WRITE is not played as a read.
+bool dramsim3_kind(std::string_view word, bool& write) {
+  static const std::string_view kWrites[] = {"WRITE", "write", "P_MEM_WR", "BOFF"};
+  static const std::string_view kReads[] = {"READ", "read", "P_MEM_RD", "P_FETCH"};
+  for (const std::string_view w : kWrites) {
+    if (word != w) continue;
+    write = true;
+    return true;
+  }
+  for (const std::string_view r : kReads) {
+    if (word != r) continue;
+    write = false;
+    return true;
+  }
+  return false;
+}
+
+// DRAMsim3's trace CPU: `ADDRESS KIND CYCLE`, the address in hex (0x optional), the cycle in
+// decimal.
 void parse_dramsim3(std::string_view line, Request& out) {
   Tokens t(line);
   const std::string_view addr = t.next();
   if (!parse_hex(addr, out.addr)) expected("a hex address, got " + quoted(addr));
   const std::string_view op = t.next();
-  if (op != "READ" && op != "WRITE") expected("READ or WRITE after the address, got " + quoted(op));
-  out.write = op == "WRITE";
+  if (!dramsim3_kind(op, out.write))
+    expected("READ or WRITE after the address, got " + quoted(op));
   const std::string_view cycle = t.next();
   std::uint64_t ignored = 0;
   if (!parse_decimal(cycle, ignored))
@@ -53,14 +85,16 @@ int hex_value(char c) {
   return -1;
 }
 
-// DRAMSys's write data: 0x, then two hex digits per byte of the burst, first byte first.
+// DRAMSys's write data: 0x and one hex number of two digits per byte of the burst, read
+// little-endian: its last two digits are the burst's first byte (DRAMSys 5.4 and later).
 bool parse_data(std::string_view text, int burst_bytes, Request& out) {
   if (text.size() != 2 + 2 * std::size_t(burst_bytes) || text[0] != '0' ||
       (text[1] != 'x' && text[1] != 'X'))
     return false;
   for (int i = 0; i < burst_bytes; ++i) {
-    const int high = hex_value(text[2 + 2 * std::size_t(i)]);
-    const int low = hex_value(text[3 + 2 * std::size_t(i)]);
+    const std::size_t at = text.size() - 2 * std::size_t(i + 1);
+    const int high = hex_value(text[at]);
+    const int low = hex_value(text[at + 1]);
     if (high < 0 || low < 0) return false;
     out.data[std::size_t(i)] = std::uint8_t(high << 4 | low);
   }
@@ -165,6 +199,7 @@ void check_mckit_header(std::string_view line) {
 
 bool parse_trace_line(TraceFormat format, std::string_view line, int burst_bytes, Request& out) {
   switch (format) {
+    case TraceFormat::Ramulator: parse_ramulator(line, out); return false;
     case TraceFormat::Ramulator2: parse_ramulator2(line, out); return false;
     case TraceFormat::Dramsim3: parse_dramsim3(line, out); return false;
     case TraceFormat::Dramsys: return parse_dramsys(line, burst_bytes, out);

@@ -1,5 +1,7 @@
 #include "workloads/trace_source.h"
 
+#include <algorithm>
+
 namespace mckit::workloads {
 
 namespace {
@@ -9,17 +11,21 @@ std::optional<TraceFormat> format_named(const std::string& name) {
 }
 }  // namespace
 
-TraceSource::TraceSource(const TraceParams& p) {
-  TraceReader scan(p.path, format_named(p.format), p.burst_bytes, p.capacity);
-  plan_ = measure_plan(scan, p.burst_bytes, p.max_requests);
-  // The second pass reads the format the first one found, whether given or detected.
-  reader_.emplace(p.path, scan.format(), p.burst_bytes, p.capacity);
-}
+TraceSource::TraceSource(const TraceParams& p)
+    : reader_(p.path, format_named(p.format), p.burst_bytes, p.capacity),
+      max_requests_(p.max_requests) {}
 
 bool TraceSource::next(Request& out) {
-  if (played_ == plan_.requests || !reader_->next(out)) return false;
+  if (played_ == max_requests_ || !reader_.next(out)) return false;
   ++played_;
   return true;
+}
+
+std::optional<double> TraceSource::fraction_read() const {
+  const std::optional<std::uint64_t> size = reader_.input().size();
+  if (!size) return std::nullopt;
+  if (*size == 0) return 1.0;
+  return std::min(1.0, double(reader_.input().bytes_read()) / double(*size));
 }
 
 }  // namespace mckit::workloads

@@ -1,4 +1,6 @@
-// A trace file as a workload (`--workload trace:FILE`): its requests in order, each line one.
+// A trace file as a workload (`--workload trace:FILE`): its requests in order, each line one,
+// read once as they play. How many there are is known only at the end: the trace is not read
+// ahead (it may be a pipe), and a malformed line stops the run when it is reached.
 #pragma once
 
 #include <cstdint>
@@ -6,33 +8,37 @@
 #include <optional>
 #include <string>
 
-#include "workloads/planned_source.h"
 #include "workloads/trace_reader.h"
 
 namespace mckit::workloads {
 
 struct TraceParams {
   std::string path;
-  std::string format;  // ramulator2, dramsim3, dramsys or mckit; empty: detected from the file
+  std::string format;  // a name of trace_format_names(); empty: detected from the file
   int burst_bytes = 64;
   std::uint64_t capacity = 0;  // of the memory: every address must lie below it
   std::uint64_t max_requests = std::numeric_limits<std::uint64_t>::max();  // the first ones only
 };
 
-class TraceSource : public PlannedSource {
+class TraceSource : public RequestSource {
  public:
-  // Reads the trace through once before it plays: every line is checked before a run starts
-  // and the plan counts the requests exactly. Throws InputError for a bad file or line.
+  // Opens the trace and reads up to its first request. Throws InputError for a bad file, a
+  // first line whose format cannot be told, or a malformed first request line.
   explicit TraceSource(const TraceParams& p);
 
+  // Throws InputError("FILE:LINE: ...") for a malformed line.
   bool next(Request& out) override;
-  // Footprint: from address 0 up to the end of the highest burst the trace touches.
-  WorkloadPlan plan() const override { return plan_; }
-  TraceFormat format() const { return reader_->format(); }
+  TraceFormat format() const { return reader_.format(); }
+  std::uint64_t played() const { return played_; }
+  // How much of the file has been read, from 0 to 1; none when its size is unknown (a pipe).
+  std::optional<double> fraction_read() const;
+  // Whether another reader could open the trace anew and read it again: a regular file, not a
+  // pipe or FIFO whose data this one consumes.
+  bool rereadable() const { return reader_.input().size().has_value(); }
 
  private:
-  WorkloadPlan plan_;
-  std::optional<TraceReader> reader_;
+  TraceReader reader_;
+  std::uint64_t max_requests_;
   std::uint64_t played_ = 0;
 };
 

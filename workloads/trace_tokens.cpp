@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "common/quoted_text.h"
+
 namespace mckit::workloads {
 
 namespace {
@@ -47,7 +49,7 @@ bool parse_hex_or_decimal(std::string_view text, std::uint64_t& value) {
 }
 
 std::string quoted(std::string_view word) {
-  return word.empty() ? "nothing" : "'" + std::string(word) + "'";
+  return word.empty() ? "nothing" : quoted_excerpt(word);
 }
 
 }  // namespace mckit::workloads

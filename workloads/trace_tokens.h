@@ -26,7 +26,8 @@ bool parse_hex(std::string_view text, std::uint64_t& value);
 // 0x (or 0X) and hex digits, or decimal digits.
 bool parse_hex_or_decimal(std::string_view text, std::uint64_t& value);
 
-// A word as error messages quote it: 'word', or "nothing" past the end of the line.
+// A word as error messages quote it: 'word' (as quoted_excerpt: bounded, control characters
+// escaped), or "nothing" past the end of the line.
 std::string quoted(std::string_view word);
 
 }  // namespace mckit::workloads

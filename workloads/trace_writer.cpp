@@ -25,11 +25,12 @@ void put_hex(std::string& s, std::uint64_t v, bool upper = false) {
   s.append(buf, end);
 }
 
-// DRAMSys's write data: two hex digits per byte, first byte first.
+// DRAMSys's write data: one hex number, two digits per byte, little-endian (the burst's last
+// byte first, its first byte last).
 void put_data(std::string& s, const Request& r, int burst_bytes) {
   static const char digits[] = "0123456789abcdef";
   s += " 0x";
-  for (int i = 0; i < burst_bytes; ++i) {
+  for (int i = burst_bytes - 1; i >= 0; --i) {
     s += digits[r.data[std::size_t(i)] >> 4];
     s += digits[r.data[std::size_t(i)] & 15];
   }
@@ -53,6 +54,10 @@ void TraceWriter::write(const Request& r) {
                      name_of(format_) + " format cannot carry: use --format mckit");
   std::string line;
   switch (format_) {
+    case TraceFormat::Ramulator:
+      put_hex(line, r.addr);
+      line += r.write ? " W" : " R";
+      break;
     case TraceFormat::Ramulator2:
       line = r.write ? "ST " : "LD ";
       put_hex(line, r.addr);

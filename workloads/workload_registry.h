@@ -44,7 +44,7 @@ struct WorkloadParams {
   double hot_fraction = 0.9;          // hotspot: share of accesses to the hot region
   std::uint64_t hot_bytes = 1ull << 20;  // hotspot: hot region size, at address 0
   std::string trace_path;                // trace: the file (docs/traces.md)
-  std::string trace_format;              // trace: ramulator2, dramsim3, dramsys, mckit; empty: detect
+  std::string trace_format;              // trace: ramulator, ramulator2, dramsim3, dramsys, mckit; empty: detect
   AiParams ai;
 };
 

@@ -1,10 +1,12 @@
 #include "dram/command_log.h"
 
 #include <charconv>
-#include <fstream>
 #include <sstream>
 
 #include "common/input_error.h"
+#include "common/input_file.h"
+#include "common/line_reader.h"
+#include "common/quoted_text.h"
 #include "dram/timing_checker.h"
 
 namespace mckit::dram {
@@ -25,26 +27,22 @@ void read_command_log(std::istream& in, const std::string& file, const Organizat
                       const std::function<void(const LoggedCommand&)>& sink) {
   static const char* const kFieldNames[] = {"cycle", "command", "rank", "bank group",
                                             "bank", "row", "column"};
-  std::string line;
-  std::size_t number = 0;
+  LineReader lines(*in.rdbuf(), file);
   std::uint64_t previous_cycle = 0;
-  auto fail = [&](const std::string& what) -> void {
-    throw InputError(file + ":" + std::to_string(number) + ": " + what);
-  };
-  while (std::getline(in, line)) {
-    ++number;
-    if (const auto hash = line.find('#'); hash != std::string::npos) line.erase(hash);
-    std::istringstream fields(line);
+  auto fail = [&](const std::string& what) -> void { lines.fail(what); };
+  while (lines.next()) {
+    std::istringstream fields(std::string(lines.line().substr(0, lines.line().find('#'))));
     std::vector<std::string> f;
     for (std::string word; fields >> word;) f.push_back(word);
     if (f.empty()) continue;
 
     LoggedCommand lc;
-    lc.line = number;
+    lc.line = std::size_t(lines.number());
     DramCommand& c = lc.command;
     if (f.size() < 2) fail("expected 'cycle command rank bank_group bank row column'");
     const auto cmd = parse_command(f[1]);
-    if (!cmd) fail("unknown command '" + f[1] + "' (expected NOP ACT PRE PREA RD RDA WR WRA REF)");
+    if (!cmd) fail("unknown command " + quoted_excerpt(f[1]) +
+           " (expected NOP ACT PRE PREA RD RDA WR WRA REF)");
     c.cmd = *cmd;
     const bool short_form_ok = c.cmd == Command::NOP || c.cmd == Command::REF ||
                                c.cmd == Command::PREA;
@@ -56,8 +54,8 @@ void read_command_log(std::istream& in, const std::string& file, const Organizat
     for (std::size_t i = 0; i < f.size(); ++i) {
       if (i == 1) continue;
       if (!parse_number(f[i], v[i]))
-        fail(std::string(kFieldNames[i]) + " must be a decimal or 0x-hex number, got '" + f[i] +
-             "'");
+        fail(std::string(kFieldNames[i]) + " must be a decimal or 0x-hex number, got " +
+             quoted_excerpt(f[i]));
     }
     c.cycle = v[0];
     if (c.cycle < previous_cycle)
@@ -74,12 +72,11 @@ void read_command_log(std::istream& in, const std::string& file, const Organizat
     if (const std::string error = address_range_error(c, org); !error.empty()) fail(error);
     sink(lc);
   }
-  if (in.bad()) throw InputError(file + ": read error");
 }
 
 LogCheckResult check_command_log(const std::string& path, const DramPreset& preset) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot open command log");
+  InputFile file(path, "command log");
+  std::istream in(&file);
   DramDevice device(preset);
   LogCheckResult result;
   const std::vector<std::uint8_t> zeros(std::size_t(device.burst_bytes()), 0);

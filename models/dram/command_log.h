@@ -18,7 +18,8 @@ struct LoggedCommand {
 };
 
 // Calls `sink` for each command of the log, in order. Throws InputError "file:line: problem"
-// on a malformed line, a field out of the preset's range, or a cycle going backwards.
+// on a malformed line, a line longer than LineReader::kMaxLineBytes, a field out of the
+// preset's range, or a cycle going backwards.
 void read_command_log(std::istream& in, const std::string& file, const Organization& org,
                       const std::function<void(const LoggedCommand&)>& sink);
 
@@ -29,7 +30,8 @@ struct LogCheckResult {
   EnergyReport energy;
 };
 
-// Runs the whole log through a device of `preset`. Write data is not in the log: writes
+// Runs the whole log through a device of `preset`, reading it once as a stream (a pipe or a
+// gzip-compressed file will do). Write data is not in the log: writes
 // store zeros, which leaves timing and energy unaffected.
 LogCheckResult check_command_log(const std::string& path, const DramPreset& preset);
 

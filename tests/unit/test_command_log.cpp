@@ -1,9 +1,15 @@
 // The command-log reader and `mckit check`: good logs, bad lines with their line numbers,
-// and the exit codes (0 clean, 1 violations, 2 bad input).
+// bounded lines, a byte order mark, gzip and pipes, and the exit codes (0 clean, 1
+// violations, 2 bad input).
 #include <gtest/gtest.h>
+
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <vector>
@@ -73,6 +79,59 @@ TEST(CommandLog, BadLinesNameTheLine) {
             "t.log:1: cycle must be a decimal or 0x-hex number, got '-1'");
 }
 
+TEST(CommandLog, LinesAreAtMost4096BytesAndQuotedShortAndEscaped) {
+  const std::string longest = "0 ACT 0 0 0 1 0" + std::string(4096 - 15, ' ');
+  EXPECT_EQ(parse(longest + "\n" + "# " + std::string(4094, '-') + "\r\n").size(), 1u);
+  EXPECT_EQ(parse_error("0 ACT 0 0 0 1 0\n# " + std::string(4095, '-') + "\n"),
+            "t.log:2: line longer than 4096 bytes: '# " + std::string(78, '-') + "'...");
+  EXPECT_EQ(parse_error(std::string(10000, '\0')),
+            "t.log:1: line longer than 4096 bytes: '" + [] {
+              std::string nuls;
+              for (int i = 0; i < 80; ++i) nuls += "\\x00";
+              return nuls;
+            }() + "'...");
+  EXPECT_EQ(parse_error("1 A\x01\x1b[2J 0 0 0 0 0\n"),
+            "t.log:1: unknown command 'A\\x01\\x1b[2J' (expected NOP ACT PRE PREA RD RDA WR WRA "
+            "REF)");
+  EXPECT_EQ(parse_error("0 ACT 0 0 0 " + std::string(300, '9') + "z 0\n"),
+            "t.log:1: row must be a decimal or 0x-hex number, got '" + std::string(80, '9') +
+                "'...");
+}
+
+TEST(CommandLog, AByteOrderMarkAtTheStartIsSkipped) {
+  const auto cmds = parse("\xEF\xBB\xBF" "0 ACT 0 1 2 16 0\r\n22 RD 0 1 2 16 8\r\n");
+  ASSERT_EQ(cmds.size(), 2u);
+  EXPECT_EQ(cmds[0].command.cmd, Command::ACT);
+  EXPECT_EQ(cmds[0].command.cycle, 0u);
+}
+
+std::string temp_path(const std::string& name) {
+  return (std::filesystem::temp_directory_path() /
+          ("mckit_log_" + std::to_string(::getpid()) + "_" + name))
+      .string();
+}
+
+TEST(CommandLog, AGzipLogChecksAsThePlainOne) {
+  const std::string log = "docs/examples/ddr4-3200-read-write.log";
+  const std::string packed = temp_path("log.gz");
+  ASSERT_EQ(std::system(("gzip -c " + log + " > " + packed).c_str()), 0);
+  const LogCheckResult plain = check_command_log(log, load_preset("ddr4-3200"));
+  const LogCheckResult inflated = check_command_log(packed, load_preset("ddr4-3200"));
+  EXPECT_EQ(inflated.commands, plain.commands);
+  EXPECT_EQ(inflated.last_cycle, plain.last_cycle);
+  EXPECT_EQ(inflated.energy.total(), plain.energy.total());
+  std::filesystem::remove(packed);
+  EXPECT_EQ([&] {
+    try {
+      check_command_log(temp_path("missing.log"), load_preset("ddr4-3200"));
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  }(),
+            temp_path("missing.log") + ": cannot open command log: No such file or directory");
+}
+
 TEST(CommandLog, CheckFindsViolationWithItsLine) {
   const LogCheckResult r =
       check_command_log(std::string(MCKIT_TEST_DATA) + "/logs/trcd_early.log", load_preset("ddr4-3200"));
@@ -115,6 +174,25 @@ TEST(MckitCheck, BadLineExitsTwoWithLineNumber) {
   const test::CliRun r = test::run_mckit("check --preset ddr4-3200 " + log);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output(), "mckit: " + log + ":3: unknown command 'READ' (expected NOP ACT PRE PREA RD RDA WR WRA REF)\n");
+}
+
+TEST(MckitCheck, DevZeroFailsAtOnceWithTheLineLengthMessage) {
+  // Under `timeout 20`, so that a reader that hangs fails the test rather than stalls it.
+  const test::CliRun r =
+      test::run_shell("timeout 20 " + std::string(MCKIT_BINARY) + " check --preset ddr4-3200 /dev/zero");
+  EXPECT_EQ(r.exit_code, 2);
+  std::string nuls;
+  for (int i = 0; i < 80; ++i) nuls += "\\x00";
+  EXPECT_EQ(r.output(), "mckit: /dev/zero:1: line longer than 4096 bytes: '" + nuls + "'...\n");
+}
+
+TEST(MckitCheck, ALogThroughAPipeIsChecked) {
+  const test::CliRun r = test::run_shell(
+      "timeout 20 bash -c '" + std::string(MCKIT_BINARY) +
+      " check --preset ddr4-3200 <(gzip -c docs/examples/ddr4-3200-read-write.log)'");
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  EXPECT_NE(r.output().find("0 violations in 21 commands over 823 cycles"), std::string::npos)
+      << r.output();
 }
 
 TEST(MckitCheck, UnknownPresetExitsTwo) {
