@@ -36,7 +36,7 @@ const char* flag_for(const DumpVar& var, const GtkwSignal& s, bool enum_names) {
 }
 
 // "u_timing.open_q[63:0]" -> "u_timing/open_q[63:0]": GTKWave shows only the last part of a
-// dotted name, so that two blocks' signals of one name would look alike. Empty for mc_top's own.
+// dotted name, under which two blocks' signals of one name look alike. Empty for mc_top's own.
 std::string scoped_label(const DumpVar& var) {
   std::string label = var.name.substr(std::string(kDesignScope).size());
   if (label.find('.') == std::string::npos) return "";

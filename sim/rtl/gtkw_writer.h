@@ -6,6 +6,7 @@
 // a signal of a sub-block shows as "u_block/name", so that two blocks' `valid_q` differ.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>

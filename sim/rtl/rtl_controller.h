@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
-#include <string>
 
 #include "ctrl/controller_config.h"
 #include "ctrl/controller_core.h"
