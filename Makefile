@@ -6,29 +6,39 @@ CTEST_ARGS ?=
 # Boost.JSON needs Boost >= 1.75: Debian 12's default libboost-dev is 1.74, so the 1.81 packages.
 DEB_PACKAGES := g++ make cmake pkg-config ccache verilator yosys libsystemc-dev libcli11-dev \
                 libboost1.81-dev libboost-json1.81-dev libgtest-dev zlib1g-dev
-VIEW_PACKAGES := gtkwave
+# The wave tests read the dumps back with GTKWave's fst2vcd (it needs no display).
+TEST_PACKAGES := gtkwave
+# Viewing waves, and docs/waves-screenshot.sh: GTKWave under a virtual X server, screenshots.
+VIEW_PACKAGES := gtkwave xvfb xauth imagemagick
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MCKIT := $(BUILD)/sim/mckit
 
-.PHONY: all deps deps-view build run test test-regress bench prefetch-eval lint synth clean
+.PHONY: all deps deps-test deps-view build run test test-regress bench prefetch-eval lint synth \
+        waves-screenshot clean
 
 all: build
 
-# Installs only what is missing; with everything present it does nothing.
+# Installs the Debian packages of $(1) that are missing; with all present it does nothing.
+define install-missing
+@missing=""; for p in $(1); do \
+  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+done; \
+if [ -n "$$missing" ]; then \
+  echo "Installing:$$missing"; \
+  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+fi
+endef
+
 deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call install-missing,$(DEB_PACKAGES))
+
+deps-test: deps
+	$(call install-missing,$(TEST_PACKAGES))
 
 deps-view:
-	@dpkg-query -W -f='$${Status}' $(VIEW_PACKAGES) 2>/dev/null | grep -q "install ok installed" || \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(VIEW_PACKAGES)
+	$(call install-missing,$(VIEW_PACKAGES))
 
 $(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
@@ -47,10 +57,10 @@ run: build
 	  --model llama2-7b --batch 4 --context 512 --tokens 2 --layers 1 --dtype int4
 
 # The whole suite but the long `regress` runs; `make test-regress` runs those.
-test: build
+test: deps-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(CTEST_ARGS)
 
-test-regress: build
+test-regress: deps-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L regress $(CTEST_ARGS)
 
 # Each measurement in its own process, so peak RSS is that run's (~5 min on 2 cores). Memory:
@@ -78,6 +88,10 @@ lint: deps
 # cells and flops of each block.
 synth: deps
 	sim/rtl_synth.sh $(BUILD)/synth
+
+# docs/images/waves.png: GTKWave's view of a short run, under a virtual X server.
+waves-screenshot: deps-view build
+	docs/waves-screenshot.sh $(MCKIT)
 
 clean:
 	rm -rf $(BUILD)

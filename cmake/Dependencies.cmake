@@ -47,3 +47,10 @@ if(NOT GTest_FOUND)
   mckit_missing("GoogleTest" "libgtest-dev")
 endif()
 include(GoogleTest)
+
+# The wave tests read the dumps back with GTKWave's fst2vcd; `make test` installs it.
+find_program(MCKIT_FST2VCD fst2vcd)
+if(NOT MCKIT_FST2VCD)
+  message(WARNING "fst2vcd not found: the wave tests (test_rtl_waves) need it: install it with "
+                  "`sudo apt-get install gtkwave` (or run `make test`, which installs it)")
+endif()

@@ -21,7 +21,7 @@ module mc_top #(
   input  logic rst_ni,
 
   // Run-time configuration: address mapping.
-  input  logic [1:0] cfg_mapping_i,     // mc_pkg::mapping_e
+  input  mc_pkg::mapping_e cfg_mapping_i,
   input  logic       cfg_xor_i,
   input  logic [4:0] cfg_col_bits_i,    // log2(bursts per row)
   input  logic [2:0] cfg_bl_log2_i,     // log2(device columns per burst)
@@ -30,8 +30,8 @@ module mc_top #(
   input  logic       cfg_rank_bits_i,
   input  logic [63:0] cfg_burst_mask_i, // byte-mask bits a burst has (1 per byte)
   // Policies.
-  input  logic [1:0] cfg_scheduler_i,   // mc_pkg::scheduler_e
-  input  logic [1:0] cfg_page_policy_i, // mc_pkg::page_policy_e
+  input  mc_pkg::scheduler_e cfg_scheduler_i,
+  input  mc_pkg::page_policy_e cfg_page_policy_i,
   input  logic [15:0] cfg_age_cap_i,
   input  logic [15:0] cfg_idle_timeout_i,
   input  logic [CntW-1:0] cfg_wq_high_i,
@@ -45,7 +45,7 @@ module mc_top #(
   input  logic [7:0] cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i, cfg_trtw_i, cfg_trtrs_i,
   input  logic [15:0] cfg_trfc_i, cfg_trefi_i,
   // Prefetcher.
-  input  logic [1:0] cfg_pf_kind_i,       // mc_pkg::pf_kind_e
+  input  mc_pkg::pf_kind_e cfg_pf_kind_i,
   input  logic [3:0] cfg_pf_distance_i,
   input  logic [3:0] cfg_pf_degree_i,
   input  logic [1:0] cfg_pf_threshold_i,
@@ -77,7 +77,7 @@ module mc_top #(
   output logic                         rsp_prefetched_o, // answered from the prefetch buffer
 
   // DFI-like command bus, one command a cycle.
-  output logic [3:0]                   dfi_cmd_o,     // mc_pkg::cmd_e
+  output mc_pkg::cmd_e                 dfi_cmd_o,
   output logic [mc_pkg::RankW-1:0]     dfi_rank_o,
   output logic [mc_pkg::BgW-1:0]       dfi_bg_o,
   output logic [mc_pkg::BankW-1:0]     dfi_bank_o,
@@ -86,7 +86,7 @@ module mc_top #(
   output logic [mc_pkg::IdW-1:0]       dfi_id_o,      // the request a RD/WR serves, or the
                                                       // slot a prefetch RD fills
   output logic                         dfi_prefetch_o,  // the command is a prefetch's
-  output logic [1:0]                   dfi_row_class_o, // mc_pkg::row_class_e of a RD/WR
+  output mc_pkg::row_class_e           dfi_row_class_o, // of a RD/WR
   input  logic                         dfi_rddata_valid_i,
 
   // Status.

@@ -1,11 +1,10 @@
 #include "rtl/gtkw_writer.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <filesystem>
-#include <fstream>
-#include <unordered_map>
-
-#include "common/input_error.h"
-#include "gtkwave/fstapi.h"
+#include <string>
 
 namespace mckit::sim {
 
@@ -14,73 +13,98 @@ namespace {
 // The harness names the Verilated model "mc_top"; Verilator puts the module under it.
 constexpr const char* kDesignScope = "mc_top.mc_top.";
 
-// GTKWave trace flags: 1-bit signals as binary, vectors as hex.
+// GTKWave trace flags (its TR_* bits, in hex): right-justified names, with the value shown
+// as bits, hex, decimal, or by enum name (TR_ENUM, which GTKWave pairs with TR_BIN).
 constexpr const char* kFlagBit = "@28";
 constexpr const char* kFlagHex = "@22";
+constexpr const char* kFlagDec = "@24";
+constexpr const char* kFlagEnum = "@100000028";
 constexpr const char* kGroupOpen = "@800200";
 constexpr const char* kGroupClose = "@1000200";
 
-struct DumpVar {
-  std::string name;  // as GTKWave names it: "mc_top.mc_top.dfi_cmd_o[3:0]"
-  unsigned bits;
-};
+// The saved window: the signal tree, the names and the waves side by side. GTK gives the tree
+// about 280 pixels whatever its saved width; the waves pane is what is left less borders and
+// the scroll bar, rounded down so that the fit errs towards a margin.
+constexpr int kWindowWidth = 1600, kWindowHeight = 1000;
+constexpr int kTreeWidth = 280, kNamesWidth = 320;
+constexpr int kWavePixels = kWindowWidth - kTreeWidth - kNamesWidth - 60;
 
-// Every variable of the FST, by its full name without the bit range.
-std::unordered_map<std::string, DumpVar> read_hierarchy(const std::string& fst_path) {
-  void* fst = fstReaderOpen(fst_path.c_str());
-  if (!fst) throw InputError("cannot read waves file '" + fst_path + "'");
-  std::unordered_map<std::string, DumpVar> vars;
-  std::vector<std::string> scopes;
-  while (const fstHier* h = fstReaderIterateHier(fst)) {
-    if (h->htyp == FST_HT_SCOPE) {
-      scopes.emplace_back(h->u.scope.name, h->u.scope.name_length);
-    } else if (h->htyp == FST_HT_UPSCOPE) {
-      if (!scopes.empty()) scopes.pop_back();
-    } else if (h->htyp == FST_HT_VAR) {
-      std::string path;
-      for (const std::string& s : scopes) path += s + ".";
-      // Verilator names vectors "sig [7:0]" and array elements "mem[3] [7:0]";
-      // GTKWave shows them as "sig[7:0]" and "mem[3][7:0]".
-      const std::string raw(h->u.var.name, h->u.var.name_length);
-      const std::string key = path + raw.substr(0, raw.find(' '));
-      std::string shown = path;
-      for (char ch : raw)
-        if (ch != ' ') shown += ch;
-      // ... and a one-bit range "sig [0:0]" as "sig[0]".
-      const std::size_t open = shown.rfind('['), colon = shown.rfind(':');
-      if (open != std::string::npos && colon != std::string::npos && colon > open &&
-          shown.compare(open + 1, colon - open - 1, shown, colon + 1,
-                        shown.size() - colon - 2) == 0)
-        shown.erase(colon, shown.size() - colon - 1);
-      vars.emplace(key, DumpVar{shown, h->u.var.length});
-    }
+const char* flag_for(const DumpVar& var, const GtkwSignal& s, bool enum_names) {
+  if (var.enumerated) return enum_names ? kFlagEnum : kFlagDec;  // the package's values
+  if (var.bits == 1 && s.msb < 0) return kFlagBit;
+  return s.radix == Radix::Dec ? kFlagDec : kFlagHex;
+}
+
+// "u_timing.open_q[63:0]" -> "u_timing/open_q[63:0]": GTKWave shows only the last part of a
+// dotted name, under which two blocks' signals of one name look alike. Empty for mc_top's own.
+std::string scoped_label(const DumpVar& var) {
+  std::string label = var.name.substr(std::string(kDesignScope).size());
+  if (label.find('.') == std::string::npos) return "";
+  for (char& ch : label)
+    if (ch == '.') ch = '/';
+  return label;
+}
+
+// The trace line: the signal, under a label if it has one, or bits msb..lsb of it combined
+// into a vector (GTKWave counts a bit's position from the vector's msb).
+std::string trace_line(const GtkwSignal& s, const DumpVar& var) {
+  if (s.msb >= 0) {
+    std::string line = std::string("#{") + s.label + "}";
+    for (int bit = s.msb; bit >= s.lsb; --bit)
+      line += " (" + std::to_string(int(var.bits) - 1 - bit) + ")" + var.name;
+    return line;
   }
-  fstReaderClose(fst);
-  return vars;
+  const std::string label = s.label ? s.label : scoped_label(var);
+  return label.empty() ? var.name : "+{" + label + "} " + var.name;
 }
 
 }  // namespace
 
-const std::vector<GtkwGroup>& gtkw_groups() {
-  static const std::vector<GtkwGroup> groups = {
+std::vector<GtkwGroup> gtkw_groups(const GtkwView& view) {
+  constexpr Radix kDec = Radix::Dec;
+  std::vector<GtkwGroup> groups = {
+      {"Clock and cycle", {{"clk_i"}, {"now_q", kDec, "cycle (now_q)"}}},
+      {"Configuration",
+       {{"cfg_scheduler_i"}, {"cfg_page_policy_i"}, {"cfg_mapping_i"}, {"cfg_xor_i"},
+        {"cfg_refresh_en_i"}, {"cfg_pf_kind_i"}}},
       {"Front end",
-       {"req_valid_i", "req_ready_o", "req_write_i", "req_addr_i", "req_id_i", "req_stream_i",
-        "fe_valid_q", "req_fwd_o", "req_fwd_id_o", "req_fwd_read_id_o", "rsp_valid_o",
-        "rsp_ready_i", "rsp_id_o", "rsp_forwarded_o"}},
+       {{"req_valid_i"}, {"req_ready_o"}, {"req_write_i"}, {"req_addr_i"}, {"req_id_i", kDec},
+        {"req_stream_i", kDec}, {"fe_valid_q"}, {"req_fwd_o"}, {"req_fwd_read_id_o", kDec},
+        {"req_fwd_id_o", kDec}, {"rsp_valid_o"}, {"rsp_ready_i"}, {"rsp_id_o", kDec},
+        {"rsp_forwarded_o"}}},
       {"Queues",
-       {"rq_count_o", "wq_count_o", "u_read_queue.valid_q", "u_write_queue.valid_q",
-        "draining_o"}},
+       {{"rq_count_o", kDec}, {"wq_count_o", kDec}, {"u_read_queue.valid_q"},
+        {"u_write_queue.valid_q"}, {"draining_o"}}},
       {"Scheduler decision",
-       {"u_scheduler.cmd_o", "sched_from_wq", "u_scheduler.serve_wq", "sched_idx",
-        "sched_bank"}},
+       {{"u_scheduler.cmd_o"}, {"sched_from_wq"}, {"u_scheduler.serve_wq"}, {"sched_idx", kDec},
+        {"sched_bank", kDec}}},
       {"Banks: open and open row",
-       {"u_timing.open_q", "u_timing.lookup_bank_i", "u_timing.lookup_row_o",
-        "u_timing.row_q[0]", "u_timing.row_q[1]", "u_timing.row_q[2]", "u_timing.row_q[3]"}},
+       {{"u_timing.open_q"}, {"u_timing.lookup_bank_i", kDec}, {"u_timing.lookup_row_o", kDec},
+        {"u_timing.row_q[0]", kDec}, {"u_timing.row_q[1]", kDec}, {"u_timing.row_q[2]", kDec},
+        {"u_timing.row_q[3]", kDec}}},
       {"Command bus",
-       {"dfi_cmd_o", "dfi_rank_o", "dfi_bg_o", "dfi_bank_o", "dfi_row_o", "dfi_col_o",
-        "dfi_id_o", "dfi_row_class_o", "dfi_rddata_valid_i"}},
-      {"Refresh", {"ref_pending_o", "u_refresh.active_q"}},
+       {{"dfi_cmd_o"}, {"dfi_rank_o", kDec}, {"dfi_bg_o", kDec}, {"dfi_bank_o", kDec},
+        {"dfi_row_o", kDec}, {"dfi_col_o", kDec}, {"dfi_id_o", kDec}, {"dfi_prefetch_o"},
+        {"dfi_row_class_o"}, {"dfi_rddata_valid_i"}}},
+      {"Refresh",
+       {{"ref_pending_o", kDec, "refresh owed, rank 0", 3, 0}, {"u_refresh.active_q"}}},
   };
+  if (view.ranks > 1)
+    groups.back().signals.insert(groups.back().signals.begin() + 1,
+                                 {"ref_pending_o", kDec, "refresh owed, rank 1", 7, 4});
+  if (view.prefetcher)
+    groups.push_back(
+        {"Prefetcher",
+         {// The head candidate, and whether it is dropped or issued (ACT or RD to its slot).
+          {"u_prefetch.valid_o"}, {"u_prefetch.addr_o"}, {"u_prefetch.bank_o", kDec},
+          {"u_prefetch.drop"}, {"u_prefetch.credit_q", kDec}, {"u_prefetch.cmd_o"},
+          {"u_prefetch.slot_o", kDec},
+          // Demand reads looking in the buffer: hit, or late (waiting for the fill).
+          {"u_prefetch.lookup_i"}, {"u_prefetch.hit_o"}, {"u_prefetch.merge_o"},
+          {"u_prefetch.hit_slot_o", kDec}, {"u_prefetch.answer_o"},
+          {"u_prefetch.answer_id_o", kDec}, {"rsp_prefetched_o"},
+          {"pf_issued_o", kDec}, {"pf_useful_o", kDec}, {"pf_late_o", kDec},
+          {"pf_evicted_unused_o", kDec}}});
   return groups;
 }
 
@@ -88,31 +112,38 @@ std::string gtkw_path_for(const std::string& waves_path) {
   return std::filesystem::path(waves_path).replace_extension(".gtkw").string();
 }
 
-int write_gtkw(const std::string& fst_path, const std::string& dump_path,
-               const std::string& gtkw_path) {
-  const auto vars = read_hierarchy(fst_path);
-  std::ofstream out(gtkw_path);
-  if (!out) throw InputError("cannot write GTKWave save file '" + gtkw_path + "'");
-  out << "[dumpfile] \"" << std::filesystem::absolute(dump_path).string() << "\"\n"
-      << "[timestart] 0\n"
-      << "[size] 1600 1000\n"
+double gtkw_fit_zoom(std::uint64_t start_time, std::uint64_t end_time) {
+  // GTKWave's own "zoom best fit", for the saved window; never closer than its zoom 0.
+  const double units = double(end_time - start_time + 1);
+  return std::min(0.0, -std::log2(units * 200.0 / (kWavePixels - 4)));
+}
+
+int write_gtkw(std::ostream& out, const std::string& dump_path, const FstContents& dump,
+               const GtkwView& view) {
+  out << "[*] mckit: mc_top's waves. Time in ps, one cycle = tCK = " << view.tck_ps << " ps: cycle c\n"
+      << "[*] starts at c x tCK with the clock's rising edge; its inputs change at the falling edge.\n"
+      << "[dumpfile] \"" << std::filesystem::absolute(dump_path).string() << "\"\n"
+      << "[timestart] " << dump.start_time << "\n"
+      << "[size] " << kWindowWidth << ' ' << kWindowHeight << "\n"
+      << "[sst_width] " << kTreeWidth << "\n"
+      << "[signals_width] " << kNamesWidth << "\n"
       << "[sst_expanded] 1\n"
-      << "[signals_width] 300\n"
-      << "*-5.000000 -1\n";  // zoom: about 100 cycles across the window
+      << "[treeopen] mc_top.\n"
+      << "[treeopen] mc_top.mc_top.\n"
+      << '*' << std::to_string(gtkw_fit_zoom(dump.start_time, dump.end_time)) << " -1\n";
   int listed = 0;
-  for (const GtkwGroup& g : gtkw_groups()) {
-    std::vector<const DumpVar*> found;
-    for (const char* s : g.signals) {
-      const auto it = vars.find(std::string(kDesignScope) + s);
-      if (it != vars.end()) found.push_back(&it->second);
+  for (const GtkwGroup& g : gtkw_groups(view)) {
+    std::string traces;
+    for (const GtkwSignal& s : g.signals) {
+      const auto it = dump.vars.find(std::string(kDesignScope) + s.path);
+      if (it == dump.vars.end()) continue;
+      traces += std::string(flag_for(it->second, s, view.enum_names)) + "\n" +
+                trace_line(s, it->second) + "\n";
+      ++listed;
     }
-    if (found.empty()) continue;
-    out << kGroupOpen << "\n-" << g.name << "\n";
-    for (const DumpVar* v : found) out << (v->bits == 1 ? kFlagBit : kFlagHex) << "\n" << v->name << "\n";
-    out << kGroupClose << "\n-" << g.name << "\n";
-    listed += int(found.size());
+    if (traces.empty()) continue;
+    out << kGroupOpen << "\n-" << g.name << "\n" << traces << kGroupClose << "\n-" << g.name << "\n";
   }
-  if (!out) throw InputError("cannot write GTKWave save file '" + gtkw_path + "'");
   return listed;
 }
 

@@ -1,17 +1,10 @@
 #include "rtl/rtl_controller.h"
 
-#include <cstdlib>
-#include <filesystem>
-
-#include <unistd.h>
-
 #include "Vmc_top.h"
 #include "common/input_error.h"
 #include "ctrl/controller_params.h"
-#include "rtl/gtkw_writer.h"
 #include "rtl/verilated_reset.h"
 #include "verilated.h"
-#include "verilated_fst_c.h"
 
 namespace mckit::sim {
 
@@ -23,45 +16,25 @@ int log2_of(int value) {
   return bits;
 }
 
-bool on_path(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string dirs = path ? path : "";
-  for (std::size_t start = 0; start <= dirs.size();) {
-    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
-    const std::filesystem::path candidate =
-        std::filesystem::path(dirs.substr(start, end - start)) / program;
-    if (access(candidate.c_str(), X_OK) == 0) return true;
-    start = end + 1;
-  }
-  return false;
-}
-
 }  // namespace
 
 RtlController::RtlController(const dram::DramPreset& preset,
                              const ctrl::ControllerConfig& config,
                              const std::optional<WaveOptions>& waves)
     : bank_bits_(log2_of(preset.org.banks_per_group)),
-      waves_(waves),
       context_(std::make_unique<VerilatedContext>()) {
   const ctrl::ControllerParams cfg = ctrl::derive_controller_params(preset, config);
-  if (waves_) {
-    const std::string& path = waves_->path;
-    const std::string ext = std::filesystem::path(path).extension().string();
-    if (ext != ".fst" && ext != ".vcd")
-      throw InputError("waves file '" + path + "' must end in .fst or .vcd");
-    if (ext == ".vcd" && !on_path("fst2vcd"))
-      throw InputError("writing " + path +
-                       " needs fst2vcd from GTKWave (make deps-view); .fst waves need nothing");
-    trace_fst_path_ = ext == ".fst" ? path : path + ".fst";
+  if (waves) {
+    GtkwView view;
+    view.prefetcher = config.prefetch.kind != ctrl::PrefetcherKind::None;
+    view.ranks = preset.org.ranks;
+    waves_ = std::make_unique<WaveDump>(*waves, preset.timing.tCK_ps, view);
     context_->traceEverOn(true);
   }
   top_ = std::make_unique<Vmc_top>(context_.get(), "mc_top");
   if (waves_) {
-    trace_ = std::make_unique<VerilatedFstC>();
-    top_->trace(trace_.get(), 99);
-    trace_->open(trace_fst_path_.c_str());
-    if (!trace_->isOpen()) throw InputError("cannot write waves file '" + trace_fst_path_ + "'");
+    top_->trace(&waves_->tracer(), 99);
+    waves_->open();
   }
 
   Vmc_top& t = *top_;
@@ -119,7 +92,7 @@ RtlController::RtlController(const dram::DramPreset& preset,
 }
 
 RtlController::~RtlController() {
-  if (trace_) trace_->close();
+  waves_.reset();  // a run that did not finish leaves no waves
   top_->final();
 }
 
@@ -154,7 +127,7 @@ void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
 
   t.clk_i = 0;
   t.eval();
-  dump_wave(2 * cycle_);
+  if (waves_) waves_->falling_edge(cycle_);
 
   out.request_ready = t.req_ready_o;
   out.command = decode_command();
@@ -178,7 +151,7 @@ void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
 
   t.clk_i = 1;
   t.eval();
-  dump_wave(2 * cycle_ + 1);
+  if (waves_) waves_->rising_edge_after(cycle_);
   ++cycle_;
 }
 
@@ -187,24 +160,10 @@ ctrl::PfBufferCounters RtlController::prefetch_counters() const {
   return {t.pf_issued_o, t.pf_useful_o, t.pf_late_o, t.pf_evicted_unused_o};
 }
 
-void RtlController::dump_wave(std::uint64_t time) {
-  if (!trace_) return;
-  const std::uint64_t c = time / 2;
-  if (c >= waves_->start && c < waves_->end) trace_->dump(time);
-}
-
 void RtlController::finish() {
-  if (!trace_) return;
-  trace_->close();
-  trace_.reset();
-  // The save file is made from the FST's hierarchy, before a .vcd conversion removes it.
-  write_gtkw(trace_fst_path_, waves_->path, gtkw_path_for(waves_->path));
-  if (trace_fst_path_ == waves_->path) return;
-  const std::string command =
-      "fst2vcd -f '" + trace_fst_path_ + "' -o '" + waves_->path + "' >/dev/null 2>&1";
-  const int rc = std::system(command.c_str());
-  std::filesystem::remove(trace_fst_path_);
-  if (rc != 0) throw InputError("fst2vcd could not write " + waves_->path);
+  if (!waves_) return;
+  waves_->finish();
+  waves_.reset();
 }
 
 }  // namespace mckit::sim
