@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "common/input_error.h"
 #include "common/json_file.h"
+#include "common/json_number.h"
 
 #ifndef MCKIT_SOURCE_CONFIG_DIR
 #error "MCKIT_SOURCE_CONFIG_DIR must name the shipped configs/ folder"
@@ -73,22 +74,15 @@ class ObjectReader {
   }
 
   int positive_int(const json::value& v, const std::string& key) const {
-    if (v.is_int64() && v.get_int64() > 0 && v.get_int64() <= INT32_MAX)
-      return int(v.get_int64());
-    if (v.is_uint64() && v.get_uint64() > 0 && v.get_uint64() <= INT32_MAX)
-      return int(v.get_uint64());
-    fail(key, "must be a positive integer (got " + json::serialize(v) + ")");
+    const std::optional<std::uint64_t> n = json_whole(v, 1, INT32_MAX);
+    if (!n) fail(key, "must be " + whole_rule(1, INT32_MAX) + " (got " + json_text(v) + ")");
+    return int(*n);
   }
 
   double positive_number(const json::value& v, const std::string& key) const {
-    double d = 0;
-    if (v.is_double()) d = v.get_double();
-    else if (v.is_int64()) d = double(v.get_int64());
-    else if (v.is_uint64()) d = double(v.get_uint64());
-    else fail(key, "must be a number (got " + json::serialize(v) + ")");
-    if (!(d > 0) || !std::isfinite(d))
-      fail(key, "must be a positive number (got " + json::serialize(v) + ")");
-    return d;
+    const std::optional<double> d = json_real(v);
+    if (!d || !(*d > 0)) fail(key, "must be a positive number (got " + json_text(v) + ")");
+    return *d;
   }
 
   int plain_int(const std::string& key) { return positive_int(need(key), key); }

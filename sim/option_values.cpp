@@ -1,0 +1,108 @@
+#include "option_values.h"
+
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+
+#include "common/input_error.h"
+#include "common/quoted_text.h"
+
+namespace mckit::sim {
+
+const char* const kStrictNumber = "strict number";
+
+namespace {
+
+// Shortest text that reads back as `v`: 0.1, 1e+20, 3.
+std::string real_text(double v) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, ec == std::errc() ? end : buf);
+}
+
+std::string refusal(const std::string& expected, const std::string& text) {
+  return "must be " + expected + " (got " + quoted_excerpt(text) + ")";
+}
+
+// Parses all of `text` as decimal digits into T, or returns false.
+template <typename T>
+bool whole(const std::string& text, T& value) {
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  return ec == std::errc() && ptr == end && !text.empty();
+}
+
+template <typename T>
+CLI::Validator strict_whole(T min, T max) {
+  const std::string expected =
+      "an integer from " + std::to_string(min) + " to " + std::to_string(max);
+  return CLI::Validator(
+      [=](std::string& text) -> std::string {
+        T value{};
+        if (!whole(text, value) || value < min || value > max) return refusal(expected, text);
+        text = std::to_string(value);
+        return "";
+      },
+      "", kStrictNumber);
+}
+
+}  // namespace
+
+CLI::Validator strict_integer(std::int64_t min, std::int64_t max) { return strict_whole(min, max); }
+
+CLI::Validator strict_count(std::uint64_t min, std::uint64_t max) { return strict_whole(min, max); }
+
+CLI::Validator strict_real(double min, double max, bool above_min) {
+  const bool low = std::isfinite(min), high = std::isfinite(max) &&
+                                             max < std::numeric_limits<double>::max();
+  std::string expected;
+  if (low && high) expected = "a number from " + real_text(min) + " to " + real_text(max);
+  else if (low) expected = "a finite number " + std::string(above_min ? "above " : "of at least ") + real_text(min);
+  else expected = "a finite number";
+  return CLI::Validator(
+      [=](std::string& text) -> std::string {
+        double value = 0;
+        const char* end = text.data() + text.size();
+        const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+        // from_chars reads "inf" and "nan" too; an overflow (1e400) is result_out_of_range.
+        if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < min ||
+            (above_min && value == min) || value > max)
+          return refusal(expected, text);
+        text = real_text(value);
+        return "";
+      },
+      "", kStrictNumber);
+}
+
+CLI::Validator named_choice(std::function<void(const std::string&)> parse) {
+  return CLI::Validator(
+      [parse](std::string& text) -> std::string {
+        try {
+          parse(text);
+        } catch (const InputError& e) {
+          return e.what();
+        }
+        return "";
+      },
+      "");
+}
+
+void require_strict_numbers(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options()) {
+    const std::string type = opt->get_type_name();
+    const bool numeric = type.rfind("INT", 0) == 0 || type.rfind("UINT", 0) == 0 ||
+                         type.rfind("FLOAT", 0) == 0;
+    if (!numeric) continue;
+    try {
+      opt->get_validator(kStrictNumber);
+    } catch (const CLI::OptionNotFound&) {
+      throw std::logic_error("option " + opt->get_name() + " of '" + app.get_name() +
+                             "' is a number without the strict conversion (add_number)");
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    require_strict_numbers(*sub);
+}
+
+}  // namespace mckit::sim
