@@ -8,6 +8,7 @@
 #include "workloads/attention.h"
 #include "workloads/dtype.h"
 #include "workloads/embedding.h"
+#include "workloads/fit_check.h"
 #include "workloads/llm_decode.h"
 #include "workloads/llm_prefill.h"
 #include "workloads/model_shape.h"
@@ -139,7 +140,7 @@ std::string describe_one(const WorkloadParams& p) {
     if (p.name == "llm-decode") text += ", context " + n(a.context);
     if (p.name == "llm-decode" || p.name == "moe") text += ", " + n(a.tokens) + " token(s)";
     if (p.name == "llm-prefill" || p.name == "attention") text += ", seq " + n(a.seq);
-    if (a.layers) text += ", " + n(a.layers) + " layer(s)";
+    if (p.name != "attention") text += ", " + (a.layers ? layers_text(a.layers) : "all layers");
   }
   text += ", " + a.dtype;
   if (p.name == "llm-decode")

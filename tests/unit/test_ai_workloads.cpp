@@ -497,7 +497,7 @@ TEST_F(ShapeFile, ReadsAGoodFile) {
 
 TEST_F(ShapeFile, ErrorsNameFileAndKey) {
   EXPECT_NE(error_of(with(R"("layers": 2,)", ""), "layers").find("missing"), std::string::npos);
-  EXPECT_NE(error_of(with("64", "-64"), "hidden").find("positive integer"), std::string::npos);
+  EXPECT_NE(error_of(with("64", "-64"), "hidden").find("must be an integer from 1 to 4294967295 (got -64)"), std::string::npos);
   EXPECT_NE(error_of(with(R"("heads": 4)", R"("heads": 5)"), "heads").find("divide hidden"),
             std::string::npos);
   EXPECT_NE(error_of(with(R"("kv_heads": 2)", R"("kv_heads": 3)"), "kv_heads").find("divide heads"),

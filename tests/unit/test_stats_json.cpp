@@ -223,7 +223,7 @@ TEST(MckitRunStats, UnwritablePathExitsTwoNamingIt) {
 TEST(MckitRunStats, BadWorkloadOptionsExitTwo) {
   test::CliRun r = test::run_mckit("run --workload strided --stride 0 --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: stride must be at least 1 burst\n");
+  EXPECT_EQ(r.output(), "mckit: --stride: must be an integer from 1 to 18446744073709551615 (got '0')\n");
   r = test::run_mckit("run --workload hotspot --hot-bytes 2MiB --footprint 1MiB --requests 10");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output(), "mckit: hot region of 2097152 bytes is larger than the footprint of 1048576 bytes\n");
