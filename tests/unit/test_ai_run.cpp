@@ -50,6 +50,8 @@ TEST(AiRun, DecodeOfATinyModelIssuesTheRequestsWorkedOutByHand) {
             "llm-decode: " + kTiny +
                 ", batch 2, context 3, 2 token(s), all layers, bf16 weights, bf16 KV");
   EXPECT_EQ(v.at("run").at("parameters").at("batch").to_number<std::uint64_t>(), 2u);
+  EXPECT_EQ(v.at("run").at("parameters").at("model").as_string(), kTiny);
+  EXPECT_EQ(v.at("run").at("parameters").at("layers").to_number<std::uint64_t>(), 0u);
 }
 
 TEST(AiRun, PlanTellsWhatARunWillMoveWithoutRunningIt) {

@@ -213,6 +213,27 @@ TEST(MckitRunStats, WritesParsableJson) {
   std::filesystem::remove_all(dir);
 }
 
+TEST(MckitRunStats, RecordsTheOptionsThatChangeTheResult) {
+  const auto dir = temp_dir();
+  const auto path = dir / "opts.json";
+  const test::CliRun r = test::run_mckit(
+      "run --backend tlm --requests 300 --rate 2.5 --outstanding 3 --preset "
+      "tests/data/presets/custom-ddr4.json --stats " + path.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output();
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  const json::value v = json::parse(text.str());
+  const json::value& p = v.at("run").at("parameters");
+  EXPECT_EQ(p.at("rate_gbps").to_number<double>(), 2.5);
+  EXPECT_EQ(u(p.at("outstanding")), 3u);
+  EXPECT_EQ(p.at("preset_file").as_string(), "tests/data/presets/custom-ddr4.json");
+  EXPECT_EQ(p.at("trace_format").as_string(), "");
+  EXPECT_EQ(p.at("model").as_string(), "");
+  EXPECT_EQ(v.at("run").at("backend").as_string(), "tlm");
+  std::filesystem::remove_all(dir);
+}
+
 TEST(MckitRunStats, UnwritablePathExitsTwoNamingIt) {
   const test::CliRun r = test::run_mckit("run --requests 2000 --stats /nonexistent/dir/s.json");
   EXPECT_EQ(r.exit_code, 2) << r.output();
