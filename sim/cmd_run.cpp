@@ -13,6 +13,7 @@
 
 #include "common/input_error.h"
 #include "common/output_file.h"
+#include "common/quoted_text.h"
 #include "ctrl/controller_config.h"
 #include "dram/dram_preset.h"
 #include "exit_codes.h"
@@ -59,16 +60,19 @@ struct RunOptions {
   std::string run_file;
 };
 
+// --waves-window START:END into `w`; throws InputError for anything else.
+void parse_window(const std::string& text, WaveOptions& w) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || !parse_count(text.substr(0, colon), w.start) ||
+      !parse_count(text.substr(colon + 1), w.end) || w.end <= w.start)
+    throw InputError("must be START:END in cycles with START < END (got " +
+                     quoted_excerpt(text) + ")");
+}
+
 WaveOptions wave_options(const RunOptions& o) {
   WaveOptions w;
   w.path = o.waves;
-  if (o.waves_window.empty()) return w;
-  const auto colon = o.waves_window.find(':');
-  if (colon == std::string::npos ||
-      !parse_count(o.waves_window.substr(0, colon), w.start) ||
-      !parse_count(o.waves_window.substr(colon + 1), w.end) || w.end <= w.start)
-    throw InputError("--waves-window '" + o.waves_window +
-                     "' must be START:END in cycles with START < END");
+  if (!o.waves_window.empty()) parse_window(o.waves_window, w);
   return w;
 }
 
@@ -289,9 +293,11 @@ void add_run_command(CLI::App& app) {
   auto o = std::make_shared<RunOptions>();
   const int queue_depth = ctrl::ControllerConfig{}.queue_depth;
   const auto choice = [](auto parse) {
-    return named_choice([parse](const std::string& name) { parse(name); });
+    return checked_text([parse](const std::string& name) { parse(name); });
   };
-  cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")->capture_default_str();
+  cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")
+      ->check(loadable_preset())
+      ->capture_default_str();
   cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top) or tlm (the C++ reference controller)")
       ->check(choice(parse_backend))
       ->capture_default_str();
@@ -347,7 +353,11 @@ void add_run_command(CLI::App& app) {
   add_workload_options(*cmd, o->workload);
   cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
   cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
-  cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");
+  cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves")
+      ->check(checked_text([](const std::string& text) {
+        WaveOptions w;
+        parse_window(text, w);
+      }));
   cmd->add_option("run_file", o->run_file,
                   "JSON file of option values, keyed by long option name (docs/run-file.md); "
                   "options on the command line override it");

@@ -56,12 +56,13 @@ void add_trace_command(CLI::App& app) {
       "export", "Write a workload's requests to a trace file (docs/traces.md)");
   auto o = std::make_shared<ExportOptions>();
   cmd->add_option("--preset", o->preset, "DRAM preset name or .json path: burst size and capacity")
+      ->check(loadable_preset())
       ->capture_default_str();
   add_workload_options(*cmd, o->workload);
   cmd->add_option("-o,--output", o->output, "trace file to write")->required();
   cmd->add_option("--format", o->format, "ramulator2, dramsim3, dramsys or mckit")
       ->required()
-      ->check(named_choice([](const std::string& n) { workloads::parse_trace_format(n); }));
+      ->check(checked_text([](const std::string& n) { workloads::parse_trace_format(n); }));
   cmd->callback([o] { export_trace(*o); });
 }
 

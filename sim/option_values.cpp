@@ -7,6 +7,7 @@
 
 #include "common/input_error.h"
 #include "common/quoted_text.h"
+#include "dram/dram_preset.h"
 
 namespace mckit::sim {
 
@@ -75,17 +76,21 @@ CLI::Validator strict_real(double min, double max, bool above_min) {
       "", kStrictNumber);
 }
 
-CLI::Validator named_choice(std::function<void(const std::string&)> parse) {
+CLI::Validator checked_text(std::function<void(const std::string&)> check) {
   return CLI::Validator(
-      [parse](std::string& text) -> std::string {
+      [check](std::string& text) -> std::string {
         try {
-          parse(text);
+          check(text);
         } catch (const InputError& e) {
           return e.what();
         }
         return "";
       },
       "");
+}
+
+CLI::Validator loadable_preset() {
+  return checked_text([](const std::string& name) { dram::load_preset(name); });
 }
 
 void require_strict_numbers(CLI::App& app) {

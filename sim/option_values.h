@@ -51,9 +51,12 @@ CLI::Option* add_number(CLI::App& cmd, const std::string& name, T& value, const 
   return cmd.add_option(name, value, help)->transform(strict)->capture_default_str();
 }
 
-// A text option naming one of a set (a scheduler, a data type): `parse` throws InputError
-// for a name it does not know, and its message becomes the option's.
-CLI::Validator named_choice(std::function<void(const std::string&)> parse);
+// A text option checked as it is given (a name from a set, a size, a preset): `check` throws
+// InputError for a value it refuses, and its message becomes the option's.
+CLI::Validator checked_text(std::function<void(const std::string&)> check);
+
+// A DRAM preset, named or given by path, that loads: its errors become the option's.
+CLI::Validator loadable_preset();
 
 // Throws std::logic_error naming the first option of `app` or its subcommands whose value is a
 // number and that was added without the strict conversion.

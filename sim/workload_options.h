@@ -21,11 +21,12 @@ struct WorkloadOptions {
 };
 
 // Adds --workload, --requests, --seed, ..., --trace-format to `cmd`, bound to `o`, which must
-// outlive the parse.
+// outlive the parse. Each is checked as it is given: a bad value is refused naming the option
+// (or the run file's key).
 void add_workload_options(CLI::App& cmd, WorkloadOptions& o);
 
 // The parameters for `preset`'s burst size and capacity: sizes parsed, `trace:FILE` split into
-// the workload "trace" and its path. Throws InputError for a size that does not parse.
+// the workload "trace" and its path. Throws InputError for --requests with an AI workload.
 workloads::WorkloadParams to_params(const WorkloadOptions& o, const dram::DramPreset& preset);
 
 }  // namespace mckit::sim

@@ -53,6 +53,10 @@ const std::vector<std::string>& workload_names();
 // llm-decode, llm-prefill, attention, embedding, moe: their length follows from the model
 const std::vector<std::string>& ai_workload_names();
 
+// Throws InputError "unknown workload 'x' (accepted: ...)" unless `name` is a generator, AI
+// workloads (several joined with '+'), or "trace".
+void require_known_workload(const std::string& name);
+
 // Throws InputError for an unknown name or inconsistent parameters.
 std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p);
 

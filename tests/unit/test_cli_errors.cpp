@@ -140,12 +140,22 @@ std::vector<Row> rows() {
       {"unknown_scheduler", "run --scheduler lifo", {}, 2,
        "mckit: --scheduler: unknown scheduler 'lifo' (accepted: fcfs, frfcfs, frfcfs-cap)"},
       {"unknown_preset", "run --preset ddr9", {}, 2,
-       "mckit: unknown preset 'ddr9' (shipped: ddr3-1600k, ddr4-3200, ddr5-4800, hbm2, hbm3, "
+       "mckit: --preset: unknown preset 'ddr9' (shipped: ddr3-1600k, ddr4-3200, ddr5-4800, hbm2, hbm3, "
        "lpddr5-6400; or give the path of a preset .json file)"},
+      {"unknown_workload", "run --workload zipf", {}, 2,
+       "mckit: --workload: unknown workload 'zipf' (accepted: sequential, random, strided, "
+       "hotspot, rw-mix, llm-decode, llm-prefill, attention, embedding, moe)"},
+      {"unknown_model", "run --workload llm-decode --model gpt-17", {}, 2,
+       "mckit: --model: unknown model 'gpt-17' (shipped: dlrm-benchmark, llama2-70b, llama2-7b, "
+       "mixtral-8x7b, olmoe-1b-7b; or give the path of a model shape .json file)"},
+      {"bad_size", "run --footprint 64MB", {}, 2,
+       "mckit: --footprint: must be a size such as 65536, 64MiB or 4GiB (got '64MB')"},
+      {"bad_waves_window", "run --waves {dir}/w.fst --waves-window 500:100", {}, 2,
+       "mckit: --waves-window: must be START:END in cycles with START < END (got '500:100')"},
       // Duplicate keys, at any depth, named with their path and line.
       {"preset_duplicate_key", "run --preset {dir}/dup.json",
        {{"dup.json", kDuplicatePreset}}, 2,
-       "mckit: {dir}/dup.json:5: duplicate key 'timing.tRCD'"},
+       "mckit: --preset: {dir}/dup.json:5: duplicate key 'timing.tRCD'"},
       {"run_file_duplicate_key", "run {dir}/dup.run.json",
        {{"dup.run.json", "{\n  \"requests\": 10,\n  \"requests\": 20\n}\n"}}, 2,
        "mckit: {dir}/dup.run.json:3: duplicate key 'requests'"},
@@ -176,6 +186,12 @@ std::vector<Row> rows() {
        2,
        "mckit: {dir}/r.run.json: key 'scheduler': unknown scheduler 'lifo' (accepted: fcfs, "
        "frfcfs, frfcfs-cap)"},
+      {"run_file_preset", "run {dir}/r.run.json", {{"r.run.json", R"({"preset": "ddr9"})"}}, 2,
+       "mckit: {dir}/r.run.json: key 'preset': unknown preset 'ddr9' (shipped: ddr3-1600k, "
+       "ddr4-3200, ddr5-4800, hbm2, hbm3, lpddr5-6400; or give the path of a preset .json file)"},
+      {"run_file_size", "run {dir}/r.run.json", {{"r.run.json", R"({"hot-bytes": "1 MiB"})"}}, 2,
+       "mckit: {dir}/r.run.json: key 'hot-bytes': must be a size such as 65536, 64MiB or 4GiB "
+       "(got '1 MiB')"},
       // Even where the command line overrides it, a bad value in the file is refused.
       {"run_file_overridden", "run {dir}/r.run.json --requests 10",
        {{"r.run.json", R"({"requests": -5})"}}, 2,

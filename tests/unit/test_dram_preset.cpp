@@ -66,7 +66,9 @@ std::string load_with_trcd(const std::string& value) {
   const std::size_t key = s.find("\"tRCD\"");
   const std::size_t at = s.find("\"value\": 22", key);
   s.replace(at, std::string("\"value\": 22").size(), "\"value\": " + value);
-  const std::string path = ::testing::TempDir() + "/trcd.json";
+  const std::string path = ::testing::TempDir() + "/" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                           ".json";  // the test's own: ctest runs tests side by side
   std::ofstream(path) << s;
   return path;
 }

@@ -11,8 +11,14 @@
 namespace mckit {
 namespace {
 
+// A file of the test's own: ctest runs the tests of this program side by side.
+std::string test_file() {
+  return ::testing::TempDir() + "/" +
+         ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".json";
+}
+
 std::string error_of(const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/json_file_test.json";
+  const std::string path = test_file();
   std::ofstream(path) << text;
   try {
     read_json_file(path, "test file");
@@ -45,7 +51,7 @@ TEST(JsonFile, NumbersBeyondADoubleAndTrailingTextAreRefused) {
 }
 
 TEST(JsonFile, ValuesReadBackWhole) {
-  const std::string path = ::testing::TempDir() + "/json_file_values.json";
+  const std::string path = test_file();
   std::ofstream(path) << R"({"i": -3, "u": 18446744073709551615, "d": 2.5, "s": "t\u00e9", "n": null,
     "a": [true, false], "o": {}})";
   const boost::json::value v = read_json_file(path, "test file");

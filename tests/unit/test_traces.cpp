@@ -558,7 +558,7 @@ TEST_F(Traces, CommandLineErrorsAreOneLineAndExitTwo) {
 
   r = test::run_mckit("run --backend tlm --workload trace: ");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: --workload trace:FILE needs the trace file's path\n");
+  EXPECT_EQ(r.output(), "mckit: --workload: trace:FILE needs the trace file's path\n");
 
   r = test::run_mckit("run --backend tlm --workload trace:" + bad + " --trace-format stl");
   EXPECT_EQ(r.exit_code, 2);
