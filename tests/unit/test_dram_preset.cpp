@@ -77,7 +77,7 @@ TEST(DramPreset, IntegersAreWholeNumbersInRange) {
   EXPECT_EQ(load_preset(load_with_trcd("22.0")).timing.tRCD, 22);  // JSON's one number type
   EXPECT_EQ(load_preset(load_with_trcd("2.2e1")).timing.tRCD, 22);
   for (const auto& [text, shown] :
-       {std::pair{"22.5", "22.5"}, {"1e20", "1e+20"}, {"-22", "-22"}, {"2147483648", "2147483648"},
+       {std::pair{"22.5", "22.5"}, {"1e20", "1e+20"}, {"-22", "-22"}, {"16777216", "16777216"},
         {"0", "0"}, {"\"22\"", "'22'"}, {"true", "true"}}) {
     SCOPED_TRACE(text);
     const std::string path = load_with_trcd(text);
@@ -86,7 +86,7 @@ TEST(DramPreset, IntegersAreWholeNumbersInRange) {
       ADD_FAILURE() << "loaded";
     } catch (const InputError& e) {
       EXPECT_EQ(std::string(e.what()), path + ": timing.tRCD.value: must be an integer from 1 to "
-                                              "2147483647 (got " + shown + ")");
+                                              "16777215 (got " + shown + ")");
     }
   }
 }
@@ -133,10 +133,10 @@ INSTANTIATE_TEST_SUITE_P(
     Files, BadPreset,
     ::testing::Values(
         BadCase{"missing_trcd.json", ": timing.tRCD: missing key"},
-        BadCase{"zero_trp.json", ": timing.tRP.value: must be an integer from 1 to 2147483647 (got 0)"},
-        BadCase{"negative_tras.json", ": timing.tRAS.value: must be an integer from 1 to 2147483647 (got -52)"},
-        BadCase{"fractional_tcl.json", ": timing.tCL.value: must be an integer from 1 to 2147483647 (got 13.75)"},
-        BadCase{"string_trcd.json", ": timing.tRCD.value: must be an integer from 1 to 2147483647 (got '22')"},
+        BadCase{"zero_trp.json", ": timing.tRP.value: must be an integer from 1 to 16777215 (got 0)"},
+        BadCase{"negative_tras.json", ": timing.tRAS.value: must be an integer from 1 to 16777215 (got -52)"},
+        BadCase{"fractional_tcl.json", ": timing.tCL.value: must be an integer from 1 to 16777215 (got 13.75)"},
+        BadCase{"string_trcd.json", ": timing.tRCD.value: must be an integer from 1 to 16777215 (got '22')"},
         BadCase{"trc_below_tras_plus_trp.json", ": timing.tRC: tRC must be >= tRAS + tRP (70 < 74)"},
         BadCase{"tfaw_below_4_trrd.json", ": timing.tFAW: tFAW must be >= 4 x tRRD_S (15 < 16)"},
         BadCase{"trefi_below_trfc.json", ": timing.tREFI: tREFI must be > tRFC"},
