@@ -202,6 +202,10 @@ std::unique_ptr<PlannedSource> make_ai_workload(const WorkloadParams& p) {
   // and streams.
   const std::uint64_t count = n * parts.size();
   const std::uint64_t slice = p.capacity / count / kInstanceAlignment * kInstanceAlignment;
+  if (slice == 0)
+    throw InputError(std::to_string(count) + " generators (--instances " + std::to_string(n) +
+                     " of " + p.name + ") leave none of them a whole MiB of the " +
+                     std::to_string(p.capacity) + "-byte memory; try fewer --instances");
   std::vector<StreamMix::Part> mix;
   WorkloadParams one = p;
   for (std::uint64_t k = 0; k < count; ++k) {

@@ -16,6 +16,7 @@ constexpr std::uint32_t kExpertStreamBase = 16;
 constexpr std::uint64_t kAlignment = 4096;
 constexpr std::uint64_t kAttention = 4;  // q, k, v, o
 constexpr std::uint64_t kFfn = 3;        // gate, up, down
+constexpr std::uint64_t kMaxRoutingDraws = 1ull << 32;
 constexpr const char* kSmallModel = "olmoe-1b-7b";  // shipped: one layer fits an HBM2 channel
 
 // Throws InputError, saying what to change, when the layout would not fit the capacity.
@@ -52,6 +53,14 @@ const MoeParams& checked(const MoeParams& p) {
   require_memory(p.burst_bytes, p.capacity);
   if (p.batch == 0) throw InputError("moe: batch must be at least 1 token");
   if (p.steps == 0) throw InputError("moe: steps must be at least 1");
+  // The plan replays every routing choice before the run: keep that to seconds.
+  const std::uint64_t draws = sat_mul(sat_mul(p.steps, simulated_layers(p.model, p.layers)),
+                                      sat_mul(p.batch, p.model.top_k));
+  if (draws > kMaxRoutingDraws)
+    throw InputError("moe: " + std::to_string(p.steps) + " token(s) x batch " +
+                     std::to_string(p.batch) + " x top-" + std::to_string(p.model.top_k) +
+                     " over the layers make more than " + std::to_string(kMaxRoutingDraws) +
+                     " routing choices; try fewer --tokens, a smaller --batch or fewer --layers");
   require_fits(p);
   return p;
 }
