@@ -3,9 +3,11 @@
 #include <charconv>
 #include <cmath>
 #include <functional>
+#include <limits>
 #include <stdexcept>
 
 #include "common/input_error.h"
+#include "common/number_text.h"
 #include "common/quoted_text.h"
 #include "dram/dram_preset.h"
 
@@ -14,13 +16,6 @@ namespace mckit::sim {
 const char* const kStrictNumber = "strict number";
 
 namespace {
-
-// Shortest text that reads back as `v`: 0.1, 1e+20, 3.
-std::string real_text(double v) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, ec == std::errc() ? end : buf);
-}
 
 std::string refusal(const std::string& expected, const std::string& text) {
   return "must be " + expected + " (got " + quoted_excerpt(text) + ")";
@@ -55,12 +50,16 @@ CLI::Validator strict_integer(std::int64_t min, std::int64_t max) { return stric
 CLI::Validator strict_count(std::uint64_t min, std::uint64_t max) { return strict_whole(min, max); }
 
 CLI::Validator strict_real(double min, double max, bool above_min) {
-  const bool low = std::isfinite(min), high = std::isfinite(max) &&
-                                             max < std::numeric_limits<double>::max();
-  std::string expected;
-  if (low && high) expected = "a number from " + real_text(min) + " to " + real_text(max);
-  else if (low) expected = "a finite number " + std::string(above_min ? "above " : "of at least ") + real_text(min);
-  else expected = "a finite number";
+  // The type's own limits (lowest(), max()) mean no bound on that side.
+  const bool low = min > std::numeric_limits<double>::lowest();
+  const bool high = max < std::numeric_limits<double>::max();
+  std::string expected = "a finite number";
+  if (low && high)
+    expected = "a number from " + number_text(min) + " to " + number_text(max);
+  else if (low)
+    expected += (above_min ? " above " : " of at least ") + number_text(min);
+  else if (high)
+    expected += " of at most " + number_text(max);
   return CLI::Validator(
       [=](std::string& text) -> std::string {
         double value = 0;
@@ -70,7 +69,7 @@ CLI::Validator strict_real(double min, double max, bool above_min) {
         if (ec != std::errc() || ptr != end || !std::isfinite(value) || value < min ||
             (above_min && value == min) || value > max)
           return refusal(expected, text);
-        text = real_text(value);
+        text = number_text(value);
         return "";
       },
       "", kStrictNumber);

@@ -16,7 +16,8 @@
 
 namespace mckit::sim {
 
-// The values a numeric option takes: [min, max], or (min, max] with above_min.
+// The values a numeric option takes: [min, max], or (min, max] with above_min (floating point
+// options only); the type's own limits by default.
 template <typename T>
 struct NumberRange {
   T min = std::numeric_limits<T>::lowest();

@@ -1,8 +1,8 @@
 #include "common/json_number.h"
 
-#include <charconv>
 #include <cmath>
 
+#include "common/number_text.h"
 #include "common/quoted_text.h"
 
 namespace mckit {
@@ -40,11 +40,7 @@ std::optional<double> json_real(const json::value& v) {
 }
 
 std::string json_text(const json::value& v) {
-  if (v.is_double()) {
-    char buf[32];
-    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v.get_double());
-    if (ec == std::errc()) return std::string(buf, end);
-  }
+  if (v.is_double()) return number_text(v.get_double());
   if (v.is_string()) return quoted_excerpt(v.get_string());
   if (v.is_number() || v.is_bool() || v.is_null()) return json::serialize(v);
   return quoted_excerpt(json::serialize(v));
