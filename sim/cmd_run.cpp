@@ -181,14 +181,6 @@ stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate)
   return f;
 }
 
-// The files the run reads, that none of its outputs may name.
-std::vector<std::string> run_inputs(const RunOptions& o, const dram::DramPreset& preset,
-                                    const workloads::WorkloadParams& w) {
-  std::vector<std::string> inputs = workloads::ai_model_files(w);
-  inputs.insert(inputs.end(), {preset.file, o.run_file, w.trace_path});
-  return inputs;
-}
-
 void run(const RunOptions& o) {
   const dram::DramPreset preset = dram::load_preset(o.preset);
 
@@ -216,7 +208,8 @@ void run(const RunOptions& o) {
   // --stats file is opened now, so that a path it cannot take fails at once.
   std::unique_ptr<OutputFile> stats_file;
   if (!o.plan_only) {
-    const std::vector<std::string> inputs = run_inputs(o, preset, w);
+    std::vector<std::string> inputs = input_files(w, preset);
+    inputs.push_back(o.run_file);
     if (!o.stats.empty()) refuse_input_as_output(o.stats, "--stats file", inputs);
     if (!o.waves.empty()) {
       refuse_input_as_output(o.waves, "--waves file", inputs);

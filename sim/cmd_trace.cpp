@@ -9,7 +9,6 @@
 #include "dram/dram_preset.h"
 #include "option_values.h"
 #include "workload_options.h"
-#include "workloads/ai_workloads.h"
 #include "workloads/trace_writer.h"
 #include "workloads/workload_registry.h"
 
@@ -28,9 +27,7 @@ void export_trace(const ExportOptions& o) {
   const workloads::TraceFormat format = workloads::parse_trace_format(o.format);
   const dram::DramPreset preset = dram::load_preset(o.preset);
   const workloads::WorkloadParams w = to_params(o.workload, preset);
-  std::vector<std::string> inputs = workloads::ai_model_files(w);
-  inputs.insert(inputs.end(), {preset.file, w.trace_path});
-  refuse_input_as_output(o.output, "trace", inputs);
+  refuse_input_as_output(o.output, "trace", input_files(w, preset));
   OutputFile out(o.output, "trace");
   const std::unique_ptr<workloads::RequestSource> source = workloads::make_workload(w);
 

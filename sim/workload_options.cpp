@@ -127,4 +127,11 @@ workloads::WorkloadParams to_params(const WorkloadOptions& o, const dram::DramPr
   return w;
 }
 
+std::vector<std::string> input_files(const workloads::WorkloadParams& w,
+                                     const dram::DramPreset& preset) {
+  std::vector<std::string> files = workloads::ai_model_files(w);
+  files.insert(files.end(), {preset.file, w.trace_path});
+  return files;
+}
+
 }  // namespace mckit::sim
