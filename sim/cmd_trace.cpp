@@ -3,7 +3,6 @@
 #include <iostream>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "common/output_file.h"
 #include "dram/dram_preset.h"

@@ -199,6 +199,9 @@ std::vector<Row> rows() {
       // Outputs: checked before the run, never onto an input, failed writes are failures.
       {"stats_to_directory", "run --backend tlm --requests 100000000 --stats {dir}", {}, 2,
        "mckit: cannot write --stats file '{dir}': it is a directory"},
+      {"stats_to_directory_before_the_baseline",
+       "run --backend tlm --prefetcher stream --requests 100000000 --stats {dir}", {}, 2,
+       "mckit: cannot write --stats file '{dir}': it is a directory"},
       {"stats_in_missing_folder", "run --backend tlm --requests 100000000 --stats {dir}/no/s.json",
        {}, 2, "mckit: cannot write --stats file '{dir}/no/s.json': No such file or directory"},
       {"stats_to_full_device", "run --backend tlm --requests 100 --stats /dev/full", {}, 2,
