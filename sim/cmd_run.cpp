@@ -342,7 +342,8 @@ void add_run_command(CLI::App& app) {
   add_number(*cmd, "--rate", o->rate_gbps,
              "open loop: offer requests at this many GB/s (at least 0.001) whatever the "
              "controller does; without it, closed loop",
-             NumberRange<double>{0.001});
+             NumberRange<double>{0.001})
+      ->default_str("");  // unset: closed loop, no rate to show
   add_workload_options(*cmd, o->workload);
   cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
   cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
