@@ -27,7 +27,7 @@ trap 'rm -rf "$dir"' EXIT
 # One line per workload: its name in the table, then its options.
 cat > "$dir/workloads" <<'W'
 llm-decode|llm-decode --model llama2-7b --batch 1 --context 256 --tokens 1 --layers 1 --dtype int4
-llm-prefill|llm-prefill --model llama2-7b --seq 32 --layers 1 --dtype int8
+llm-prefill|llm-prefill --model llama2-7b --seq 32 --layers 1 --dtype int8 --tile 128 --buffer 262144
 attention|attention --model llama2-7b --seq 512 --causal
 embedding|embedding --model dlrm-benchmark --samples 1000 --dtype int4
 moe|moe --model olmoe-1b-7b --batch 1 --tokens 1 --layers 1 --dtype int4

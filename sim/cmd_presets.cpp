@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "common/byte_size.h"
 #include "dram/dram_preset.h"
 #include "text_table.h"
 

@@ -4,10 +4,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <memory>
@@ -16,6 +12,8 @@
 #include <type_traits>
 
 #include "common/input_error.h"
+#include "common/output_file.h"
+#include "common/quoted_text.h"
 #include "ctrl/controller_config.h"
 #include "dram/dram_preset.h"
 #include "exit_codes.h"
@@ -24,6 +22,8 @@
 #include "testbench/tlm_top.h"
 #include "run_file.h"
 #include "run_table.h"
+#include "option_values.h"
+#include "rtl/gtkw_writer.h"
 #include "size_arg.h"
 #include "stats/stats_json.h"
 #include "workload_options.h"
@@ -60,57 +60,30 @@ struct RunOptions {
   std::string run_file;
 };
 
+// --waves-window START:END into `w`; throws InputError for anything else.
+void parse_window(const std::string& text, WaveOptions& w) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || !parse_count(text.substr(0, colon), w.start) ||
+      !parse_count(text.substr(colon + 1), w.end) || w.end <= w.start)
+    throw InputError("must be START:END in cycles with START < END (got " +
+                     quoted_excerpt(text) + ")");
+}
+
 WaveOptions wave_options(const RunOptions& o) {
   WaveOptions w;
   w.path = o.waves;
-  if (o.waves_window.empty()) return w;
-  const auto colon = o.waves_window.find(':');
-  if (colon == std::string::npos ||
-      !parse_count(o.waves_window.substr(0, colon), w.start) ||
-      !parse_count(o.waves_window.substr(colon + 1), w.end) || w.end <= w.start)
-    throw InputError("--waves-window '" + o.waves_window +
-                     "' must be START:END in cycles with START < END");
+  if (!o.waves_window.empty()) parse_window(o.waves_window, w);
   return w;
 }
 
-// The --stats file: opened (as a temporary next to it) before the run, so a bad path fails
-// at once; renamed into place by commit(), removed if the run ends any other way.
-class StatsFile {
- public:
-  explicit StatsFile(const std::string& path)
-      : path_(path), tmp_(path + ".tmp" + std::to_string(::getpid())) {
-    errno = 0;
-    out_.open(tmp_, std::ios::binary | std::ios::trunc);
-    if (!out_)
-      throw InputError("cannot write --stats file '" + path_ + "': " +
-                       (errno ? std::strerror(errno) : "open failed"));
-  }
-  StatsFile(const StatsFile&) = delete;
-  StatsFile& operator=(const StatsFile&) = delete;
-  ~StatsFile() {
-    if (!committed_) {
-      out_.close();
-      std::remove(tmp_.c_str());
-    }
-  }
-
-  void commit(const boost::json::object& doc) {
-    out_ << boost::json::serialize(doc) << '\n';
-    out_.close();
-    if (!out_) throw InputError("cannot write --stats file '" + path_ + "': write failed");
-    if (std::rename(tmp_.c_str(), path_.c_str()) != 0)
-      throw InputError("cannot write --stats file '" + path_ + "': " + std::strerror(errno));
-    committed_ = true;
-  }
-
- private:
-  std::string path_, tmp_;
-  std::ofstream out_;
-  bool committed_ = false;
-};
-
-boost::json::object run_parameters(const RunOptions& o, const workloads::WorkloadParams& w) {
-  return boost::json::object{{"requests", w.requests},
+// Every option that can change a result, as the run took it.
+boost::json::object run_parameters(const RunOptions& o, const dram::DramPreset& preset,
+                                   const workloads::WorkloadParams& w,
+                                   const workloads::RequestSource& source) {
+  const auto* trace = dynamic_cast<const workloads::TraceSource*>(&source);
+  return boost::json::object{{"preset_file", preset.file},
+                             {"trace_format", trace ? workloads::name_of(trace->format()) : ""},
+                             {"requests", w.requests},
                              {"seed", w.seed},
                              {"burst_bytes", w.burst_bytes},
                              {"capacity_bytes", w.capacity},
@@ -135,7 +108,9 @@ boost::json::object run_parameters(const RunOptions& o, const workloads::Workloa
                              {"prefetch_threshold", o.prefetch.threshold},
                              {"prefetch_throttle", o.prefetch.throttle},
                              {"prefetch_pressure", o.prefetch.pressure},
-                             {"model", w.ai.model},
+                             {"outstanding", o.outstanding},
+                             {"rate_gbps", o.rate_gbps},
+                             {"model", workloads::ai_model_names(w)},
                              {"batch", w.ai.batch},
                              {"context", w.ai.context},
                              {"tokens", w.ai.tokens},
@@ -226,12 +201,29 @@ void run(const RunOptions& o) {
   c.idle_timeout = o.idle_timeout;
   c.write_high = o.write_high;
   c.write_low = o.write_low;
+  if (o.write_low >= o.write_high)
+    throw InputError("--write-low (" + std::to_string(o.write_low) +
+                     ") must be below --write-high (" + std::to_string(o.write_high) + ")");
   c.refresh = !o.no_refresh;
   c.prefetch = o.prefetch;
   c.prefetch.kind = ctrl::parse_prefetcher(o.prefetcher);
   if (!o.waves.empty()) h.waves = wave_options(o);
 
   workloads::WorkloadParams w = to_params(o.workload, preset);
+  // Outputs are checked before anything is read or run: none may overwrite an input, and the
+  // --stats file is opened now, so that a path it cannot take fails at once.
+  std::unique_ptr<OutputFile> stats_file;
+  if (!o.plan_only) {
+    std::vector<std::string> inputs = input_files(w, preset);
+    inputs.push_back(o.run_file);
+    if (!o.stats.empty()) refuse_input_as_output(o.stats, "--stats file", inputs);
+    if (!o.waves.empty()) {
+      refuse_input_as_output(o.waves, "--waves file", inputs);
+      refuse_input_as_output(gtkw_path_for(o.waves), "the waves' .gtkw file", inputs);
+    }
+    if (!o.stats.empty()) stats_file = std::make_unique<OutputFile>(o.stats, "--stats file");
+  }
+
   const std::unique_ptr<workloads::RequestSource> source = workloads::make_workload(w);
   // As given (trace:FILE in full); an AI workload with its model and shape options.
   const std::string workload_name = workloads::is_ai_workload(w.name)
@@ -249,12 +241,8 @@ void run(const RunOptions& o) {
     print_plan(std::cout, workload_name, preset, plan);
     return;
   }
-  std::unique_ptr<StatsFile> stats_file;
-  if (!o.stats.empty()) stats_file = std::make_unique<StatsFile>(o.stats);
 
   testbench::TlmRunOptions t;
-  if (o.outstanding == 0) throw InputError("--outstanding must be at least 1");
-  if (o.rate_gbps < 0) throw InputError("--rate must be a bandwidth in GB/s, 0 for closed loop");
   t.initiator.max_outstanding = o.outstanding;
   // GB/s is bytes per ns: one burst every burst_bytes / rate ns.
   if (o.rate_gbps > 0) t.initiator.interval_cycles = w.burst_bytes / o.rate_gbps / preset.tck_ns();
@@ -293,11 +281,14 @@ void run(const RunOptions& o) {
                   baseline);
   if (!o.waves.empty())
     std::cout << "waves: " << o.waves << " (open with: gtkwave " << o.waves << ' '
-              << std::filesystem::path(o.waves).replace_extension(".gtkw").string() << ")\n";
+              << gtkw_path_for(o.waves) << ")\n";
   if (stats_file) {
-    stats_file->commit(stats::to_json(
-        s, stats::RunInfo{workload_name, preset.name, o.backend, policy, run_parameters(o, w),
-                          baseline}));
+    stats_file->stream() << boost::json::serialize(stats::to_json(
+                                s, stats::RunInfo{workload_name, preset.name, o.backend, policy,
+                                                  run_parameters(o, preset, w, *source),
+                                                  baseline}))
+                         << '\n';
+    stats_file->commit();
     std::cout << "stats: " << o.stats << '\n';
   }
   if (!s.clean() || (baseline && !baseline->clean)) throw CLI::RuntimeError(kExitViolations);
@@ -308,53 +299,74 @@ void run(const RunOptions& o) {
 void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Run a workload on a controller against a DRAM preset");
   auto o = std::make_shared<RunOptions>();
-  cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")->capture_default_str();
-  cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top) or tlm (the C++ reference controller)")
+  const int queue_depth = ctrl::ControllerConfig{}.queue_depth;
+  const auto choice = [](auto parse) {
+    return checked_text([parse](const std::string& name) { parse(name); });
+  };
+  cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")
+      ->check(loadable_preset())
       ->capture_default_str();
-  cmd->add_option("--scheduler", o->scheduler, "fcfs, frfcfs or frfcfs-cap")->capture_default_str();
-  cmd->add_option("--page-policy", o->page_policy, "open, closed or adaptive")->capture_default_str();
+  cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top) or tlm (the C++ reference controller)")
+      ->check(choice(parse_backend))
+      ->capture_default_str();
+  cmd->add_option("--scheduler", o->scheduler, "fcfs, frfcfs or frfcfs-cap")
+      ->check(choice(ctrl::parse_scheduler))
+      ->capture_default_str();
+  cmd->add_option("--page-policy", o->page_policy, "open, closed or adaptive")
+      ->check(choice(ctrl::parse_page_policy))
+      ->capture_default_str();
   cmd->add_option("--mapping", o->mapping, "ro-ba-ra-co-ch, ro-ra-ba-co-ch or ro-ba-ra-co-bg-ch")
+      ->check(choice(ctrl::parse_mapping))
       ->capture_default_str();
   cmd->add_flag("--xor-hash", o->xor_hash, "XOR bank and bank-group bits with low row bits");
-  cmd->add_option("--age-cap", o->age_cap, "cycles before the oldest request goes first (frfcfs-cap)")
-      ->capture_default_str();
-  cmd->add_option("--idle-timeout", o->idle_timeout, "cycles an idle row stays open (adaptive)")
-      ->capture_default_str();
-  cmd->add_option("--write-high", o->write_high, "write queue entries that start a drain")
-      ->capture_default_str();
-  cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
-      ->capture_default_str();
+  add_number(*cmd, "--age-cap", o->age_cap,
+             "cycles before the oldest request goes first (frfcfs-cap): 1..65535",
+             NumberRange<int>{1, 65535});
+  add_number(*cmd, "--idle-timeout", o->idle_timeout,
+             "cycles an idle row stays open (adaptive): 1..65535", NumberRange<int>{1, 65535});
+  add_number(*cmd, "--write-high", o->write_high,
+             "write queue entries that start a drain: 1.." + std::to_string(queue_depth),
+             NumberRange<int>{1, queue_depth});
+  add_number(*cmd, "--write-low", o->write_low,
+             "write queue entries that end a drain, below --write-high",
+             NumberRange<int>{0, queue_depth - 1});
   cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
   cmd->add_option("--prefetcher", o->prefetcher,
                   "memory-side prefetcher: none, nextline, stream or stride; with one, the run "
                   "is compared with the same run without it")
+      ->check(choice(ctrl::parse_prefetcher))
       ->capture_default_str();
-  cmd->add_option("--prefetch-distance", o->prefetch.distance,
-                  "offset of the first candidate, in bursts (strides for stride): 0..15")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-degree", o->prefetch.degree, "candidates per prediction: 1..15")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-threshold", o->prefetch.threshold,
-                  "stride: confidence needed before it predicts, 0..3")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-throttle", o->prefetch.throttle,
-                  "% of data-bus cycles prefetch reads may take: 1..100")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-pressure", o->prefetch.pressure,
-                  "read-queue entries from which prefetch candidates are dropped: 1..32")
-      ->capture_default_str();
+  add_number(*cmd, "--prefetch-distance", o->prefetch.distance,
+             "offset of the first candidate, in bursts (strides for stride): 0..15",
+             NumberRange<int>{0, 15});
+  add_number(*cmd, "--prefetch-degree", o->prefetch.degree, "candidates per prediction: 1..15",
+             NumberRange<int>{1, 15});
+  add_number(*cmd, "--prefetch-threshold", o->prefetch.threshold,
+             "stride: confidence needed before it predicts, 0..3", NumberRange<int>{0, 3});
+  add_number(*cmd, "--prefetch-throttle", o->prefetch.throttle,
+             "% of data-bus cycles prefetch reads may take: 1..100", NumberRange<int>{1, 100});
+  add_number(*cmd, "--prefetch-pressure", o->prefetch.pressure,
+             "read-queue entries from which prefetch candidates are dropped: 1.." +
+                 std::to_string(queue_depth),
+             NumberRange<int>{1, queue_depth});
   cmd->add_flag("--plan", o->plan_only,
                 "print what the workload will move (requests, bytes, footprint) and stop");
-  cmd->add_option("--outstanding", o->outstanding,
-                  "requests in flight at most (closed loop: the next goes when one completes)")
-      ->capture_default_str();
-  cmd->add_option("--rate", o->rate_gbps,
-                  "open loop: offer requests at this many GB/s whatever the controller does")
-      ->capture_default_str();
+  add_number(*cmd, "--outstanding", o->outstanding,
+             "requests in flight at most (closed loop: the next goes when one completes)",
+             NumberRange<std::uint64_t>{1});
+  add_number(*cmd, "--rate", o->rate_gbps,
+             "open loop: offer requests at this many GB/s (at least 0.001) whatever the "
+             "controller does; without it, closed loop",
+             NumberRange<double>{0.001})
+      ->default_str("");  // unset: closed loop, no rate to show
   add_workload_options(*cmd, o->workload);
   cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
   cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
-  cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");
+  cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves")
+      ->check(checked_text([](const std::string& text) {
+        WaveOptions w;
+        parse_window(text, w);
+      }));
   cmd->add_option("run_file", o->run_file,
                   "JSON file of option values, keyed by long option name (docs/run-file.md); "
                   "options on the command line override it");

@@ -9,8 +9,9 @@ namespace mckit::sim {
 
 // Reads `path` and gives every option of `cmd` that the command line left unset
 // (count() == 0) the file's value, parsed by the option itself. An unreadable file, invalid
-// JSON (with its line), an unknown key or a value of the wrong type is an InputError naming
-// the file and the key.
+// JSON or a key given twice (with its line), an unknown key, a value of the wrong type or one
+// its option refuses (out of range, an unknown name) is an InputError naming the file and the
+// key; every value is checked, also those the command line overrides.
 void apply_run_file(CLI::App& cmd, const std::string& path);
 
 }  // namespace mckit::sim

@@ -51,15 +51,4 @@ std::string fixed(double value, int decimals) {
   return buf;
 }
 
-std::string bytes_human(double bytes) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-  int u = 0;
-  while (bytes >= 1024.0 && u < 4) {
-    bytes /= 1024.0;
-    ++u;
-  }
-  return (bytes == double(long(bytes)) ? std::to_string(long(bytes)) : fixed(bytes, 2)) + " " +
-         units[u];
-}
-
 }  // namespace mckit::sim

@@ -18,6 +18,5 @@ class TextTable {
 };
 
 std::string fixed(double value, int decimals);  // "25.60"
-std::string bytes_human(double bytes);          // "8 GiB", "512 MiB"
 
 }  // namespace mckit::sim

@@ -4,9 +4,11 @@
 #include <string>
 
 #include "common/input_error.h"
+#include "workloads/ai_params_check.h"
 #include "workloads/attention.h"
 #include "workloads/dtype.h"
 #include "workloads/embedding.h"
+#include "workloads/fit_check.h"
 #include "workloads/llm_decode.h"
 #include "workloads/llm_prefill.h"
 #include "workloads/model_shape.h"
@@ -27,10 +29,15 @@ std::string default_model(const std::string& workload) {
   return "llama2-7b";
 }
 
+// The model a part runs: the one given, or the part's own default.
+std::string model_of(const WorkloadParams& p, const std::string& part) {
+  return p.ai.model.empty() ? default_model(part) : p.ai.model;
+}
+
 std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t capacity,
                                         std::uint64_t seed) {
   const AiParams& a = p.ai;
-  const ModelShape model = load_model_shape(a.model.empty() ? default_model(p.name) : a.model);
+  const ModelShape model = load_model_shape(model_of(p, p.name));
   const DType dtype = parse_dtype(a.dtype);
   if (p.name == "llm-decode") {
     LlmDecodeParams d;
@@ -83,7 +90,7 @@ std::unique_ptr<PlannedSource> make_one(const WorkloadParams& p, std::uint64_t c
     f.kv_heads = model.kv_heads;
     f.head_dim = model.head_dim;
     f.ffn = model.ffn;
-    f.layers = a.layers ? std::min(a.layers, model.layers) : model.layers;
+    f.layers = simulated_layers(model, a.layers);
     f.batch = a.batch;
     f.seq = a.seq;
     f.dtype = dtype;
@@ -125,7 +132,7 @@ std::vector<std::string> parts_of(const std::string& name) {
 std::string describe_one(const WorkloadParams& p) {
   const AiParams& a = p.ai;
   const auto n = [](std::uint64_t v) { return std::to_string(v); };
-  std::string text = p.name + ": " + (a.model.empty() ? default_model(p.name) : a.model);
+  std::string text = p.name + ": " + model_of(p, p.name);
   if (p.name == "embedding") {
     text += ", " + n(a.samples) + " samples, alpha " + std::to_string(a.alpha).substr(0, 4);
   } else {
@@ -133,7 +140,7 @@ std::string describe_one(const WorkloadParams& p) {
     if (p.name == "llm-decode") text += ", context " + n(a.context);
     if (p.name == "llm-decode" || p.name == "moe") text += ", " + n(a.tokens) + " token(s)";
     if (p.name == "llm-prefill" || p.name == "attention") text += ", seq " + n(a.seq);
-    if (a.layers) text += ", " + n(a.layers) + " layer(s)";
+    if (p.name != "attention") text += ", " + (a.layers ? layers_text(a.layers) : "all layers");
   }
   text += ", " + a.dtype;
   if (p.name == "llm-decode")
@@ -157,6 +164,24 @@ bool is_ai_workload(const std::string& name) {
   return true;
 }
 
+std::string ai_model_names(const WorkloadParams& p) {
+  if (!is_ai_workload(p.name)) return "";
+  std::string names;
+  for (const std::string& part : parts_of(p.name))
+    names += (names.empty() ? "" : "+") + model_of(p, part);
+  return names;
+}
+
+std::vector<std::string> ai_model_files(const WorkloadParams& p) {
+  std::vector<std::string> files;
+  if (!is_ai_workload(p.name)) return files;
+  for (const std::string& part : parts_of(p.name)) {
+    const std::string file = model_shape_path(model_of(p, part));
+    if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+  }
+  return files;
+}
+
 std::string describe_ai_workload(const WorkloadParams& p) {
   std::string text;
   WorkloadParams one = p;
@@ -177,6 +202,10 @@ std::unique_ptr<PlannedSource> make_ai_workload(const WorkloadParams& p) {
   // and streams.
   const std::uint64_t count = n * parts.size();
   const std::uint64_t slice = p.capacity / count / kInstanceAlignment * kInstanceAlignment;
+  if (slice == 0)
+    throw InputError(std::to_string(count) + " generators (--instances " + std::to_string(n) +
+                     " of " + p.name + ") leave none of them a whole MiB of the " +
+                     std::to_string(p.capacity) + "-byte memory; try fewer --instances");
   std::vector<StreamMix::Part> mix;
   WorkloadParams one = p;
   for (std::uint64_t k = 0; k < count; ++k) {

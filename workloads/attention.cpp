@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/input_error.h"
+#include "workloads/fit_check.h"
 #include "workloads/tensor_allocator.h"
 
 namespace mckit::workloads {
@@ -20,6 +21,19 @@ const AttentionParams& checked(const AttentionParams& p) {
   if (p.heads % p.kv_heads != 0)
     throw InputError("attention: kv_heads (" + std::to_string(p.kv_heads) +
                      ") must divide heads (" + std::to_string(p.heads) + ")");
+  // q, k, v and o, as the constructor lays them out.
+  const std::uint64_t rows = sat_mul(p.batch, p.seq);
+  const auto bytes = [&](std::uint64_t heads) {
+    return tensor_bytes(sat_mul(rows, sat_mul(heads, p.head_dim)), p.dtype);
+  };
+  std::vector<std::string> choices;
+  if (p.batch > 1) choices.push_back("a smaller --batch");
+  choices.push_back("a smaller --seq");
+  if (!smaller_dtypes(p.dtype).empty()) choices.push_back("--dtype " + smaller_dtypes(p.dtype));
+  require_fit("attention", layout_bytes({{1, bytes(p.heads)}, {2, bytes(p.kv_heads)},
+                                         {1, bytes(p.heads)}}),
+              "q, k, v and o of " + std::to_string(rows) + " tokens in " + name_of(p.dtype),
+              p.capacity, choices);
   return p;
 }
 

@@ -1,6 +1,9 @@
 #include "workloads/dtype.h"
 
+#include <algorithm>
+
 #include "common/input_error.h"
+#include "workloads/fit_check.h"
 
 namespace mckit::workloads {
 
@@ -30,8 +33,17 @@ double bytes_per_element(DType t) {
 }
 
 std::uint64_t tensor_bytes(std::uint64_t elements, DType t) {
-  return t == DType::Int4 ? (elements + 1) / 2
-                          : elements * std::uint64_t(bytes_per_element(t));
+  return t == DType::Int4 ? elements / 2 + elements % 2
+                          : sat_mul(elements, std::uint64_t(bytes_per_element(t)));
+}
+
+std::string smaller_dtypes(DType t) {
+  std::vector<std::string> smaller;
+  for (const std::string& name : dtype_names())
+    if (bytes_per_element(parse_dtype(name)) < bytes_per_element(t) &&
+        std::find(smaller.begin(), smaller.end(), name) == smaller.end())
+      smaller.push_back(name);
+  return one_of(smaller);
 }
 
 }  // namespace mckit::workloads

@@ -2,19 +2,36 @@
 
 #include <numeric>
 
+#include "common/byte_size.h"
 #include "common/input_error.h"
 #include "workloads/ai_params_check.h"
+#include "workloads/fit_check.h"
 
 namespace mckit::workloads {
 
 namespace {
 constexpr std::uint64_t kAlignment = 4096;
 
-// Checked before the Zipf table is built, whose size is the row count.
+// Checked before the Zipf table is built, whose size is the row count: the tables and the
+// pooled output must fit the capacity.
 const EmbeddingParams& checked(const EmbeddingParams& p) {
   require_kind(p.model, ModelKind::Embedding, "embedding");
   require_memory(p.burst_bytes, p.capacity);
   if (p.samples == 0) throw InputError("embedding: samples must be at least 1");
+  const ModelShape& m = p.model;
+  const std::uint64_t row_stride = burst_padded(tensor_bytes(m.dim, p.dtype), p.burst_bytes);
+  const TensorGroup tables{m.tables, sat_mul(m.rows, row_stride)};
+  const TensorGroup pooled{1, sat_mul(sat_mul(p.samples, m.tables), row_stride)};
+  std::vector<std::string> choices;
+  if (!smaller_dtypes(p.dtype).empty()) choices.push_back("--dtype " + smaller_dtypes(p.dtype));
+  choices.push_back("fewer --samples (the pooled output)");
+  choices.push_back("a model with smaller tables");
+  require_fit("embedding with " + m.name, layout_bytes({tables, pooled}),
+              std::to_string(m.tables) + " tables " +
+                  bytes_human(double(layout_bytes({tables}))) +
+                  ", pooled output " + bytes_human(double(pooled.bytes)) + " in " +
+                  name_of(p.dtype),
+              p.capacity, choices);
   return p;
 }
 }  // namespace

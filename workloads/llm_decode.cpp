@@ -1,7 +1,9 @@
 #include "workloads/llm_decode.h"
 
+#include "common/byte_size.h"
 #include "common/input_error.h"
 #include "workloads/ai_params_check.h"
+#include "workloads/fit_check.h"
 
 namespace mckit::workloads {
 
@@ -23,7 +25,8 @@ LlmDecodeSource::LlmDecodeSource(const LlmDecodeParams& p)
   weights_ = p_.weights_resident ? 0 : weights.size();
   row_bytes_ = tensor_bytes(p_.model.kv_dim(), p_.kv_dtype);
   row_stride_ = burst_padded(row_bytes_, p_.burst_bytes);
-  const std::uint64_t cache_bytes = (p_.context + p_.tokens) * row_stride_;
+  const std::uint64_t cache_bytes = sat_mul(sat_add(p_.context, p_.tokens), row_stride_);
+  require_fits(weights, cache_bytes);
 
   AllocatorParams a;
   a.capacity = p_.capacity;
@@ -55,6 +58,36 @@ LlmDecodeSource::LlmDecodeSource(const LlmDecodeParams& p)
   plan_.read_bytes = reads * std::uint64_t(p_.burst_bytes);
   plan_.write_bytes = writes * std::uint64_t(p_.burst_bytes);
   plan_.footprint = alloc.used();
+}
+
+void LlmDecodeSource::require_fits(const std::vector<WeightMatrix>& weights,
+                                   std::uint64_t cache_bytes) const {
+  std::vector<TensorGroup> groups;  // in the order they are laid out, the caches last
+  std::uint64_t weight_bytes = 0;
+  for (std::uint64_t w = 0; w < weights_; ++w) {
+    groups.push_back({layers_, tensor_bytes(weights[w].elements, p_.weight_dtype)});
+    weight_bytes = sat_add(weight_bytes, sat_mul(layers_, groups.back().bytes));
+  }
+  const std::uint64_t caches = sat_mul(layers_, sat_mul(2, p_.batch));
+  groups.push_back({caches, cache_bytes});
+
+  std::vector<std::string> choices;
+  if (weights_ && !smaller_dtypes(p_.weight_dtype).empty())
+    choices.push_back("--dtype " + smaller_dtypes(p_.weight_dtype) + " for the weights");
+  if (layers_ > 1) choices.push_back("fewer --layers");
+  if (p_.batch > 1) choices.push_back("a smaller --batch");
+  if (p_.context > 0) choices.push_back("a smaller --context");
+  if (!smaller_dtypes(p_.kv_dtype).empty())
+    choices.push_back("--kv-dtype " + smaller_dtypes(p_.kv_dtype) + " for the KV cache");
+  if (weights_) choices.push_back("--weights-resident");
+  const std::string what = "llm-decode with " + layers_text(layers_) + " of " +
+                           p_.model.name;
+  const std::string detail = (weights_ ? "weights " + bytes_human(double(weight_bytes)) + " in " +
+                                             name_of(p_.weight_dtype) + ", "
+                                       : std::string()) +
+                             "KV cache " + bytes_human(double(sat_mul(caches, cache_bytes))) +
+                             " in " + name_of(p_.kv_dtype);
+  require_fit(what, layout_bytes(groups), detail, p_.capacity, choices);
 }
 
 bool LlmDecodeSource::next_segment(Segment& s) {

@@ -52,6 +52,8 @@ class LlmDecodeSource : public SegmentSource {
 
  private:
   bool next_segment(Segment& s) override;
+  // Throws InputError, saying what to change, when the layout would not fit the capacity.
+  void require_fits(const std::vector<WeightMatrix>& weights, std::uint64_t cache_bytes) const;
 
   LlmDecodeParams p_;
   std::uint64_t layers_;      // simulated

@@ -2,12 +2,44 @@
 
 #include <string>
 
+#include "common/byte_size.h"
 #include "common/input_error.h"
+#include "workloads/fit_check.h"
 #include "workloads/tensor_allocator.h"
 
 namespace mckit::workloads {
 
 namespace {
+
+// Throws InputError, saying what to change, when the layout would not fit the capacity.
+void require_fits(const LlmPrefillParams& p) {
+  const std::uint64_t m = sat_mul(p.batch, p.seq), q_dim = sat_mul(p.heads, p.head_dim),
+                      kv_dim = sat_mul(p.kv_heads, p.head_dim);
+  const auto bytes = [&](std::uint64_t rows, std::uint64_t cols) {
+    return tensor_bytes(sat_mul(rows, cols), p.dtype);
+  };
+  // As lay_out() places them: the activations, then each layer's weights, wd last.
+  const std::vector<TensorGroup> activations = {
+      {1, bytes(m, p.hidden)}, {1, bytes(m, q_dim)},  {1, bytes(m, kv_dim)}, {1, bytes(m, kv_dim)},
+      {1, bytes(m, q_dim)},    {1, bytes(m, p.hidden)}, {1, bytes(m, p.ffn)}, {1, bytes(m, p.ffn)}};
+  const std::vector<TensorGroup> weights = {
+      {p.layers, bytes(p.hidden, q_dim)}, {p.layers, bytes(p.hidden, kv_dim)},
+      {p.layers, bytes(p.hidden, kv_dim)}, {p.layers, bytes(q_dim, p.hidden)},
+      {p.layers, bytes(p.hidden, p.ffn)}, {p.layers, bytes(p.hidden, p.ffn)},
+      {p.layers, bytes(p.ffn, p.hidden)}};
+  std::vector<TensorGroup> groups = activations;
+  groups.insert(groups.end(), weights.begin(), weights.end());
+
+  std::vector<std::string> choices;
+  if (!smaller_dtypes(p.dtype).empty()) choices.push_back("--dtype " + smaller_dtypes(p.dtype));
+  if (p.layers > 1) choices.push_back("fewer --layers");
+  if (p.batch > 1) choices.push_back("a smaller --batch");
+  choices.push_back("a smaller --seq");
+  require_fit("llm-prefill with " + layers_text(p.layers), layout_bytes(groups),
+              "weights " + bytes_human(double(layout_bytes(weights))) + ", activations " +
+                  bytes_human(double(layout_bytes(activations))) + " in " + name_of(p.dtype),
+              p.capacity, choices);
+}
 
 void check(const LlmPrefillParams& p) {
   const std::pair<const char*, std::uint64_t> sizes[] = {
@@ -20,6 +52,7 @@ void check(const LlmPrefillParams& p) {
     throw InputError("llm-prefill: kv_heads (" + std::to_string(p.kv_heads) +
                      ") must divide heads (" + std::to_string(p.heads) + ")");
   check_gemm_tiles(p.tiles, p.dtype, p.buffer_bytes);
+  require_fits(p);
 }
 
 PrefillLayout lay_out(const LlmPrefillParams& p) {

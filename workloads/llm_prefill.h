@@ -42,8 +42,8 @@ struct LlmPrefillParams {
   std::uint64_t batch = 1;
   std::uint64_t seq = 512;
   DType dtype = DType::Fp16;
-  std::uint64_t buffer_bytes = 256 * 1024;  // on-chip: must hold the A, B and C tiles
-  GemmTiles tiles;
+  std::uint64_t buffer_bytes = 4 << 20;  // on-chip: must hold the A, B and C tiles
+  GemmTiles tiles{512, 512, 512};
   int burst_bytes = 64;
   std::uint64_t capacity = 1ull << 33;  // of the memory: the tensors must fit
   std::uint64_t stagger = 0;   // tensor k starts k x stagger bytes past its 4 KiB boundary

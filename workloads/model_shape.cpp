@@ -5,10 +5,12 @@
 #include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "common/input_error.h"
 #include "common/json_file.h"
+#include "common/json_number.h"
 
 #ifndef MCKIT_SOURCE_CONFIG_DIR
 #error "MCKIT_SOURCE_CONFIG_DIR must name the shipped configs/ folder"
@@ -41,6 +43,10 @@ std::vector<WeightMatrix> ffn_weights(const ModelShape& m) {
 
 namespace {
 
+// Every count fits 32 bits, so that the product of two (a weight matrix's elements) cannot
+// overflow.
+constexpr std::uint64_t kMaxCount = 0xffffffff;
+
 // Reads the keys of the shape object, remembering which were read so unknown ones (typos)
 // are errors rather than silently ignored.
 class ShapeReader {
@@ -59,9 +65,9 @@ class ShapeReader {
 
   std::uint64_t count(const std::string& key) {
     const json::value& v = need(key);
-    if (v.is_int64() && v.get_int64() > 0) return std::uint64_t(v.get_int64());
-    if (v.is_uint64() && v.get_uint64() > 0) return v.get_uint64();
-    fail(key, "must be a positive integer (got " + json::serialize(v) + ")");
+    const std::optional<std::uint64_t> n = json_whole(v, 1, kMaxCount);
+    if (!n) fail(key, "must be " + whole_rule(1, kMaxCount) + " (got " + json_text(v) + ")");
+    return *n;
   }
 
   bool has(const std::string& key) const { return obj_.contains(key); }
@@ -171,20 +177,24 @@ std::vector<std::string> shipped_model_names() {
   return names;
 }
 
-ModelShape load_model_shape(const std::string& name_or_path) {
+std::string model_shape_path(const std::string& name_or_path) {
   const bool is_path = name_or_path.find('/') != std::string::npos ||
                        fs::path(name_or_path).extension() == ".json";
-  if (is_path) return load_model_shape_file(name_or_path);
+  if (is_path) return name_or_path;
 
   const std::vector<std::string> names = shipped_model_names();
   for (const std::string& name : names)
     if (lower(name) == lower(name_or_path))
-      return load_model_shape_file((fs::path(model_dir()) / (name + ".json")).string());
+      return (fs::path(model_dir()) / (name + ".json")).string();
 
   std::string list;
   for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
   throw InputError("unknown model '" + name_or_path + "' (shipped: " + list +
                    "; or give the path of a model shape .json file)");
+}
+
+ModelShape load_model_shape(const std::string& name_or_path) {
+  return load_model_shape_file(model_shape_path(name_or_path));
 }
 
 }  // namespace mckit::workloads

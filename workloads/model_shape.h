@@ -53,6 +53,8 @@ std::vector<WeightMatrix> ffn_weights(const ModelShape& m);
 ModelShape load_model_shape_file(const std::string& path);
 // A shipped shape by name (case-insensitive, file stem in model_dir()) or a path to a .json.
 ModelShape load_model_shape(const std::string& name_or_path);
+// The file load_model_shape reads; throws InputError for an unknown name.
+std::string model_shape_path(const std::string& name_or_path);
 // configs/models of the source tree, or $MCKIT_CONFIG_DIR/models.
 std::string model_dir();
 std::vector<std::string> shipped_model_names();

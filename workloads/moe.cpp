@@ -1,10 +1,13 @@
 #include "workloads/moe.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <numeric>
 
+#include "common/byte_size.h"
 #include "common/input_error.h"
 #include "workloads/ai_params_check.h"
+#include "workloads/fit_check.h"
 
 namespace mckit::workloads {
 
@@ -13,12 +16,52 @@ constexpr std::uint32_t kExpertStreamBase = 16;
 constexpr std::uint64_t kAlignment = 4096;
 constexpr std::uint64_t kAttention = 4;  // q, k, v, o
 constexpr std::uint64_t kFfn = 3;        // gate, up, down
+constexpr std::uint64_t kMaxRoutingDraws = 1ull << 32;
+constexpr const char* kSmallModel = "olmoe-1b-7b";  // shipped: one layer fits an HBM2 channel
 
+// Throws InputError, saying what to change, when the layout would not fit the capacity.
+void require_fits(const MoeParams& p) {
+  const ModelShape& m = p.model;
+  const std::uint64_t layers = simulated_layers(m, p.layers);
+  const std::uint64_t experts = sat_mul(layers, m.experts);
+  std::vector<TensorGroup> groups;  // the experts' down matrices last, as laid out
+  std::uint64_t attention = 0, expert = 0;
+  for (const WeightMatrix& w : attention_weights(m)) {
+    groups.push_back({layers, tensor_bytes(w.elements, p.weight_dtype)});
+    attention = sat_add(attention, sat_mul(layers, groups.back().bytes));
+  }
+  for (const WeightMatrix& w : ffn_weights(m)) {
+    groups.push_back({experts, tensor_bytes(w.elements, p.weight_dtype)});
+    expert = sat_add(expert, sat_mul(experts, groups.back().bytes));
+  }
+  std::vector<std::string> choices;
+  if (!smaller_dtypes(p.weight_dtype).empty())
+    choices.push_back("--dtype " + smaller_dtypes(p.weight_dtype));
+  if (layers > 1) choices.push_back("fewer --layers");
+  if (std::filesystem::path(m.file).stem() != kSmallModel)
+    choices.push_back("a model with smaller experts (--model " + std::string(kSmallModel) + ")");
+  require_fit("moe with " + layers_text(layers) + " of " + m.name,
+              layout_bytes(groups),
+              "attention " + bytes_human(double(attention)) + ", " + std::to_string(experts) +
+                  " experts " + bytes_human(double(expert)) + " in " + name_of(p.weight_dtype),
+              p.capacity, choices);
+}
+
+// Checked before the router is built: it holds a table per layer of the model's experts.
 const MoeParams& checked(const MoeParams& p) {
   require_kind(p.model, ModelKind::Moe, "moe");
   require_memory(p.burst_bytes, p.capacity);
   if (p.batch == 0) throw InputError("moe: batch must be at least 1 token");
   if (p.steps == 0) throw InputError("moe: steps must be at least 1");
+  // The plan replays every routing choice before the run: keep that to seconds.
+  const std::uint64_t draws = sat_mul(sat_mul(p.steps, simulated_layers(p.model, p.layers)),
+                                      sat_mul(p.batch, p.model.top_k));
+  if (draws > kMaxRoutingDraws)
+    throw InputError("moe: " + std::to_string(p.steps) + " token(s) x batch " +
+                     std::to_string(p.batch) + " x top-" + std::to_string(p.model.top_k) +
+                     " over the layers make more than " + std::to_string(kMaxRoutingDraws) +
+                     " routing choices; try fewer --tokens, a smaller --batch or fewer --layers");
+  require_fits(p);
   return p;
 }
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/input_error.h"
+#include "workloads/fit_check.h"
 
 namespace mckit::workloads {
 
@@ -13,8 +14,9 @@ std::uint64_t ceil_div(std::uint64_t a, std::uint64_t b) { return (a + b - 1) / 
 
 void check_gemm_tiles(const GemmTiles& t, DType dtype, std::uint64_t buffer_bytes) {
   if (t.m == 0 || t.n == 0 || t.k == 0) throw InputError("GEMM tile sides must be at least 1");
-  const std::uint64_t need = tensor_bytes(t.m * t.k, dtype) + tensor_bytes(t.k * t.n, dtype) +
-                             tensor_bytes(t.m * t.n, dtype);
+  const std::uint64_t need =
+      sat_add(sat_add(tensor_bytes(sat_mul(t.m, t.k), dtype), tensor_bytes(sat_mul(t.k, t.n), dtype)),
+              tensor_bytes(sat_mul(t.m, t.n), dtype));
   if (need > buffer_bytes)
     throw InputError("GEMM tiles " + std::to_string(t.m) + "x" + std::to_string(t.n) + "x" +
                      std::to_string(t.k) + " need " + std::to_string(need) + " bytes of " +

@@ -1,5 +1,6 @@
 #include "workload_registry.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/input_error.h"
@@ -22,7 +23,19 @@ const std::vector<std::string>& workload_names() {
   return names;
 }
 
+void require_known_workload(const std::string& name) {
+  const auto& names = workload_names();
+  if (name == "trace" || is_ai_workload(name) ||
+      std::find(names.begin(), names.end(), name) != names.end())
+    return;
+  std::string list;
+  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+  for (const auto& n : ai_workload_names()) list += ", " + n;
+  throw InputError("unknown workload '" + name + "' (accepted: " + list + ")");
+}
+
 std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p) {
+  require_known_workload(p.name);
   if (is_ai_workload(p.name)) return make_ai_workload(p);
   if (p.name == "trace")  // a trace takes none of the generators' options
     return std::make_unique<TraceSource>(
@@ -85,19 +98,14 @@ std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p) {
     h.hot_bytes = p.hot_bytes;
     return std::make_unique<HotspotSource>(h);
   }
-  if (p.name == "rw-mix") {
-    RwMixParams m;
-    m.count = p.requests;
-    m.seed = p.seed;
-    m.footprint = footprint;
-    m.burst_bytes = p.burst_bytes;
-    m.read_fraction = p.read_fraction;
-    return std::make_unique<RwMixSource>(m);
-  }
-  std::string list;
-  for (const auto& n : workload_names()) list += (list.empty() ? "" : ", ") + n;
-  for (const auto& n : ai_workload_names()) list += ", " + n;
-  throw InputError("unknown workload '" + p.name + "' (accepted: " + list + ")");
+  // rw-mix: the one name left that require_known_workload() lets through.
+  RwMixParams m;
+  m.count = p.requests;
+  m.seed = p.seed;
+  m.footprint = footprint;
+  m.burst_bytes = p.burst_bytes;
+  m.read_fraction = p.read_fraction;
+  return std::make_unique<RwMixSource>(m);
 }
 
 }  // namespace mckit::workloads

@@ -17,14 +17,14 @@ struct AiParams {
   std::uint64_t context = 1024;        // llm-decode: tokens already in the KV cache
   std::uint64_t tokens = 1;            // llm-decode, moe: tokens generated
   std::uint64_t seq = 512;             // llm-prefill, attention: sequence length
-  std::uint64_t layers = 0;            // only the first N layers (0: all)
+  std::uint64_t layers = 1;            // the first N layers (0: the whole model)
   std::string dtype = "bf16";          // weights, embedding rows, prefill/attention tensors
   std::string kv_dtype = "bf16";       // llm-decode: the KV cache
   bool weights_resident = false;       // llm-decode: weights on chip, only KV traffic
   double alpha = 1.0;                  // embedding rows, moe experts: Zipf skew
   std::uint64_t samples = 1000;        // embedding
-  std::uint64_t buffer_bytes = 256 * 1024;  // llm-prefill: on-chip buffer
-  std::uint64_t tile = 128;            // llm-prefill: Tm = Tn = Tk
+  std::uint64_t buffer_bytes = 4 << 20;  // llm-prefill: on-chip buffer (fp32 tiles fit)
+  std::uint64_t tile = 512;            // llm-prefill: Tm = Tn = Tk
   std::uint64_t block = 64;            // attention: Br = Bc
   bool causal = false;                 // attention
   std::uint64_t instances = 1;         // copies run at once as separate streams
@@ -52,6 +52,10 @@ struct WorkloadParams {
 const std::vector<std::string>& workload_names();
 // llm-decode, llm-prefill, attention, embedding, moe: their length follows from the model
 const std::vector<std::string>& ai_workload_names();
+
+// Throws InputError "unknown workload 'x' (accepted: ...)" unless `name` is a generator, AI
+// workloads (several joined with '+'), or "trace".
+void require_known_workload(const std::string& name);
 
 // Throws InputError for an unknown name or inconsistent parameters.
 std::unique_ptr<RequestSource> make_workload(const WorkloadParams& p);

@@ -3,15 +3,16 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <set>
 #include <sstream>
 
 #include "common/input_error.h"
 #include "common/json_file.h"
+#include "common/json_number.h"
 
 #ifndef MCKIT_SOURCE_CONFIG_DIR
 #error "MCKIT_SOURCE_CONFIG_DIR must name the shipped configs/ folder"
@@ -38,6 +39,10 @@ const std::vector<std::string>& known_standards() {
 }
 
 namespace {
+
+// Every integer of a preset (cycles, counts, widths) is at most 2^24 - 1, far above any real
+// one, so that the rules' sums and the checker's cycle arithmetic stay far from overflow.
+constexpr std::uint64_t kMaxInteger = (1u << 24) - 1;
 
 // Reads one JSON object, remembering which keys were consumed so unknown ones are errors.
 class ObjectReader {
@@ -73,22 +78,15 @@ class ObjectReader {
   }
 
   int positive_int(const json::value& v, const std::string& key) const {
-    if (v.is_int64() && v.get_int64() > 0 && v.get_int64() <= INT32_MAX)
-      return int(v.get_int64());
-    if (v.is_uint64() && v.get_uint64() > 0 && v.get_uint64() <= INT32_MAX)
-      return int(v.get_uint64());
-    fail(key, "must be a positive integer (got " + json::serialize(v) + ")");
+    const std::optional<std::uint64_t> n = json_whole(v, 1, kMaxInteger);
+    if (!n) fail(key, "must be " + whole_rule(1, kMaxInteger) + " (got " + json_text(v) + ")");
+    return int(*n);
   }
 
   double positive_number(const json::value& v, const std::string& key) const {
-    double d = 0;
-    if (v.is_double()) d = v.get_double();
-    else if (v.is_int64()) d = double(v.get_int64());
-    else if (v.is_uint64()) d = double(v.get_uint64());
-    else fail(key, "must be a number (got " + json::serialize(v) + ")");
-    if (!(d > 0) || !std::isfinite(d))
-      fail(key, "must be a positive number (got " + json::serialize(v) + ")");
-    return d;
+    const std::optional<double> d = json_real(v);
+    if (!d || !(*d > 0)) fail(key, "must be a positive number (got " + json_text(v) + ")");
+    return *d;
   }
 
   int plain_int(const std::string& key) { return positive_int(need(key), key); }
@@ -149,9 +147,17 @@ Organization read_organization(ObjectReader r) {
   if (r.text("source").empty()) r.fail("source", "must cite where the organization comes from");
   r.reject_unknown();
 
-  if (o.channel_width != o.device_width * o.devices_per_rank)
-    r.fail("channel_width", "must equal device_width x devices_per_rank (" +
-                                std::to_string(o.device_width * o.devices_per_rank) + ")");
+  const std::int64_t width = std::int64_t(o.device_width) * o.devices_per_rank;
+  if (o.channel_width != width)
+    r.fail("channel_width",
+           "must equal device_width x devices_per_rank (" + std::to_string(width) + ")");
+  if (std::uint64_t(o.bank_groups) * std::uint64_t(o.banks_per_group) > kMaxInteger)
+    r.fail("banks_per_group", "bank_groups x banks_per_group must be at most " +
+                                  std::to_string(kMaxInteger) + " banks");
+  std::uint64_t bytes = std::uint64_t(o.channel_width / 8);
+  for (const int n : {o.ranks, o.bank_groups, o.banks_per_group, o.rows, o.columns})
+    if (__builtin_mul_overflow(bytes, std::uint64_t(n), &bytes) || bytes > (1ull << 62))
+      r.fail("rows", "the organization would hold more than 2^62 bytes");
   if (o.channel_width % 8 != 0) r.fail("channel_width", "must be a whole number of bytes");
   if (o.columns % o.burst_length != 0)
     r.fail("columns", "must be a multiple of burst_length");
@@ -196,10 +202,10 @@ void check_consistency(const ObjectReader& r, const Timing& t, const Organizatio
   rule(t.tWTR_L >= t.tWTR_S, "tWTR_L", "tWTR_L must be >= tWTR_S");
   rule(t.tCCD_S >= t.tBL, "tCCD_S", "tCCD_S must be >= tBL, or bursts overlap on the data bus");
   rule(t.tREFI > t.tRFC, "tREFI", "tREFI must be > tRFC");
-  rule(t.tBL * o.beats_per_clock == o.burst_length, "tBL",
-       "tBL x beats_per_clock must equal burst_length (" +
-           std::to_string(t.tBL * o.beats_per_clock) + " != " + std::to_string(o.burst_length) +
-           ")");
+  const std::int64_t beats = std::int64_t(t.tBL) * o.beats_per_clock;
+  rule(beats == o.burst_length, "tBL",
+       "tBL x beats_per_clock must equal burst_length (" + std::to_string(beats) +
+           " != " + std::to_string(o.burst_length) + ")");
   rule(t.read_to_write() > 0, "tCWL", "tCWL must be < tCL + tBL + 2");
   if (o.bank_groups == 1) {
     rule(t.tCCD_S == t.tCCD_L && t.tRRD_S == t.tRRD_L && t.tWTR_S == t.tWTR_L, "tCCD_L",

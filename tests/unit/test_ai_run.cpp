@@ -42,19 +42,22 @@ TEST(AiRun, DecodeOfATinyModelIssuesTheRequestsWorkedOutByHand) {
   // reads; token 1 (4 cached): 1280 + 2 x 2 x 4 x 2 = 1312. Two layers: 2 x (1304 + 1312)
   // = 5232 reads. Writes: 2 layers x 2 tokens x 2 sequences x 2 (K, V) x 2 bursts = 32.
   const json::value v = run_stats("--backend tlm --workload llm-decode --model " + kTiny +
-                                  " --batch 2 --context 3 --tokens 2");
+                                  " --batch 2 --context 3 --tokens 2 --layers 0");
   EXPECT_EQ(v.at("requests").at("reads").to_number<std::uint64_t>(), 5232u);
   EXPECT_EQ(v.at("requests").at("writes").to_number<std::uint64_t>(), 32u);
   EXPECT_TRUE(v.at("checks").at("clean").as_bool());
   EXPECT_EQ(v.at("run").at("workload").as_string(),
-            "llm-decode: " + kTiny + ", batch 2, context 3, 2 token(s), bf16 weights, bf16 KV");
+            "llm-decode: " + kTiny +
+                ", batch 2, context 3, 2 token(s), all layers, bf16 weights, bf16 KV");
   EXPECT_EQ(v.at("run").at("parameters").at("batch").to_number<std::uint64_t>(), 2u);
+  EXPECT_EQ(v.at("run").at("parameters").at("model").as_string(), kTiny);
+  EXPECT_EQ(v.at("run").at("parameters").at("layers").to_number<std::uint64_t>(), 0u);
 }
 
 TEST(AiRun, PlanTellsWhatARunWillMoveWithoutRunningIt) {
   // The counts above: 5232 reads and 32 writes of 64 B.
   const test::CliRun r = test::run_mckit("run --workload llm-decode --model " + kTiny +
-                                         " --batch 2 --context 3 --tokens 2 --plan");
+                                         " --batch 2 --context 3 --tokens 2 --layers 0 --plan");
   EXPECT_EQ(r.exit_code, 0) << r.output();
   EXPECT_NE(r.out.find("requests           5264 bursts of 64 B"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("bytes read         334848 "), std::string::npos) << r.out;
@@ -70,12 +73,12 @@ TEST(AiRun, PlanTellsWhatARunWillMoveWithoutRunningIt) {
 
 TEST(AiRun, InstancesRunAsSeparateCopies) {
   const std::string args = "--backend tlm --workload llm-decode --model " + kTiny +
-                           " --batch 2 --context 3 --tokens 2";
+                           " --batch 2 --context 3 --tokens 2 --layers 0";
   EXPECT_EQ(total(run_stats(args + " --instances 3")), 3 * 5264u);
 }
 
 TEST(AiRun, GeneratorsJoinedWithPlusRunTogether) {
-  const std::string shape = " --model " + kTiny + " --batch 2 --context 3 --tokens 2";
+  const std::string shape = " --model " + kTiny + " --batch 2 --context 3 --tokens 2 --layers 0";
   const json::value v = run_stats("--backend tlm --workload llm-decode+llm-decode" + shape);
   EXPECT_EQ(total(v), 2 * 5264u);
   EXPECT_TRUE(v.at("checks").at("clean").as_bool());
@@ -108,7 +111,7 @@ TEST(AiRun, TheRtlRunsTheSameAiTraffic) {
 
 TEST(AiRun, StaggerMovesTensorsOffTheirBoundariesAndNothingElse) {
   const std::string args = "--backend tlm --workload llm-decode --model " + kTiny +
-                           " --batch 2 --context 3 --tokens 2";
+                           " --batch 2 --context 3 --tokens 2 --layers 0";
   const json::value plain = run_stats(args);
   const json::value staggered = run_stats(args + " --stagger 1024");
   EXPECT_EQ(total(staggered), total(plain));
@@ -135,7 +138,7 @@ TEST(AiRun, BadModelOrTypeExitsTwo) {
   r = test::run_mckit("run --backend tlm --workload llm-decode --dtype fp8 --model " + kTiny);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output(),
-            "mckit: unknown data type 'fp8' (expected fp32, bf16, fp16, int8 or int4)\n");
+            "mckit: --dtype: unknown data type 'fp8' (expected fp32, bf16, fp16, int8 or int4)\n");
   r = test::run_mckit("run --backend tlm --workload embedding --model " + kTiny);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output().rfind("mckit: ", 0), 0u) << r.output();

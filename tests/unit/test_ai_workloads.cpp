@@ -497,7 +497,7 @@ TEST_F(ShapeFile, ReadsAGoodFile) {
 
 TEST_F(ShapeFile, ErrorsNameFileAndKey) {
   EXPECT_NE(error_of(with(R"("layers": 2,)", ""), "layers").find("missing"), std::string::npos);
-  EXPECT_NE(error_of(with("64", "-64"), "hidden").find("positive integer"), std::string::npos);
+  EXPECT_NE(error_of(with("64", "-64"), "hidden").find("must be an integer from 1 to 4294967295 (got -64)"), std::string::npos);
   EXPECT_NE(error_of(with(R"("heads": 4)", R"("heads": 5)"), "heads").find("divide hidden"),
             std::string::npos);
   EXPECT_NE(error_of(with(R"("kv_heads": 2)", R"("kv_heads": 3)"), "kv_heads").find("divide heads"),
@@ -510,6 +510,30 @@ TEST_F(ShapeFile, ErrorsNameFileAndKey) {
     "heads": 4, "kv_heads": 4, "ffn": 8, "vocab": 9, "experts": 2, "top_k": 3})", "top_k");
   error_of(R"({"name": "e", "source": "s", "kind": "embedding", "tables": 2, "rows": 0,
     "dim": 4, "lookups": 1})", "rows");
+}
+
+TEST_F(ShapeFile, CountsAreWholeNumbersOfAtMost32Bits) {
+  // JSON has one number type: 64.0 and 6.4e1 are the count 64.
+  EXPECT_EQ(load_model_shape(write(with("\"hidden\": 64", "\"hidden\": 6.4e1"))).hidden, 64u);
+  const std::string rule = "hidden: must be an integer from 1 to 4294967295 (got ";
+  for (const auto& [text, shown] :
+       {std::pair{"64.5", "64.5"}, {"1e20", "1e+20"}, {"4294967296", "4294967296"},
+        {"99999999999999999999", "1e+20"}, {"\"64\"", "'64'"}, {"null", "null"}}) {
+    SCOPED_TRACE(text);
+    EXPECT_NE(error_of(with("\"hidden\": 64", std::string("\"hidden\": ") + text), "hidden")
+                  .find(rule + shown + ")"),
+              std::string::npos);
+  }
+}
+
+TEST_F(ShapeFile, ANumberBeyondADoubleIsRefusedWithItsLine) {
+  const std::string path = write(with("\"hidden\": 64", "\n\"hidden\": 1e400"));
+  try {
+    load_model_shape(path);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), path + ":3: number '1e400' is out of range");
+  }
 }
 
 TEST_F(ShapeFile, SyntaxErrorNamesTheLine) {

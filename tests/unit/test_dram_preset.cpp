@@ -2,6 +2,8 @@
 // gets its own error naming the file, the key and the rule.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "common/input_error.h"
@@ -55,6 +57,54 @@ TEST(DramPreset, UnknownNameListsShipped) {
   }
 }
 
+// The shipped DDR4-3200 preset with its tRCD value (22) written as `value`.
+std::string load_with_trcd(const std::string& value) {
+  std::ifstream in(preset_dir() + "/ddr4-3200.json");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string s = text.str();
+  const std::size_t key = s.find("\"tRCD\"");
+  const std::size_t at = s.find("\"value\": 22", key);
+  s.replace(at, std::string("\"value\": 22").size(), "\"value\": " + value);
+  const std::string path = ::testing::TempDir() + "/" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+                           ".json";  // the test's own: ctest runs tests side by side
+  std::ofstream(path) << s;
+  return path;
+}
+
+TEST(DramPreset, IntegersAreWholeNumbersInRange) {
+  EXPECT_EQ(load_preset(load_with_trcd("22.0")).timing.tRCD, 22);  // JSON's one number type
+  EXPECT_EQ(load_preset(load_with_trcd("2.2e1")).timing.tRCD, 22);
+  for (const auto& [text, shown] :
+       {std::pair{"22.5", "22.5"}, {"1e20", "1e+20"}, {"-22", "-22"}, {"16777216", "16777216"},
+        {"0", "0"}, {"\"22\"", "'22'"}, {"true", "true"}}) {
+    SCOPED_TRACE(text);
+    const std::string path = load_with_trcd(text);
+    try {
+      load_preset(path);
+      ADD_FAILURE() << "loaded";
+    } catch (const InputError& e) {
+      EXPECT_EQ(std::string(e.what()), path + ": timing.tRCD.value: must be an integer from 1 to "
+                                              "16777215 (got " + shown + ")");
+    }
+  }
+}
+
+TEST(DramPreset, ADuplicateKeyIsRefusedNotSilentlyReplaced) {
+  // Boost.JSON would keep the last of the two: the preset would run with tRCD 30 and still
+  // call itself DDR4-3200.
+  const std::string path = load_with_trcd("22, \"value\": 30");
+  try {
+    load_preset(path);
+    FAIL() << "loaded";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(what.rfind(path + ":", 0), 0u) << what;
+    EXPECT_NE(what.find(": duplicate key 'timing.tRCD.value'"), std::string::npos) << what;
+  }
+}
+
 TEST(DramPreset, MissingFile) {
   EXPECT_THROW(load_preset(kBad + "no_such_file.json"), InputError);
 }
@@ -83,10 +133,10 @@ INSTANTIATE_TEST_SUITE_P(
     Files, BadPreset,
     ::testing::Values(
         BadCase{"missing_trcd.json", ": timing.tRCD: missing key"},
-        BadCase{"zero_trp.json", ": timing.tRP.value: must be a positive integer (got 0)"},
-        BadCase{"negative_tras.json", ": timing.tRAS.value: must be a positive integer (got -52)"},
-        BadCase{"fractional_tcl.json", ": timing.tCL.value: must be a positive integer (got 1.375E1)"},
-        BadCase{"string_trcd.json", ": timing.tRCD.value: must be a positive integer (got \"22\")"},
+        BadCase{"zero_trp.json", ": timing.tRP.value: must be an integer from 1 to 16777215 (got 0)"},
+        BadCase{"negative_tras.json", ": timing.tRAS.value: must be an integer from 1 to 16777215 (got -52)"},
+        BadCase{"fractional_tcl.json", ": timing.tCL.value: must be an integer from 1 to 16777215 (got 13.75)"},
+        BadCase{"string_trcd.json", ": timing.tRCD.value: must be an integer from 1 to 16777215 (got '22')"},
         BadCase{"trc_below_tras_plus_trp.json", ": timing.tRC: tRC must be >= tRAS + tRP (70 < 74)"},
         BadCase{"tfaw_below_4_trrd.json", ": timing.tFAW: tFAW must be >= 4 x tRRD_S (15 < 16)"},
         BadCase{"trefi_below_trfc.json", ": timing.tREFI: tREFI must be > tRFC"},

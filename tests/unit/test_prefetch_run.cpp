@@ -45,14 +45,14 @@ TEST(MckitRunPrefetch, UnknownPrefetcherExitsTwoNamingTheChoices) {
   const test::CliRun r = test::run_mckit("run --backend tlm --prefetcher bogus --requests 10");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output(),
-            "mckit: unknown prefetcher 'bogus' (accepted: none, nextline, stream, stride)\n");
+            "mckit: --prefetcher: unknown prefetcher 'bogus' (accepted: none, nextline, stream, stride)\n");
 }
 
 TEST(MckitRunPrefetch, OutOfRangeSettingsExitTwoWithOneLine) {
   for (const auto& [args, start] :
-       {std::pair{"--prefetch-degree 0", "mckit: prefetch degree must be 1..15"},
-        std::pair{"--prefetch-throttle 0", "mckit: prefetch throttle must be 1..100"},
-        std::pair{"--prefetch-pressure 99", "mckit: prefetch pressure must be 1..32"}}) {
+       {std::pair{"--prefetch-degree 0", "mckit: --prefetch-degree: must be an integer from 1 to 15"},
+        std::pair{"--prefetch-throttle 0", "mckit: --prefetch-throttle: must be an integer from 1 to 100"},
+        std::pair{"--prefetch-pressure 99", "mckit: --prefetch-pressure: must be an integer from 1 to 32"}}) {
     SCOPED_TRACE(args);
     const test::CliRun r =
         test::run_mckit(std::string("run --backend tlm --prefetcher stream --requests 10 ") + args);

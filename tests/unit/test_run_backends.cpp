@@ -46,7 +46,7 @@ TEST(MckitRunBackends, RtlAndTlmPrintTheSameFigures) {
 TEST(MckitRunBackends, UnknownBackendExitsTwoNamingTheChoices) {
   const test::CliRun r = test::run_mckit("run --backend gates --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: unknown backend 'gates' (expected rtl or tlm)\n");
+  EXPECT_EQ(r.output(), "mckit: --backend: unknown backend 'gates' (expected rtl or tlm)\n");
 }
 
 TEST(MckitRunBackends, WavesNeedTheRtlBackend) {
@@ -59,10 +59,10 @@ TEST(MckitRunBackends, WavesNeedTheRtlBackend) {
 TEST(MckitRunBackends, InitiatorOptionsAreChecked) {
   test::CliRun r = test::run_mckit("run --backend tlm --outstanding 0 --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: --outstanding must be at least 1\n");
+  EXPECT_EQ(r.output(), "mckit: --outstanding: must be an integer from 1 to 18446744073709551615 (got '0')\n");
   r = test::run_mckit("run --backend tlm --rate -3 --requests 10");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: --rate must be a bandwidth in GB/s, 0 for closed loop\n");
+  EXPECT_EQ(r.output(), "mckit: --rate: must be a finite number of at least 0.001 (got '-3')\n");
 }
 
 TEST(MckitRunBackends, OneOutstandingRequestServesOneAtATime) {

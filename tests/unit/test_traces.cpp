@@ -687,6 +687,11 @@ TEST_F(Traces, AnExportedWorkloadRunsWithTheGeneratorsStats) {
     // the same, so they are given; --requests is not: the trace's own count fills it in.
     json::value traced = stats_without_name(
         "--workload trace:" + file + " --read-fraction 0.6 --run-length 3", path("traced.json"));
+    // The one parameter that differs: the format the trace was read in (detected here).
+    json::value& format = traced.at("run").at("parameters").at("trace_format");
+    EXPECT_EQ(format.as_string(), name_of(f));
+    EXPECT_EQ(direct.at("run").at("parameters").at("trace_format").as_string(), "");
+    format = "";
     EXPECT_EQ(traced, direct);
   }
 }
@@ -766,20 +771,20 @@ TEST_F(Traces, CommandLineErrorsAreOneLineAndExitTwo) {
 
   r = test::run_mckit("run --backend tlm --workload trace: ");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: --workload trace:FILE needs the trace file's path\n");
+  EXPECT_EQ(r.output(), "mckit: --workload: trace:FILE needs the trace file's path\n");
 
   r = test::run_mckit("run --backend tlm --workload trace:" + bad + " --trace-format stl");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output(),
-            "mckit: unknown trace format 'stl' (expected ramulator, ramulator2, dramsim3, dramsys "
-            "or mckit)\n");
+            "mckit: --trace-format: unknown trace format 'stl' (expected ramulator, ramulator2, "
+            "dramsim3, dramsys or mckit)\n");
 
   const std::string out = path("never.trace");
   r = test::run_mckit("trace export --workload random --requests 5 --format ramulator1 -o " + out);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.output(),
-            "mckit: unknown trace format 'ramulator1' (expected ramulator, ramulator2, dramsim3, "
-            "dramsys or mckit)\n");
+            "mckit: --format: unknown trace format 'ramulator1' (expected ramulator, ramulator2, "
+            "dramsim3, dramsys or mckit)\n");
   EXPECT_FALSE(fs::exists(out));
 }
 
