@@ -4,7 +4,8 @@
 // pf_buffer remembers what was fetched. A demand read whose burst is buffered hits; one whose
 // prefetch is still in flight is late: it becomes the slot's waiter (merge_o), answered when
 // the fill arrives (answer_o), unless the slot has a waiter already, and then it goes to the
-// DRAM itself. The head candidate is:
+// DRAM itself. Each accepted read kills the candidates of its burst still pending in the
+// predictor's FIFO: they are dropped there and never reach the head. The head candidate is:
 //   - dropped when it lies beyond the device, is already buffered or queued as demand, its
 //     bank is open to another row or has queued demand for another row, or the read queue
 //     holds `pressure` entries or more;
@@ -85,6 +86,9 @@ module mc_prefetch #(
   assign en_stride = pf_cfg_i.kind == mc_pkg::PF_STRIDE;
   // The next-line prefetcher runs on misses; the others need every read to see the runs.
   assign observe = obs_valid_i && !(en_nextline && (hit_o || merge_o));
+  // Every accepted read, served by a prefetch or not, kills the pending candidates of its
+  // burst in all three blocks alike (only the selected one holds any): once demand has asked
+  // for a burst, prefetching it can only fetch it a second time.
 
   pf_nextline u_nextline (
     .clk_i, .rst_ni,
@@ -94,6 +98,8 @@ module mc_prefetch #(
     .obs_valid_i(observe),
     .obs_addr_i(lookup_addr_i),
     .obs_stream_i(obs_stream_i),
+    .kill_i(obs_valid_i),
+    .kill_addr_i(lookup_addr_i),
     .pf_valid_o(cand_valid[0]),
     .pf_ready_i(cand_ready[0]),
     .pf_addr_o(cand_addr[0])
@@ -107,6 +113,8 @@ module mc_prefetch #(
     .obs_valid_i(observe),
     .obs_addr_i(lookup_addr_i),
     .obs_stream_i(obs_stream_i),
+    .kill_i(obs_valid_i),
+    .kill_addr_i(lookup_addr_i),
     .pf_valid_o(cand_valid[1]),
     .pf_ready_i(cand_ready[1]),
     .pf_addr_o(cand_addr[1])
@@ -121,6 +129,8 @@ module mc_prefetch #(
     .obs_valid_i(observe),
     .obs_addr_i(lookup_addr_i),
     .obs_stream_i(obs_stream_i),
+    .kill_i(obs_valid_i),
+    .kill_addr_i(lookup_addr_i),
     .pf_valid_o(cand_valid[2]),
     .pf_ready_i(cand_ready[2]),
     .pf_addr_o(cand_addr[2])

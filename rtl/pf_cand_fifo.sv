@@ -7,6 +7,12 @@
 //   - the newest ones when the FIFO is full: a push only fills the slots free at the start of
 //     the cycle (a pop in the same cycle frees its slot for the next cycle), and what is
 //     already pending stays, since it was predicted first and is due first.
+// A kill (kill_i, kill_addr_i: a demand read has asked for that burst) marks every pending
+// candidate of that address dead: a prefetch of it would fetch what demand already has. A dead
+// head is dropped without being presented, one per cycle, whatever ready_i says. The kill
+// compares the slots pending at the start of the cycle, so a candidate pushed in the same cycle
+// stays live (push wins): its slot was free when the kill looked. A kill changes the head from
+// the next cycle on; the head of its own cycle may still be taken.
 // The head is presented on valid_o / addr_o from the cycle after its push.
 module pf_cand_fifo #(
   parameter int unsigned Depth = 8,  // a power of two, at most 64
@@ -23,6 +29,9 @@ module pf_cand_fifo #(
   input  logic [4:0]               first_i,
   input  logic [3:0]               num_i,
 
+  input  logic                     kill_i,
+  input  logic [mc_pkg::AddrW-1:0] kill_addr_i,
+
   output logic                     valid_o,
   input  logic                     ready_i,
   output logic [mc_pkg::AddrW-1:0] addr_o
@@ -34,12 +43,14 @@ module pf_cand_fifo #(
   logic [mc_pkg::AddrW-1:0] mem_q [Depth];
   logic [PtrW-1:0] rd_q, wr_q;
   logic [CntW-1:0] count_q;
+  logic [Depth-1:0] dead_q;  // the slot's candidate was killed (meaningful while pending)
 
   logic [WideW-1:0] step_w, first_w;
   logic [PtrW-1:0] k [Depth];  // slot i takes candidate k[i], its distance from the write pointer
   logic [WideW-1:0] cand [Depth];
   logic [Depth-1:0] we;
   logic [CntW-1:0] pushed, free;
+  logic [Depth-1:0] kill_hit;
   logic pop;
 
   // The arithmetic only in a cycle with a push (a simulator then skips it; synthesis keeps
@@ -70,14 +81,34 @@ module pf_cand_fifo #(
     end
   end
 
-  assign valid_o = count_q != '0;
+  // Depth comparators, only in a cycle with a kill. A slot that is not pending may match too:
+  // harmless, since the push that makes it pending clears its mark.
+  always_comb begin
+    kill_hit = '0;
+    if (kill_i) begin
+      for (int i = 0; i < Depth; i++) kill_hit[i] = mem_q[i] == kill_addr_i;
+    end
+  end
+
+  assign valid_o = count_q != '0 && !dead_q[rd_q];
   assign addr_o = mem_q[rd_q];
-  assign pop = valid_o && ready_i;
+  assign pop = count_q != '0 && (dead_q[rd_q] || ready_i);
 
   always_ff @(posedge clk_i) begin
     if (push_i) begin
       for (int i = 0; i < Depth; i++)
         if (we[i]) mem_q[i] <= cand[i][mc_pkg::AddrW-1:0];
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      dead_q <= '0;
+    end else if (push_i || kill_i) begin
+      for (int i = 0; i < Depth; i++) begin
+        if (we[i]) dead_q[i] <= 1'b0;
+        else if (kill_hit[i]) dead_q[i] <= 1'b1;
+      end
     end
   end
 

@@ -10,9 +10,10 @@
 // less the ones the run already predicted (it tracks the furthest), so a steady run adds one
 // new candidate per read. The tracking is per region: a run crossing into the next region
 // starts anew there, after two reads, and may predict again what the old region's run did.
-// Candidates may lie outside R. They queue in pf_cand_fifo (drops: there); a dropped
-// candidate counts as predicted. obs_stream_i is not read (common interface). With enable_i
-// low, reads are not observed; pending candidates still drain.
+// Candidates may lie outside R. They queue in pf_cand_fifo (drops and kills: there); a
+// dropped or killed candidate counts as predicted. obs_stream_i is not read (common
+// interface). With enable_i low, reads are not observed; pending candidates still drain and
+// are still killed.
 module pf_stream #(
   parameter int unsigned Entries = 8,     // a power of two
   parameter int unsigned Depth = 8,       // candidate FIFO
@@ -30,6 +31,10 @@ module pf_stream #(
   input  logic                       obs_valid_i,
   input  logic [mc_pkg::AddrW-1:0]   obs_addr_i,
   input  logic [mc_pkg::StreamW-1:0] obs_stream_i,
+
+  // A demand read of this burst: its pending candidates are dropped (pf_cand_fifo).
+  input  logic                     kill_i,
+  input  logic [mc_pkg::AddrW-1:0] kill_addr_i,
 
   output logic                     pf_valid_o,
   input  logic                     pf_ready_i,
@@ -116,6 +121,8 @@ module pf_stream #(
     .step_i  ({{mc_pkg::AddrW{down}}, 1'b1}),  // +1 or -1
     .first_i (first_off),
     .num_i   (num),
+    .kill_i,
+    .kill_addr_i,
     .valid_o (pf_valid_o),
     .ready_i (pf_ready_i),
     .addr_o  (pf_addr_o)

@@ -7,8 +7,9 @@
 // When the entry then has a non-zero stride and conf >= threshold_i, the candidates are
 //   A + stride * (distance_i + k),  k = 0 .. degree_i - 1
 // (distance 1, degree d: A+stride .. A+stride*d). So a constant stride first prefetches on
-// the (threshold + 2)th read of the stream. Candidates queue in pf_cand_fifo (drops: there).
-// With enable_i low, reads are not observed; pending candidates still drain.
+// the (threshold + 2)th read of the stream. Candidates queue in pf_cand_fifo (drops and
+// kills: there). With enable_i low, reads are not observed; pending candidates still drain
+// and are still killed.
 module pf_stride #(
   parameter int unsigned Entries = 8,  // a power of two
   parameter int unsigned Depth = 8,    // candidate FIFO
@@ -27,6 +28,10 @@ module pf_stride #(
   input  logic                       obs_valid_i,
   input  logic [mc_pkg::AddrW-1:0]   obs_addr_i,
   input  logic [mc_pkg::StreamW-1:0] obs_stream_i,
+
+  // A demand read of this burst: its pending candidates are dropped (pf_cand_fifo).
+  input  logic                     kill_i,
+  input  logic [mc_pkg::AddrW-1:0] kill_addr_i,
 
   output logic                     pf_valid_o,
   input  logic                     pf_ready_i,
@@ -100,6 +105,8 @@ module pf_stride #(
     .step_i  (stride_d),
     .first_i ({1'b0, distance_i}),
     .num_i   (degree_i),
+    .kill_i,
+    .kill_addr_i,
     .valid_o (pf_valid_o),
     .ready_i (pf_ready_i),
     .addr_o  (pf_addr_o)

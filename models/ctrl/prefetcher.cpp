@@ -1,12 +1,22 @@
 #include "ctrl/prefetcher.h"
 
 #include <stdexcept>
+#include <string>
 
 #include "ctrl/pf_nextline.h"
 #include "ctrl/pf_stream.h"
 #include "ctrl/pf_stride.h"
 
 namespace mckit::ctrl {
+
+namespace {
+
+void check_burst_address(std::uint64_t addr, const char* what) {
+  if (addr >> kAddrBits)
+    throw std::invalid_argument(std::string(what) + " wider than a burst address");
+}
+
+}  // namespace
 
 Prefetcher::Prefetcher(const PrefetcherConfig& config, unsigned fifo_depth)
     : config_(config), fifo_(fifo_depth, kAddrBits) {
@@ -15,16 +25,23 @@ Prefetcher::Prefetcher(const PrefetcherConfig& config, unsigned fifo_depth)
 }
 
 void Prefetcher::observe(std::uint64_t addr, std::uint32_t stream) {
-  if (addr >> kAddrBits) throw std::invalid_argument("observed address wider than a burst address");
+  check_burst_address(addr, "observed address");
   if (stream >> kStreamBits) throw std::invalid_argument("observed stream id wider than 8 bits");
   if (observed_) throw std::invalid_argument("a prefetcher observes at most one read per cycle");
   observed_ = true;
   if (config_.enable) run_ = predict(addr, stream);
 }
 
+void Prefetcher::kill(std::uint64_t addr) {
+  check_burst_address(addr, "killed address");
+  if (kill_) throw std::invalid_argument("a prefetcher takes at most one kill per cycle");
+  kill_ = addr;
+}
+
 void Prefetcher::clock(bool ready) {
-  fifo_.clock(run_, ready);
+  fifo_.clock(run_, ready, kill_);
   run_.reset();
+  kill_.reset();
   observed_ = false;
 }
 

@@ -1,7 +1,8 @@
 // The interface of the memory-side prefetchers (C++ models of rtl/pf_*.sv, cycle for cycle at
 // their ports). Each cycle: observe() the demand read the controller accepted, if any (at most
-// one), read candidate(), then clock() with pf_ready_i. Candidates appear the cycle after the
-// read that predicts them.
+// one), kill() the burst a demand read asked for, if any (at most one), read candidate(), then
+// clock() with pf_ready_i. Candidates appear the cycle after the read that predicts them; a
+// killed one never appears again.
 #pragma once
 
 #include <cstdint>
@@ -32,8 +33,14 @@ class Prefetcher {
   // The demand read accepted this cycle (obs_valid_i, obs_addr_i, obs_stream_i); throws
   // std::invalid_argument on a value wider than its port or a second read in one cycle.
   void observe(std::uint64_t addr, std::uint32_t stream);
+  // A demand read of `addr` this cycle (kill_i, kill_addr_i): the candidates of it pending now
+  // are dropped. Throws std::invalid_argument on an address wider than its port or a second
+  // kill in one cycle.
+  void kill(std::uint64_t addr);
   // The candidate presented this cycle (pf_valid_o, pf_addr_o).
   std::optional<std::uint64_t> candidate() const { return fifo_.front(); }
+  // Whether no candidate is pending, not even a killed one still to be dropped.
+  bool idle() const { return fifo_.empty(); }
   // The clock edge, with this cycle's pf_ready_i.
   void clock(bool ready);
 
@@ -49,6 +56,7 @@ class Prefetcher {
   CandidateFifo fifo_;
   bool observed_ = false;            // a read was observed this cycle
   std::optional<CandidateRun> run_;  // predicted this cycle, pushed at the edge
+  std::optional<std::uint64_t> kill_;  // killed this cycle, marked at the edge
 };
 
 // The model of the block `kind` selects in mc_prefetch; null for PrefetcherKind::None.

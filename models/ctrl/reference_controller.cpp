@@ -514,11 +514,12 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   out.request_ready = !fe_valid_ || take;
   const bool accepted = in.request_valid && out.request_ready;
 
-  // Quiet: no command, nothing taken or answered, no candidate pending, so no register but
-  // time (and the throttle's credit, which skip_to() follows) changes (the refresh, drain and
-  // front-end flags are compared as they are updated below).
+  // Quiet: no command, nothing taken or answered, no candidate pending (not even a killed one,
+  // which leaves in a cycle of its own), so no register but time (and the throttle's credit,
+  // which skip_to() follows) changes (the refresh, drain and front-end flags are compared as
+  // they are updated below).
   quiet_ = cmd == Command::NOP && !accepted && !take && !in.read_data_valid && rsp_count_ == 0 &&
-           !pf.addr;
+           (!predictor_ || predictor_->idle());
 
   // ---- The clock edge ----
   // Command bus.
@@ -561,7 +562,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   outstanding_ += int(take_read) - int(out.response_valid);
 
   // Prefetcher: the buffer, the waiters, the throttle's credit, the predictor (the next-line
-  // one learns from the reads no prefetch served).
+  // one learns from the reads no prefetch served; every accepted read kills its burst's
+  // pending candidates).
   if (predictor_) {
     buffer_.clock(bin);
     if (pf_merge) {
@@ -572,6 +574,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     credit_ = std::min(credit_ + p_.pf_throttle, credit_cap_) - (pf_rd ? credit_cost_ : 0);
     if (take_read && !(p_.pf_kind == std::uint8_t(PrefetcherKind::NextLine) && (pf_hit || pf_merge)))
       predictor_->observe(fe_addr_, fe_stream_);
+    if (take_read) predictor_->kill(fe_addr_);
     predictor_->clock(pf.drop || pf_rd);
   }
 

@@ -1,5 +1,5 @@
 // Drives a Verilated pf_* block (Vpf_stride, ...) one cycle at a time through the same calls
-// as the C++ models (ctrl::Prefetcher): observe(), candidate(), clock(ready).
+// as the C++ models (ctrl::Prefetcher): observe(), kill(), candidate(), clock(ready).
 #pragma once
 
 #include <cstdint>
@@ -32,6 +32,7 @@ class PfRtlDriver {
     t.degree_i = c.degree;
     if constexpr (HasThreshold<V>::value) t.threshold_i = c.threshold;
     t.obs_valid_i = 0;
+    t.kill_i = 0;
     t.pf_ready_i = 0;
     sim::reset_two_cycles(t);
   }
@@ -41,6 +42,11 @@ class PfRtlDriver {
     top_->obs_valid_i = 1;
     top_->obs_addr_i = addr;
     top_->obs_stream_i = stream;
+  }
+
+  void kill(std::uint64_t addr) {
+    top_->kill_i = 1;
+    top_->kill_addr_i = addr;
   }
 
   std::optional<std::uint64_t> candidate() {
@@ -57,6 +63,7 @@ class PfRtlDriver {
     t.eval();
     t.clk_i = 0;
     t.obs_valid_i = 0;
+    t.kill_i = 0;
     t.eval();
   }
 

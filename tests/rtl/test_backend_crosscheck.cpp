@@ -15,8 +15,10 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -72,9 +74,11 @@ class RecordingSource : public workloads::RequestSource {
 using SourceFactory = std::function<std::unique_ptr<workloads::RequestSource>()>;
 using Gate = std::function<bool(std::uint64_t cycle, std::uint64_t sequence)>;
 
+// With `max_outstanding`, a closed loop: request k is offered once all but
+// max_outstanding - 1 of the requests before it have completed (as `mckit run --outstanding`).
 Recorded run_backend(sim::Backend backend, const dram::DramPreset& preset,
                      const ctrl::ControllerConfig& config, const SourceFactory& make_source,
-                     const Gate& gate = {}) {
+                     const Gate& gate = {}, std::uint64_t max_outstanding = 0) {
   sim::HarnessOptions options;
   options.backend = backend;
   options.controller = config;
@@ -85,6 +89,10 @@ Recorded run_backend(sim::Backend backend, const dram::DramPreset& preset,
     r.completions.push_back({c.tag, c.write, c.accept_cycle, c.done_cycle, c.forwarded});
   };
   if (gate) h.set_request_gate(gate);
+  if (max_outstanding)
+    h.set_request_gate([&r, max_outstanding](std::uint64_t, std::uint64_t sequence) {
+      return sequence < r.completions.size() + max_outstanding;
+    });
   const std::unique_ptr<workloads::RequestSource> source = make_source();
   RecordingSource recording(*source, r.requests);
   r.stats = h.run(recording);
@@ -778,6 +786,90 @@ INSTANTIATE_TEST_SUITE_P(Cases, PrefetchCrosscheck, ::testing::ValuesIn(prefetch
                          [](const ::testing::TestParamInfo<PrefetchCase>& info) {
                            return info.param.name;
                          });
+
+// ---- Prefetching while demand saturates the memory ----------------------------------------
+// A sequential read stream from a requester that keeps `outstanding` reads in flight, as
+// `mckit run --outstanding N` does. Demand alone takes every RD slot the memory gives: with
+// bank groups in turn one RD every tCCD_S (the data bus is full); under ro-ba-ra-co-ch a row's
+// bursts share one bank group, one RD every tCCD_L. So the stream prefetcher's candidates wait
+// at the head while demand overtakes them, and each accepted read kills its burst's pending
+// candidates. Without the kill, the candidates left behind went out at the next gap (a row
+// switch), every one for a burst demand had already read.
+struct SaturatedCase {
+  std::string name;
+  ctrl::Mapping mapping;
+  std::uint64_t outstanding;
+};
+
+std::ostream& operator<<(std::ostream& os, const SaturatedCase& c) { return os << c.name; }
+
+class PrefetchCrosscheckSaturated : public ::testing::TestWithParam<SaturatedCase> {};
+
+TEST_P(PrefetchCrosscheckSaturated, NoBurstIsReadByBothAPrefetchAndDemand) {
+  const SaturatedCase& c = GetParam();
+  const dram::DramPreset preset = dram::load_preset("ddr4-3200");
+  const ctrl::ControllerConfig config =
+      prefetching(policy(ctrl::Scheduler::FrFcfs, ctrl::PagePolicy::Open, c.mapping),
+                  ctrl::PrefetcherKind::Stream, 8, 4);
+  const auto sequential = registry("sequential", 20'000, 38);
+  const SourceFactory make = [&] { return sequential(preset); };
+  const Recorded rtl = run_backend(sim::Backend::Rtl, preset, config, make, {}, c.outstanding);
+  const Recorded tlm = run_backend(sim::Backend::Tlm, preset, config, make, {}, c.outstanding);
+  expect_same(rtl, tlm);
+
+  // The stream reads each burst once: a burst that both a prefetch RD and a demand RD read
+  // was fetched twice. Without the kill, the prefetch came after the demand RD.
+  using Burst = std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::uint32_t,
+                           std::uint32_t>;
+  const auto burst_of = [](const dram::DramCommand& d) {
+    return Burst{d.rank, d.bank_group, d.bank, d.row, d.column};
+  };
+  std::set<Burst> demand_read;
+  std::uint64_t first_rd = 0, last_rd = 0, demand_rds = 0;
+  for (const ctrl::IssuedCommand& i : rtl.commands) {
+    if (!dram::is_read(i.command.cmd) || i.prefetch) continue;
+    demand_read.insert(burst_of(i.command));
+    if (demand_rds++ == 0) first_rd = i.command.cycle;
+    last_rd = i.command.cycle;
+  }
+  std::uint64_t twice = 0;
+  for (const ctrl::IssuedCommand& i : rtl.commands) {
+    if (!dram::is_read(i.command.cmd) || !i.prefetch || !demand_read.count(burst_of(i.command)))
+      continue;
+    if (++twice <= 5) ADD_FAILURE() << "a burst demand reads too: " << describe_issued(i);
+  }
+  EXPECT_EQ(twice, 0u);
+  EXPECT_EQ(rtl.stats.prefetch.evicted_unused, 0u);
+  // Demand saturated what the memory gives: RDs spaced by tCCD (S or L) on average, within
+  // the row switches and refreshes.
+  const std::uint64_t tccd = c.mapping == ctrl::Mapping::RoBaRaCoCh ? preset.timing.tCCD_L
+                                                                   : preset.timing.tCCD_S;
+  EXPECT_LT(double(last_rd - first_rd) / double(demand_rds), 1.1 * double(tccd));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Ddr4Sequential, PrefetchCrosscheckSaturated,
+    ::testing::Values(SaturatedCase{"bank_groups_in_turn_8_outstanding",
+                                    ctrl::Mapping::RoBaRaCoBgCh, 8},
+                      SaturatedCase{"ro_ba_ra_co_ch_4_outstanding", ctrl::Mapping::RoBaRaCoCh, 4}),
+    [](const ::testing::TestParamInfo<SaturatedCase>& info) { return info.param.name; });
+
+// Offered as fast as taken, so that the harness skips the quiet cycles once the source is
+// done: a run of reads with gaps, each next-line candidate 4 bursts ahead, most of them killed
+// by the read of their burst while they wait. A killed candidate leaves in a cycle of its own,
+// so a cycle whose head is dead is not quiet: the C++ model must not skip it.
+TEST(PrefetchCrosscheckQuiet, KilledCandidatesLeaveInTheSameCyclesWhenTheModelSkips) {
+  const dram::DramPreset preset = dram::load_preset("ddr4-3200");
+  const ctrl::ControllerConfig config =
+      prefetching(policy(ctrl::Scheduler::FrFcfs), ctrl::PrefetcherKind::NextLine, 4, 1, 100);
+  std::vector<Request> reads;
+  for (std::uint64_t burst : {390, 391, 392, 393, 394, 395, 396, 397, 399, 401, 402, 403, 405,
+                              406, 1775, 1776})
+    reads.push_back(test::read_at(burst * std::uint64_t(preset.org.bytes_per_burst())));
+  const SourceFactory make = [&] { return std::make_unique<VectorSource>(reads); };
+  expect_same(run_backend(sim::Backend::Rtl, preset, config, make),
+              run_backend(sim::Backend::Tlm, preset, config, make));
+}
 
 class BackendCrosscheck : public ::testing::TestWithParam<Case> {};
 

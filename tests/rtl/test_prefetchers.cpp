@@ -1,6 +1,6 @@
 // The memory-side prefetchers (rtl/pf_*.sv), each on its own as mc_prefetch uses it: exact
-// candidate lists for hand-built read sequences on the RTL, and the RTL against its C++ model
-// (models/ctrl/pf_*.h) cycle for cycle on seeded random traffic.
+// candidate lists for hand-built read and kill sequences on the RTL, and the RTL against its
+// C++ model (models/ctrl/pf_*.h) cycle for cycle on seeded random traffic with kills.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -56,17 +57,27 @@ std::vector<Read> reads_every(std::uint64_t start, std::uint64_t gap,
   return r;
 }
 
-// Runs `reads` (sorted by cycle, at most one per cycle) for `cycles` cycles on a prefetcher
-// (a model or a PfRtlDriver) and returns the candidates taken.
+// A kill (kill_i, kill_addr_i) in `cycle`: a demand read asked for `addr`.
+struct Kill {
+  std::uint64_t cycle;
+  std::uint64_t addr;
+};
+
+// Runs `reads` and `kills` (each sorted by cycle, at most one of each per cycle) for `cycles`
+// cycles on a prefetcher (a model or a PfRtlDriver) and returns the candidates taken.
 template <class P>
 std::vector<Taken> run(P& pf, const std::vector<Read>& reads, std::uint64_t cycles,
-                       const ReadyFn& ready) {
+                       const ReadyFn& ready, const std::vector<Kill>& kills = {}) {
   std::vector<Taken> taken;
-  std::size_t next = 0;
+  std::size_t next = 0, next_kill = 0;
   for (std::uint64_t c = 0; c < cycles; ++c) {
     if (next < reads.size() && reads[next].cycle == c) {
       pf.observe(reads[next].addr, reads[next].stream);
       ++next;
+    }
+    if (next_kill < kills.size() && kills[next_kill].cycle == c) {
+      pf.kill(kills[next_kill].addr);
+      ++next_kill;
     }
     const bool r = ready(c);
     if (const auto cand = pf.candidate(); cand && r) taken.push_back({c, *cand});
@@ -78,11 +89,12 @@ std::vector<Taken> run(P& pf, const std::vector<Read>& reads, std::uint64_t cycl
 // The RTL's candidates; the C++ model must take the same ones.
 template <class V, class Model>
 std::vector<Taken> run_rtl(const PrefetcherConfig& config, const std::vector<Read>& reads,
-                           std::uint64_t cycles, const ReadyFn& ready = always_ready) {
+                           std::uint64_t cycles, const ReadyFn& ready = always_ready,
+                           const std::vector<Kill>& kills = {}) {
   PfRtlDriver<V> rtl(config);
   Model model(config);
-  const std::vector<Taken> got = run(rtl, reads, cycles, ready);
-  EXPECT_EQ(run(model, reads, cycles, ready), got) << "the C++ model differs from the RTL";
+  const std::vector<Taken> got = run(rtl, reads, cycles, ready, kills);
+  EXPECT_EQ(run(model, reads, cycles, ready, kills), got) << "the C++ model differs from the RTL";
   return got;
 }
 
@@ -101,8 +113,9 @@ std::vector<Taken> concat(std::vector<Taken> a, const std::vector<Taken>& b) {
 // ---- pf_stride ----------------------------------------------------------------------------
 
 std::vector<Taken> run_stride(const PrefetcherConfig& c, const std::vector<Read>& reads,
-                              std::uint64_t cycles, const ReadyFn& ready = always_ready) {
-  return run_rtl<Vpf_stride, ctrl::StridePrefetcher>(c, reads, cycles, ready);
+                              std::uint64_t cycles, const ReadyFn& ready = always_ready,
+                              const std::vector<Kill>& kills = {}) {
+  return run_rtl<Vpf_stride, ctrl::StridePrefetcher>(c, reads, cycles, ready, kills);
 }
 
 PrefetcherConfig stride_config(unsigned distance, unsigned degree, unsigned threshold) {
@@ -204,8 +217,9 @@ PrefetcherConfig config_of(unsigned distance, unsigned degree) {
 }
 
 std::vector<Taken> run_nextline(const PrefetcherConfig& c, const std::vector<Read>& reads,
-                                std::uint64_t cycles, const ReadyFn& ready = always_ready) {
-  return run_rtl<Vpf_nextline, ctrl::NextLinePrefetcher>(c, reads, cycles, ready);
+                                std::uint64_t cycles, const ReadyFn& ready = always_ready,
+                                const std::vector<Kill>& kills = {}) {
+  return run_rtl<Vpf_nextline, ctrl::NextLinePrefetcher>(c, reads, cycles, ready, kills);
 }
 
 TEST(PfNextLine, EachReadPredictsTheBurstsAfterIt) {
@@ -244,8 +258,9 @@ TEST(PfNextLine, BackpressureKeepsTheOldestEight) {
 // ---- pf_stream ----------------------------------------------------------------------------
 
 std::vector<Taken> run_stream(const PrefetcherConfig& c, const std::vector<Read>& reads,
-                              std::uint64_t cycles, const ReadyFn& ready = always_ready) {
-  return run_rtl<Vpf_stream, ctrl::StreamPrefetcher>(c, reads, cycles, ready);
+                              std::uint64_t cycles, const ReadyFn& ready = always_ready,
+                              const std::vector<Kill>& kills = {}) {
+  return run_rtl<Vpf_stream, ctrl::StreamPrefetcher>(c, reads, cycles, ready, kills);
 }
 
 // Taken candidates, given as {cycle, addr}.
@@ -312,11 +327,89 @@ TEST(PfStream, CandidatesNeverWrapTheAddressRange) {
   EXPECT_EQ(run_stream(config_of(1, 3), reads_every(0, 4, {2, 1}, 0), 20), taken_from(5, {0}));
 }
 
+// ---- Kills (pf_cand_fifo, behind every block) ------------------------------------------------
+
+ReadyFn ready_from(std::uint64_t first) {
+  return [first](std::uint64_t c) { return c >= first; };
+}
+
+// The read at 100 queues 101..104 while pf_ready_i is low; kills of 102 and 104 mark them
+// dead. Once ready rises each dead head leaves in a cycle of its own, never presented.
+TEST(PfKill, KilledWhilePendingNeverReachesTheHead) {
+  const auto reads = reads_every(0, 4, {100}, 3);
+  EXPECT_EQ(run_nextline(config_of(1, 4), reads, 20, ready_from(10), {{3, 102}, {4, 104}}),
+            taken_list({{10, 101}, {12, 103}}));
+}
+
+// The same through pf_stream (the read at 101 continues the run: 102..105) and pf_stride
+// (the read at 109 predicts 112, 115, 118).
+TEST(PfKill, EveryBlockPassesItsKillsToItsFifo) {
+  EXPECT_EQ(run_stream(config_of(1, 4), reads_every(0, 4, {100, 101}, 0), 20, ready_from(10),
+                       {{6, 103}}),
+            taken_list({{10, 102}, {12, 104}, {13, 105}}));
+  EXPECT_EQ(run_stride(stride_config(1, 3, 2), reads_every(0, 4, {100, 103, 106, 109}, 5), 30,
+                       ready_from(20), {{14, 115}}),
+            taken_list({{20, 112}, {22, 118}}));
+}
+
+// A dead head is dropped whatever pf_ready_i says: 101, killed in cycle 3, leaves in cycle 4
+// with ready low, and 102 is the head in cycle 5.
+TEST(PfKill, DeadHeadLeavesWithoutReady) {
+  const auto reads = reads_every(0, 4, {100}, 3);
+  EXPECT_EQ(run_nextline(config_of(1, 4), reads, 10, [](std::uint64_t c) { return c == 5; },
+                         {{3, 101}}),
+            taken_list({{5, 102}}));
+}
+
+// A kill changes the head from the next cycle: the head of the kill's own cycle is still
+// taken.
+TEST(PfKill, TheHeadOfTheKillsCycleMayStillBeTaken) {
+  EXPECT_EQ(run_nextline(config_of(1, 4), reads_every(0, 4, {100}, 3), 10, always_ready,
+                         {{1, 101}}),
+            taken_from(1, {101, 102, 103, 104}));
+}
+
+// Kills of addresses not pending change nothing: 300 was never predicted, 209 and 200 are
+// not among the pending 201..208, and 101 was taken already. Its old slot (slot 0) still
+// holds 101, so the kill in cycle 10 matches it; the read at 200 then writes 201 there, live.
+TEST(PfKill, KillOfAnAddressNotPendingChangesNothing) {
+  const std::vector<Read> reads = {{0, 100, 3}, {12, 200, 3}};
+  const std::vector<Kill> kills = {{10, 101}, {11, 300}, {13, 209}, {14, 200}};
+  const auto expected = concat(taken_from(1, {101, 102, 103, 104, 105, 106, 107, 108}),
+                               taken_from(13, {201, 202, 203, 204, 205, 206, 207, 208}));
+  EXPECT_EQ(run_nextline(config_of(1, 8), reads, 30, always_ready), expected);
+  EXPECT_EQ(run_nextline(config_of(1, 8), reads, 30, always_ready, kills), expected);
+}
+
+// A kill and a push in the same cycle: the kill looks at the slots pending at the start of
+// the cycle, so the pushed candidates stay live even when they match (the push wins). With
+// distance 0 the read at 100 predicts 100 itself and kills 100 in the same cycle. The read at
+// 98 predicts 99..102 while killing the 101 that the read at 100 left pending: that one, the
+// head, leaves in cycle 4; the new 101 comes out in its turn.
+TEST(PfKill, PushWinsOverAKillInTheSameCycle) {
+  EXPECT_EQ(run_nextline(config_of(0, 2), reads_every(0, 4, {100}, 3), 10, always_ready,
+                         {{0, 100}}),
+            taken_from(1, {100, 101}));
+  EXPECT_EQ(run_nextline(config_of(1, 4), reads_every(0, 3, {100, 98}, 3), 30, ready_from(10),
+                         {{3, 101}}),
+            taken_from(10, {102, 103, 104, 99, 100, 101, 102}));
+}
+
+TEST(PfKill, ModelRefusesAWideAddressOrASecondKillInOneCycle) {
+  ctrl::NextLinePrefetcher pf(config_of(1, 1));
+  EXPECT_THROW(pf.kill(kAddrLimit), std::invalid_argument);
+  pf.kill(5);
+  EXPECT_THROW(pf.kill(6), std::invalid_argument);
+  pf.clock(false);
+  EXPECT_NO_THROW(pf.kill(6));
+}
+
 // ---- RTL against the C++ model --------------------------------------------------------------
 
 // Several streams, each walking with its own stride (often +-1, sometimes far, now and then
 // jumping or turning, some near either end of the address range), one read in most cycles,
-// pf_ready_i random.
+// pf_ready_i random, and kills: of the cycle's read (as mc_prefetch kills), of the presented
+// head, or of an address near the read.
 class RandomTraffic {
  public:
   explicit RandomTraffic(std::uint64_t seed) : rng_(seed) {
@@ -334,6 +427,18 @@ class RandomTraffic {
   }
 
   bool ready() { return chance(0.6); }
+
+  std::optional<std::uint64_t> kill(const std::optional<Read>& read,
+                                    const std::optional<std::uint64_t>& head) {
+    if (read && chance(0.5)) return read->addr;
+    if (head && chance(0.1)) return *head;
+    if (read && chance(0.1)) {
+      const std::int64_t near =
+          std::int64_t(read->addr) + std::uniform_int_distribution<std::int64_t>(-16, 16)(rng_);
+      if (near >= 0 && std::uint64_t(near) < kAddrLimit) return std::uint64_t(near);
+    }
+    return std::nullopt;
+  }
 
  private:
   struct Walk {
@@ -370,9 +475,10 @@ void crosscheck(const PrefetcherConfig& config, std::uint64_t seed, std::uint64_
   PfRtlDriver<V> rtl(config);
   Model model(config);
   RandomTraffic traffic(seed);
-  std::uint64_t taken = 0;
+  std::uint64_t taken = 0, dead_heads = 0;
   for (std::uint64_t c = 0; c < cycles; ++c) {
-    if (const auto r = traffic.read(c)) {
+    const auto r = traffic.read(c);
+    if (r) {
       rtl.observe(r->addr, r->stream);
       model.observe(r->addr, r->stream);
     }
@@ -380,13 +486,19 @@ void crosscheck(const PrefetcherConfig& config, std::uint64_t seed, std::uint64_
     const auto b = model.candidate();
     ASSERT_EQ(a, b) << "first difference at cycle " << c << ": RTL has " << describe(a)
                     << ", the C++ model " << describe(b);
+    if (const auto k = traffic.kill(r, a)) {
+      rtl.kill(*k);
+      model.kill(*k);
+    }
     const bool ready = traffic.ready();
     taken += a && ready;
+    dead_heads += !b && !model.idle();
     rtl.clock(ready);
     model.clock(ready);
   }
-  // The comparison means something only if candidates flowed.
+  // The comparison means something only if candidates flowed and kills dropped some.
   EXPECT_GT(taken, cycles / 20);
+  EXPECT_GT(dead_heads, cycles / 100);
 }
 
 constexpr std::uint64_t kCrossCycles = 100000;

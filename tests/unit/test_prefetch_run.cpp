@@ -135,5 +135,26 @@ TEST(MckitRunPrefetch, ComparesWithTheSameRunWithoutIt) {
               100 * (p99(on.stats) - p99(off.stats)) / p99(off.stats), 1e-9);
 }
 
+// A sequential read stream that demand alone saturates, on DDR4-3200: with 8 reads in flight
+// and bank groups in turn a demand RD goes every tCCD_S (the data bus is full); under
+// ro-ba-ra-co-ch, with 4 in flight, one every tCCD_L. The stream prefetcher's candidates wait
+// while demand overtakes them, and each accepted read kills its burst's pending candidates.
+// The stream reads every burst once, so a prefetch of a burst already read would never be
+// used: it would stay unused or be evicted unused. Every prefetch is used but for those past
+// the stream's last burst (at most distance + degree - 1 = 11), which no read asks for.
+TEST(MckitRunPrefetch, SaturatedSequentialStreamPrefetchesNoBurstAlreadyRead) {
+  for (const std::string loop : {"--outstanding 8", "--mapping ro-ba-ra-co-ch --outstanding 4"}) {
+    SCOPED_TRACE(loop);
+    const JsonRun r = run_with_stats(
+        "run --backend tlm --preset ddr4-3200 --workload sequential --prefetcher stream " + loop);
+    const json::value& p = r.stats.at("prefetch");
+    const std::uint64_t issued = u(p.at("issued")), useful = u(p.at("useful"));
+    EXPECT_EQ(u(r.stats.at("requests").at("reads")), 100'000u);
+    EXPECT_EQ(u(p.at("evicted_unused")), 0u);
+    ASSERT_LE(useful, issued);
+    EXPECT_LE(issued - useful, 11u) << issued << " issued, " << useful << " useful";
+  }
+}
+
 }  // namespace
 }  // namespace mckit
