@@ -9,6 +9,7 @@
 #include "common/input_error.h"
 #include "ctrl/controller_params.h"
 #include "rtl/gtkw_writer.h"
+#include "rtl/rtl_assertion.h"
 #include "rtl/verilated_reset.h"
 #include "verilated.h"
 #include "verilated_fst_c.h"
@@ -139,7 +140,16 @@ dram::DramCommand RtlController::decode_command() const {
   return c;
 }
 
+// A failed RTL assertion ends the run here, named with this cycle.
 void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
+  try {
+    step(in, out);
+  } catch (const RtlAssertionFailure& e) {
+    throw at_cycle(e, top_->name(), cycle_);
+  }
+}
+
+void RtlController::step(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
   Vmc_top& t = *top_;
   t.req_valid_i = in.request_valid;
   if (in.request_valid) {
