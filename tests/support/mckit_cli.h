@@ -1,5 +1,5 @@
-// Runs the built `mckit` program (from the source root, where tests run) and captures its
-// exit code, standard output and standard error apart.
+// Runs the built `mckit` program, or any command line (from the source root, where tests run),
+// and captures its exit code, standard output and standard error apart.
 #pragma once
 
 #include <sys/wait.h>
@@ -22,11 +22,11 @@ struct CliRun {
   std::string output() const { return out + err; }
 };
 
-inline CliRun run_mckit(const std::string& args) {
+// `command_line` through the shell (its standard error redirected after it).
+inline CliRun run_command(const std::string& command_line) {
   const auto err_path = std::filesystem::temp_directory_path() /
                         ("mckit_cli_stderr_" + std::to_string(::getpid()) + ".txt");
-  const std::string command =
-      std::string(MCKIT_BINARY) + " " + args + " 2>'" + err_path.string() + "'";
+  const std::string command = command_line + " 2>'" + err_path.string() + "'";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
   CliRun run;
   std::array<char, 4096> buf{};
@@ -39,6 +39,10 @@ inline CliRun run_mckit(const std::string& args) {
   run.err = text.str();
   std::filesystem::remove(err_path);
   return run;
+}
+
+inline CliRun run_mckit(const std::string& args) {
+  return run_command(std::string(MCKIT_BINARY) + " " + args);
 }
 
 // The value column of the row named `metric` in a table `mckit` printed.
