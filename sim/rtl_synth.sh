@@ -6,6 +6,7 @@ set -euo pipefail
 rtl="$(cd "$(dirname "$0")/../rtl" && pwd)"
 out="${1:-$(mktemp -d)}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"  # the logs are written from rtl/
 cd "$rtl"
 
 # synth TOP LOG_NAME FILES...: synthesizes TOP, writes $out/LOG_NAME.log and _stat.txt, prints
