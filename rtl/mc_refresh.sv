@@ -59,10 +59,10 @@ module mc_refresh (
 
   // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
 `include "mc_assert.svh"
-  // Refreshes fall due one at a time, and the one that brings a rank's debt to postpone_i (to
-  // 1 when postpone_i is 0) forces its REF (active_d) at once. The scheduler puts a forced REF
-  // first, so it goes within tRAS + tWR + tRPab (+ tRFC after another REF), long before the
-  // next tREFI boundary: a rank never owes more than that, and never reaches the counter's
+  // Refreshes fall due one at a time, and the one that brings a rank's debt to postpone_i
+  // (to 1 when postpone_i is 0) forces its REF (active_d) at once. The scheduler puts a forced
+  // REF first, so it goes within tRAS + tWR + tRPab (+ tRFC after another REF), long before the
+  // next tREFI boundary: a rank never owes more than postpone_i (or 1), far from the counter's
   // saturation at 15. A REF always pays a debt, so the counter never wraps below zero.
   for (genvar r = 0; r < NR; r++) begin : g_rank
     `MC_ASSERT(OwedWithinPostpone_A,
