@@ -57,4 +57,18 @@ module mc_refresh (
   assign active_o = active_q;
   assign pending_o = pending_q;
 
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  // Refreshes fall due one at a time, and the one that brings a rank's debt to postpone_i
+  // (to 1 when postpone_i is 0) forces its REF (active_d) at once. The scheduler puts a forced
+  // REF first, so it goes within tRAS + tWR + tRPab (+ tRFC after another REF), long before the
+  // next tREFI boundary: a rank never owes more than postpone_i (or 1), far from the counter's
+  // saturation at 15. A REF always pays a debt, so the counter never wraps below zero.
+  for (genvar r = 0; r < NR; r++) begin : g_rank
+    `MC_ASSERT(OwedWithinPostpone_A,
+               pending_q[4*r +: 4] <= (postpone_i == '0 ? 4'd1 : postpone_i))
+    `MC_ASSERT(RefOnlyWhenOwed_A,
+               !(ref_issued_i && ref_rank_i == r[mc_pkg::RankW-1:0]) || pending_q[4*r +: 4] != '0)
+  end
+
 endmodule

@@ -287,4 +287,15 @@ module mc_req_queue #(
   assign count_o = count_q;
   assign full_o = count_q == Depth[CntW-1:0];
 
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  `MC_ASSERT_PARAM(DepthAtLeastTwo_A, Depth >= 2)
+  // rank1_q and rank_used_o know two ranks.
+  `MC_ASSERT_PARAM(TwoRanks_A, mc_pkg::RankW == 1)
+
+  // A push into a full queue would overwrite slot 0 (no free slot is found).
+  `MC_ASSERT(PushNotFull_A, !push_i || !full_o)
+  // The scheduler serves (pops, or marks with its PRE or ACT) a queued entry only.
+  `MC_ASSERT(ServeQueuedEntry_A, !(pop_i || mark_pre_i || mark_act_i) || valid_q[sel_idx_i])
+
 endmodule

@@ -85,4 +85,22 @@ module mc_rsp_path #(
   assign rsp_valid_o = rsp_wr_q != rsp_rd_q;
   assign {rsp_prefetched_o, rsp_forwarded_o, rsp_id_o} = rsp_q[rsp_rd_q[OutW-1:0]];
 
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  // Both rings are indexed by wrapping pointers.
+  `MC_ASSERT_PARAM(OutstandingPow2_A, Outstanding >= 2 && (Outstanding & (Outstanding - 1)) == 0)
+  `MC_ASSERT_PARAM(InFlightPow2_A, InFlight >= 2 && (InFlight & (InFlight - 1)) == 0)
+  `MC_ASSERT_PARAM(SlotFitsId_A, SlotW <= mc_pkg::IdW)
+
+  // In-flight FIFO: a RD goes only with a free entry, and data return only for a RD issued.
+  `MC_ASSERT(InFlightPushNotFull_A, !rd_issued_i || !in_flight_full_o)
+  `MC_ASSERT(RdDataForIssuedRead_A, !rddata_valid_i || flight_wr_q != flight_rd_q)
+  // Outstanding counter: a read is accepted only with a response credit. Every response
+  // queued belongs to an outstanding read, so the response FIFO, pushes of this cycle
+  // included, never holds more than Outstanding (even before this cycle's pop).
+  `MC_ASSERT(AcceptWithinOutstanding_A, !accept_read_i || can_accept_o)
+  `MC_ASSERT(RspFifoNoOverflow_A,
+             ret_slot_end + {{OutW{1'b0}}, accept_read_i && answered_i} - rsp_rd_q
+             <= Outstanding[OutW:0])
+
 endmodule

@@ -248,4 +248,21 @@ module mc_timing (
                       now_i >= bg_rd_q[pf_bank_i[mc_pkg::BankIdxW-1:GroupLsb]] &&
                       now_i >= rank_rd_q[pf_bank_i[RankLsb +: mc_pkg::RankW]];
 
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  // Bank groups are expanded four banks at a time (bg_act_x, bg_col_x, present_i[g * 4]).
+  `MC_ASSERT_PARAM(FourBanksPerGroup_A, mc_pkg::BankW == 2)
+  // after() adds 16-bit distances.
+  `MC_ASSERT_PARAM(TimingsFit16Bits_A, mc_pkg::TW <= 16 && mc_pkg::TLongW == 16)
+
+  // The command issued this cycle against the open rows kept here.
+  `MC_ASSERT(ActToClosedBank_A, cmd_i != mc_pkg::CMD_ACT || !open_q[bank_i])
+  `MC_ASSERT(ColToOpenBank_A,
+             !(cmd_i inside {mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA})
+             || open_q[bank_i])
+  `MC_ASSERT(ColToOpenRow_A,
+             !(cmd_i inside {mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA})
+             || !open_q[bank_i] || row_q[bank_i] == row_i)
+  `MC_ASSERT(RefToClosedRank_A, cmd_i != mc_pkg::CMD_REF || !rank_open_o[rank])
+
 endmodule

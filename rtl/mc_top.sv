@@ -582,4 +582,24 @@ module mc_top #(
   assign wq_count_o = wq_count;
   assign ref_pending_o = ref_pending;
 
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  // The response ring of mc_rsp_path (QueueDepth entries), its in-flight ring and the prefetch
+  // buffer index by wrapping pointers.
+  `MC_ASSERT_PARAM(QueueDepthPow2_A, QueueDepth >= 2 && (QueueDepth & (QueueDepth - 1)) == 0)
+  `MC_ASSERT_PARAM(InFlightReadsPow2_A,
+                   InFlightReads >= 2 && (InFlightReads & (InFlightReads - 1)) == 0)
+  `MC_ASSERT_PARAM(PrefetchEntriesPow2_A,
+                   PrefetchEntries >= 2 && (PrefetchEntries & (PrefetchEntries - 1)) == 0)
+  // Queue counts travel in the 8-bit fields of mc_pkg::cfg_t and pf_cfg_t (watermarks,
+  // pressure, the prefetcher's read-queue count).
+  `MC_ASSERT_PARAM(QueueCountFitsCfg_A, CntW <= 8)
+  // A prefetch RD names its buffer slot on dfi_id_o.
+  `MC_ASSERT_PARAM(PrefetchSlotFitsId_A, SlotW <= mc_pkg::IdW)
+  // Two ranks: ref_pending_o, the refresh's present_i and the queues' rank bits.
+  `MC_ASSERT_PARAM(TwoRanks_A, mc_pkg::RankW == 1)
+
+  // The prefetcher issues only in a slot the scheduler leaves empty.
+  `MC_ASSERT(OneCommandPerCycle_A, !pf_issue || sched_cmd == mc_pkg::CMD_NOP)
+
 endmodule

@@ -222,4 +222,13 @@ module pf_buffer #(
   assign cnt_useful_o = useful_q;
   assign cnt_late_o = late_q;
   assign cnt_evicted_unused_o = evicted_q;
+
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  `MC_ASSERT_PARAM(EntriesPow2_A, Entries >= 2 && (Entries & (Entries - 1)) == 0)
+
+  // An allocation takes a free slot or a Ready one: never a slot whose fill is awaited
+  // (InFlight, Cancelled), nor the entry hit this cycle.
+  `MC_ASSERT(AllocNotBusy_A, !alloc_ok_o || !busy_q[alloc_idx])
+  `MC_ASSERT(AllocNotHit_A, !(alloc_ok_o && hit_o && alloc_idx == look_idx))
 endmodule

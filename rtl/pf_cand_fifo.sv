@@ -123,4 +123,12 @@ module pf_cand_fifo #(
       count_q <= count_q + pushed - {{PtrW{1'b0}}, pop};
     end
   end
+
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  `MC_ASSERT_PARAM(DepthPow2Max64_A, Depth >= 2 && Depth <= 64 && (Depth & (Depth - 1)) == 0)
+
+  // A push writes only the slots free at the start of the cycle (the candidates beyond are
+  // dropped), so no pending candidate is ever overwritten.
+  `MC_ASSERT(PushWithinFree_A, {1'b0, count_q} + {1'b0, pushed} <= Depth[CntW:0])
 endmodule

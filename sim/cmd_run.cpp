@@ -141,7 +141,8 @@ std::string describe(const ctrl::PrefetchConfig& p) {
 // The same run without the prefetcher, that the prefetcher's figures are compared against.
 // SystemC elaborates once per process, so it runs in a child process, before the run itself
 // (so that each run's wall time is its own), and hands its figures back through a pipe.
-// Throws when the child did not finish its run (it says why on stderr).
+// Throws when the child did not finish its run: CLI::RuntimeError(kExitFailed) when it has said
+// why on stderr (that line is then the run's one message), else std::runtime_error.
 stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate) {
   static_assert(std::is_trivially_copyable_v<stats::RunFigures>, "sent through a pipe as bytes");
   int fds[2];
@@ -164,6 +165,7 @@ stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate)
                   << s.unanswered << " unanswered requests\n";
       const stats::RunFigures f = stats::figures_of(s);
       if (::write(fds[1], &f, sizeof f) == ssize_t(sizeof f)) code = kExitOk;
+      else std::cerr << "mckit: the run without the prefetcher could not hand back its figures\n";
     } catch (const InputError& e) {
       // Bad input (a trace line) is the user's to fix, reported as the run itself would.
       std::cerr << "mckit: " << e.what() << '\n';
@@ -180,11 +182,12 @@ stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate)
   ::close(fds[0]);
   int status = 0;
   ::waitpid(pid, &status, 0);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == kExitBadInput)
-    throw CLI::RuntimeError(kExitBadInput);  // the child said why
-  if (!got || !WIFEXITED(status) || WEXITSTATUS(status) != kExitOk)
-    throw std::runtime_error("the run without the prefetcher did not complete");
-  return f;
+  // The child said why it stopped; its exit code is the run's.
+  if (got && WIFEXITED(status) && WEXITSTATUS(status) == kExitOk) return f;
+  if (WIFEXITED(status) &&
+      (WEXITSTATUS(status) == kExitBadInput || WEXITSTATUS(status) == kExitFailed))
+    throw CLI::RuntimeError(WEXITSTATUS(status));
+  throw std::runtime_error("the run without the prefetcher did not complete");
 }
 
 void run(const RunOptions& o) {

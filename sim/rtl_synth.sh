@@ -15,8 +15,10 @@ synth() {
   local top="$1" name="$2"
   shift 2
   # mem2reg turning arrays into registers is expected; it is not worth a warning here.
+  # read_verilog defines SYNTHESIS: the MC_ASSERT checks of rtl/mc_assert.svh vanish, the
+  # parameter checks (MC_ASSERT_PARAM) stay.
   yosys -q -w "Replacing memory" -l "$out/$name.log" \
-    -p "read_verilog -sv $*; synth -top $top; tee -q -o $out/${name}_stat.txt stat"
+    -p "read_verilog -sv -I$rtl $*; synth -top $top; tee -q -o $out/${name}_stat.txt stat"
   awk -v top="$top" '
     # "$paramod\NAME\PARAMS" or "$paramod$HASH\NAME": keep NAME.
     /^=== .* ===$/ { module = $2; if (module ~ /^\$paramod/) { sub(/^[^\\]*\\/, "", module); sub(/\\.*/, "", module) } }

@@ -3,6 +3,7 @@
 #include "Vmc_top.h"
 #include "common/input_error.h"
 #include "ctrl/controller_params.h"
+#include "rtl/rtl_assertion.h"
 #include "rtl/verilated_reset.h"
 #include "verilated.h"
 
@@ -112,7 +113,25 @@ dram::DramCommand RtlController::decode_command() const {
   return c;
 }
 
+// A failed RTL assertion ends the run here, named with this cycle.
 void RtlController::cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
+  try {
+    step(in, out);
+  } catch (const RtlAssertionFailure& e) {
+    // The waves up to the failure are what debugging it needs: they are kept, with their save
+    // file. Should they fail to be written, the assertion is still what the run reports.
+    if (waves_) {
+      try {
+        waves_->finish();
+      } catch (const InputError&) {
+      }
+      waves_.reset();
+    }
+    throw at_cycle(e, top_->name(), cycle_);
+  }
+}
+
+void RtlController::step(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
   Vmc_top& t = *top_;
   t.req_valid_i = in.request_valid;
   if (in.request_valid) {

@@ -34,6 +34,8 @@ class RtlController : public ctrl::ControllerCore {
 
  private:
   void configure(const dram::DramPreset& preset, const ctrl::ControllerConfig& config);
+  // One clock of the model; cycle() adds the cycle to a failed assertion.
+  void step(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out);
   dram::DramCommand decode_command() const;
 
   const int bank_bits_;  // bits of the bank within its group

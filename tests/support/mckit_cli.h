@@ -1,5 +1,5 @@
-// Runs the built `mckit` program (from the source root, where tests run) and captures its
-// exit code, standard output and standard error apart.
+// Runs the built `mckit` program, or any command line (from the source root, where tests run),
+// and captures its exit code, standard output and standard error apart.
 #pragma once
 
 #include <sys/wait.h>
@@ -22,8 +22,8 @@ struct CliRun {
   std::string output() const { return out + err; }
 };
 
-// Runs a shell command line, for tests that need the shell around `mckit` (timeout, bash -c
-// with a process substitution, a writer in the background).
+// Runs a shell command line: `mckit` with the shell around it (timeout, bash -c with a
+// process substitution, a writer in the background), or another program a test needs.
 inline CliRun run_shell(const std::string& command_line) {
   const auto err_path = std::filesystem::temp_directory_path() /
                         ("mckit_cli_stderr_" + std::to_string(::getpid()) + ".txt");

@@ -1,0 +1,111 @@
+// The RTL's parameter checks (MC_ASSERT_PARAM of rtl/mc_assert.svh) stop elaboration with an
+// error naming the check: under Verilator (its lint, which every Verilated build also runs)
+// for each limit of mc_top's parameters and of the blocks a user may instantiate, and under
+// Yosys, where they stay on. Legal values other than the defaults pass.
+#include <gtest/gtest.h>
+
+#include <cctype>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+#include "support/mckit_cli.h"
+
+namespace mckit {
+namespace {
+
+// rtl/sources.f as paths from the source root, on one line.
+std::string mc_top_files() {
+  std::ifstream in("rtl/sources.f");
+  std::string files, name;
+  while (in >> name) files += " rtl/" + name;
+  return files;
+}
+
+test::CliRun lint(const std::string& top, const std::string& files, const std::string& params) {
+  return test::run_shell("verilator --lint-only -Wall -Irtl --top-module " + top + " " +
+                           params + " rtl/lint.vlt" + files);
+}
+
+struct BadParameter {
+  std::string top;
+  std::string files;  // the sources ("": mc_top's)
+  std::string param;  // -GNAME=VALUE
+  std::string file;   // the check's
+  std::string message;
+};
+
+// The line of `output` that holds `message`, or "".
+std::string line_with(const std::string& output, const std::string& message) {
+  std::istringstream in(output);
+  for (std::string line; std::getline(in, line);)
+    if (line.find(message) != std::string::npos) return line;
+  return "";
+}
+
+std::ostream& operator<<(std::ostream& os, const BadParameter& b) {
+  return os << b.top << " " << b.param;
+}
+
+class ParamLimit : public ::testing::TestWithParam<BadParameter> {};
+
+TEST_P(ParamLimit, StopsVerilatorNamingTheCheck) {
+  const BadParameter& b = GetParam();
+  const test::CliRun run = lint(b.top, b.files.empty() ? mc_top_files() : b.files, b.param);
+  EXPECT_NE(run.exit_code, 0);
+  const std::string line = line_with(run.output(), b.message);
+  EXPECT_EQ(line.rfind("%Warning-USERERROR: rtl/" + b.file + ":", 0), 0u) << run.output();
+}
+
+const std::string kPf = " rtl/mc_pkg.sv rtl/pf_lru.sv rtl/pf_cand_fifo.sv rtl/pf_stride.sv";
+
+INSTANTIATE_TEST_SUITE_P(
+    Checks, ParamLimit,
+    ::testing::Values(
+        BadParameter{"mc_top", "", "-GQueueDepth=24",
+                     "mc_top.sv", "QueueDepthPow2_A: parameter check failed: "
+                     "QueueDepth >= 2 && (QueueDepth & (QueueDepth - 1)) == 0"},
+        BadParameter{"mc_top", "", "-GQueueDepth=256",
+                     "mc_top.sv", "QueueCountFitsCfg_A: parameter check failed: CntW <= 8"},
+        BadParameter{"mc_top", "", "-GInFlightReads=12",
+                     "mc_top.sv", "InFlightReadsPow2_A: parameter check failed: "
+                     "InFlightReads >= 2 && (InFlightReads & (InFlightReads - 1)) == 0"},
+        BadParameter{"mc_top", "", "-GPrefetchEntries=48",
+                     "mc_top.sv", "PrefetchEntriesPow2_A: parameter check failed: "
+                     "PrefetchEntries >= 2 && (PrefetchEntries & (PrefetchEntries - 1)) == 0"},
+        BadParameter{"mc_top", "", "-GPrefetchEntries=512",
+                     "mc_top.sv", "PrefetchSlotFitsId_A: parameter check failed: "
+                     "SlotW <= mc_pkg::IdW"},
+        BadParameter{"mc_req_queue", " rtl/mc_pkg.sv rtl/mc_req_queue.sv", "-GDepth=1",
+                     "mc_req_queue.sv", "DepthAtLeastTwo_A: parameter check failed: "
+                     "Depth >= 2"},
+        BadParameter{"pf_stride", kPf, "-GDepth=12",
+                     "pf_cand_fifo.sv", "DepthPow2Max64_A: parameter check failed: "
+                     "Depth >= 2 && Depth <= 64 && (Depth & (Depth - 1)) == 0"}),
+    [](const ::testing::TestParamInfo<BadParameter>& info) {
+      std::string name = info.param.top + "_" + info.param.param.substr(2);  // no -G
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name;
+    });
+
+TEST(ParamCheck, LegalValuesPass) {
+  const test::CliRun run = lint("mc_top", mc_top_files(),
+                                "-GQueueDepth=64 -GInFlightReads=32 -GPrefetchEntries=64");
+  EXPECT_EQ(run.exit_code, 0) << run.output();
+}
+
+TEST(ParamCheck, StopsYosysNamingTheCheck) {
+  const test::CliRun run = test::run_shell(
+      "yosys -q -p 'read_verilog -sv -Irtl rtl/mc_pkg.sv rtl/pf_buffer.sv; "
+      "chparam -set Entries 3 pf_buffer; hierarchy -top pf_buffer'");
+  EXPECT_NE(run.exit_code, 0);
+  EXPECT_NE(run.output().find("EntriesPow2_A: parameter check failed: "
+                              "Entries >= 2 && (Entries & (Entries - 1)) == 0"),
+            std::string::npos)
+      << run.output();
+}
+
+}  // namespace
+}  // namespace mckit
