@@ -5,8 +5,13 @@
 // made here on purpose; the same sequences minus the fault pass.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <sstream>
 #include <memory>
 #include <string>
 
@@ -251,8 +256,8 @@ const dram::DramPreset& ddr4() {
 // The RTL backend with read data arriving at cycle `at` (sent by no read).
 class SpuriousReadData : public ctrl::ControllerCore {
  public:
-  explicit SpuriousReadData(std::uint64_t at)
-      : core_(sim::make_core(ddr4(), sim::CoreOptions{})), at_(at) {}
+  explicit SpuriousReadData(std::uint64_t at, const sim::CoreOptions& options = {})
+      : core_(sim::make_core(ddr4(), options)), at_(at) {}
   void cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) override {
     ctrl::CoreInputs with = in;
     if (core_->now() == at_) with.read_data_valid = true;
@@ -271,6 +276,29 @@ TEST(McTopAssertion, ReadDataForNoReadIsNamedWithItsCycle) {
   ctrl::CoreOutputs out;
   for (int c = 0; c < 5; ++c) core.cycle({}, out);
   expect_assertion([&] { core.cycle({}, out); }, "mc_top.u_rsp_path.RdDataForIssuedRead_A", 5);
+}
+
+// The waves of a run an assertion ends are kept, with their save file, up to the failure:
+// debugging it starts there.
+TEST(McTopAssertion, KeepsTheWavesUpToTheFailure) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("mckit_assert_waves_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  sim::CoreOptions options;
+  options.waves = sim::WaveOptions{(dir / "fail.vcd").string()};
+  {
+    SpuriousReadData core(5, options);
+    ctrl::CoreOutputs out;
+    for (int c = 0; c < 5; ++c) core.cycle({}, out);
+    expect_assertion([&] { core.cycle({}, out); }, "mc_top.u_rsp_path.RdDataForIssuedRead_A", 5);
+  }
+  std::ifstream vcd(dir / "fail.vcd");
+  std::stringstream text;
+  text << vcd.rdbuf();
+  // DDR4-3200: tCK 625 ps; cycle 4's rising edge ends the dump at 5 x 625 ps.
+  EXPECT_NE(text.str().find("\n#3125\n"), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(dir / "fail.gtkw"));
+  std::filesystem::remove_all(dir);
 }
 
 // The path of `mckit run`: the failure leaves the SystemC run as its exception (the program
