@@ -300,7 +300,9 @@ void add_run_command(CLI::App& app) {
   cmd->add_option("--mapping", o->mapping, "ro-ba-ra-co-ch, ro-ra-ba-co-ch or ro-ba-ra-co-bg-ch")
       ->capture_default_str();
   cmd->add_flag("--xor-hash", o->xor_hash, "XOR bank and bank-group bits with low row bits");
-  cmd->add_option("--age-cap", o->age_cap, "cycles before the oldest request goes first (frfcfs-cap)")
+  cmd->add_option("--age-cap", o->age_cap,
+                  "cycles a request may wait before it goes first (writes under every "
+                  "scheduler, reads under fcfs and frfcfs-cap)")
       ->capture_default_str();
   cmd->add_option("--idle-timeout", o->idle_timeout, "cycles an idle row stays open (adaptive)")
       ->capture_default_str();

@@ -26,6 +26,7 @@ class ReferenceController : public ControllerCore {
 
   void cycle(const CoreInputs& in, CoreOutputs& out) override;
   std::uint64_t now() const override { return now_; }
+  void reset() override;
   PfBufferCounters prefetch_counters() const override { return buffer_.counters(); }
   std::uint64_t quiet_until() const override;
   void skip_to(std::uint64_t cycle) override;
@@ -84,6 +85,7 @@ class ReferenceController : public ControllerCore {
     std::uint64_t bank_has_hit = 0;
   };
 
+  std::unique_ptr<Prefetcher> make_predictor() const;  // the configured one, as after reset
   bool reached(std::uint64_t at);
   Decoded map_address(std::uint64_t burst) const;
   template <typename From>
@@ -98,7 +100,8 @@ class ReferenceController : public ControllerCore {
   BankStatus bank_status(const BankStatus& asked, bool writes);
   PrefetchStep prefetch_step(dram::Command sched_cmd);
   std::uint64_t precharge_ok(std::uint64_t banks);
-  Offer examine(const Queue& q, bool writes);
+  bool capped(const Queue& q, bool cap_en);
+  Offer examine(const Queue& q, bool writes, bool oldest_capped);
   static int match(const Queue& q, std::uint64_t addr);
   static bool probe_hit(const Queue& q, int bank, std::uint32_t row, std::uint64_t addr);
   static void queue_events(Queue& q, dram::Command cmd, int bank, std::uint32_t row);
