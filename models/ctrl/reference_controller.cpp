@@ -9,10 +9,8 @@ namespace {
 
 using dram::Command;
 
-constexpr int kRankLsb = 5;  // bank index bit of the rank
+constexpr int kRankLsb = AddressMap::kRankLsb;
 constexpr std::uint64_t kAddrMask = (1ull << ControllerLimits::kAddrBits) - 1;
-constexpr std::uint32_t kRowMask = (1u << ControllerLimits::kRowBits) - 1;
-constexpr std::uint32_t kColMask = (1u << ControllerLimits::kColBits) - 1;
 
 int lowest(std::uint64_t v) { return __builtin_ctzll(v); }
 
@@ -29,6 +27,7 @@ ReferenceController::ReferenceController(const dram::DramPreset& preset,
                                          const ControllerConfig& config)
     : p_(derive_controller_params(preset, config)),
       burst_mask_(p_.burst_mask),
+      map_(p_),
       predictor_(make_predictor()),
       credit_cost_(std::uint32_t(p_.tbl) * 100),
       credit_cap_(4 * credit_cost_) {}
@@ -69,38 +68,6 @@ void ReferenceController::reset() {
   dfi_id_ = 0;
   dfi_prefetch_ = false;
   dfi_row_class_ = RowClass::Hit;
-}
-
-// ---- mc_addr_map -------------------------------------------------------------------------
-ReferenceController::Decoded ReferenceController::map_address(std::uint64_t burst) const {
-  const std::uint64_t addr = burst & kAddrMask;
-  const int cb = p_.col_bits, bb = p_.bank_bits, gb = p_.bg_bits, rb = p_.rank_bits;
-  int col_sh, bank_sh, bg_sh, rank_sh, row_sh;
-  switch (Mapping(p_.mapping)) {
-    case Mapping::RoRaBaCoCh:
-      col_sh = 0, bank_sh = cb, bg_sh = bank_sh + bb, rank_sh = bg_sh + gb, row_sh = rank_sh + rb;
-      break;
-    case Mapping::RoBaRaCoBgCh:
-      bg_sh = 0, col_sh = gb, rank_sh = col_sh + cb, bank_sh = rank_sh + rb, row_sh = bank_sh + bb;
-      break;
-    default:
-      col_sh = 0, rank_sh = cb, bank_sh = rank_sh + rb, bg_sh = bank_sh + bb, row_sh = bg_sh + gb;
-      break;
-  }
-  const std::uint64_t col = (addr >> col_sh) & ((1ull << cb) - 1);
-  std::uint64_t bank = (addr >> bank_sh) & ((1ull << bb) - 1);
-  std::uint64_t bg = (addr >> bg_sh) & ((1ull << gb) - 1);
-  const std::uint64_t rank = (addr >> rank_sh) & ((1ull << rb) - 1);
-  const std::uint64_t row = addr >> row_sh;
-  if (p_.xor_hash) {
-    bank ^= row & ((1ull << bb) - 1);
-    bg ^= (row >> bb) & ((1ull << gb) - 1);
-  }
-  Decoded d;
-  d.bank = std::uint8_t(((rank & 1) << kRankLsb) | (((bg << bb) | bank) & 31));
-  d.row = std::uint32_t(row) & kRowMask;
-  d.col = std::uint32_t(col << p_.bl_log2) & kColMask;
-  return d;
 }
 
 // A comparison of `now` with a fixed cycle, as the RTL makes it. Each one the cycle's
@@ -274,8 +241,9 @@ void ReferenceController::queue_events(Queue& q, Command cmd, int bank, std::uin
 }
 
 // The newcomer is younger than every entry: it goes last.
-void ReferenceController::push(Queue& q, const Decoded& d, std::uint64_t addr, std::uint8_t id,
-                               bool full, std::uint64_t arrival, bool open, bool hit) {
+void ReferenceController::push(Queue& q, const DecodedAddress& d, std::uint64_t addr,
+                               std::uint8_t id, bool full, std::uint64_t arrival, bool open,
+                               bool hit) {
   const int k = q.count++;
   const std::uint32_t bit = 1u << k;
   q.entry[std::size_t(k)] = Entry{addr, arrival, d.row, d.col, id, d.bank};
@@ -389,7 +357,7 @@ ReferenceController::PrefetchStep ReferenceController::prefetch_step(Command sch
   s.addr = predictor_->candidate();
   if (!s.addr) return s;
   const std::uint64_t a = *s.addr;
-  s.at = map_address(a);
+  s.at = map_.decode(a);
   const int b = s.at.bank;
   const bool open = (open_ >> b) & 1;
   s.drop = (a >> p_.pf_addr_bits) != 0 || buffer_.holds(a) || probe_hit(rq_, b, s.at.row, a) ||
@@ -696,7 +664,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     fe_addr_ = in.request.burst & kAddrMask;
     fe_id_ = in.request.id;
     fe_full_ = (in.request.mask | ~burst_mask_) == ~0ull;
-    fe_ = map_address(fe_addr_);
+    fe_ = map_.decode(fe_addr_);
   } else if (take) {
     fe_valid_ = false;
   }
