@@ -133,7 +133,8 @@ std::uint64_t ReferenceController::precharge_ok(std::uint64_t banks) {
 // The bank status is needed only for the command each bank's entries wait for: an entry's
 // open_q bit is its bank's open bit (both follow the same commands), so the entries of a
 // closed bank wait for an ACT, those of an open bank for a PRE or, hitting, a column command.
-ReferenceController::Offer ReferenceController::examine(const Queue& q, bool writes, bool oldest_capped) {
+ReferenceController::Offer ReferenceController::examine(const Queue& q, bool writes,
+                                                        bool oldest_capped) {
   BankStatus asked;
   asked.act = q.banks & ~open_;
   asked.pre = q.miss_banks & open_;

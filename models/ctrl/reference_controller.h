@@ -101,8 +101,8 @@ class ReferenceController : public ControllerCore {
   static bool probe_hit(const Queue& q, int bank, std::uint32_t row, std::uint64_t addr);
   static void queue_events(Queue& q, dram::Command cmd, int bank, std::uint32_t row);
   void update_timing(dram::Command cmd, int bank, std::uint32_t row);
-  static void push(Queue& q, const DecodedAddress& d, std::uint64_t addr, std::uint8_t id, bool full,
-                   std::uint64_t arrival, bool open, bool hit);
+  static void push(Queue& q, const DecodedAddress& d, std::uint64_t addr, std::uint8_t id,
+                   bool full, std::uint64_t arrival, bool open, bool hit);
   static void pop(Queue& q, int pos);
 
   const ControllerParams p_;

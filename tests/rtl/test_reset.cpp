@@ -136,7 +136,8 @@ TEST_P(Reset, AReadAfterTheResetSeesTheLastWriteThatReachedTheDevice) {
   EXPECT_EQ(s.unanswered, 0u);
   ASSERT_EQ(done.count(first_tag), 1u);
   ASSERT_EQ(done.count(first_tag + 1), 1u);
-  EXPECT_EQ(data[first_tag], std::vector<std::uint8_t>(a.data.begin(), a.data.begin() + burst_bytes));
+  EXPECT_EQ(data[first_tag],
+            std::vector<std::uint8_t>(a.data.begin(), a.data.begin() + burst_bytes));
   EXPECT_EQ(data[first_tag + 1], std::vector<std::uint8_t>(std::size_t(burst_bytes), 0));
 }
 

@@ -330,7 +330,9 @@ HeldResponses run_held(std::function<std::uint64_t()> delay) {
     std::map<std::uint64_t, std::uint64_t> index;  // tag -> request
     std::uint64_t next = 0;
     std::vector<std::uint64_t> sequence;
-    void accepted(std::uint64_t tag, const Request&, std::uint64_t) override { index[tag] = next++; }
+    void accepted(std::uint64_t tag, const Request&, std::uint64_t) override {
+      index[tag] = next++;
+    }
     void completed(const ctrl::Completion& c) override {
       sequence.push_back(index.at(c.tag));
       index.erase(c.tag);
@@ -374,7 +376,8 @@ HeldResponses run_held(std::function<std::uint64_t()> delay) {
     if (gp.is_read() && !std::equal(data.begin(), data.end(), gp.get_data_ptr())) ++r.wrong_data;
     expected.erase(&gp);
   };
-  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
+  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
+                                          sc_core::SC_DO_NOTHING);
   sc_core::sc_start();
   initiator.rethrow_error();
   target.rethrow_error();
