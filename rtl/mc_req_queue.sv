@@ -38,7 +38,7 @@ module mc_req_queue #(
   input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
   input  logic                        served_i,       // the scheduler serves this queue now
-  input  logic                        cap_en_i,       // FR-FCFS with the age cap
+  input  logic                        cap_en_i,       // the age cap applies to this queue
   input  logic [mc_pkg::TLongW-1:0]   age_cap_i,
 
   output logic            col_found_o,   // oldest entry whose column command may go now
@@ -51,7 +51,9 @@ module mc_req_queue #(
   output logic            oldest_act_o,
   output logic            oldest_pre_o,    // PRE even though other entries hit the open row
   output logic            capped_o,      // the oldest entry waited past the cap: it goes first,
-                                         // and no other entry may use its bank meanwhile
+                                         // no other entry may use its bank meanwhile nor
+                                         // issue a column command to another rank
+  output logic [mc_pkg::TimeW-1:0] oldest_arrival_o,  // when the oldest entry was filed
   output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
   output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
   // The prefetcher's candidate: whether an entry wants another row of its bank, or its burst.
@@ -196,7 +198,15 @@ module mc_req_queue #(
   // bit its next command needs is gathered from its bank; the rest is whole-vector logic.
   logic [Depth-1:0] ok_e, usable;
   logic [Depth-1:0] col_ready, act_ready, pre_ready, pre_polite, row_ready;
+
+  // The oldest entry's age against the cap, from registers only: the scheduler chooses the
+  // served queue (served_i) from it.
   logic [mc_pkg::TimeW-1:0] oldest_age;
+  assign oldest_age = now_i - arrival_q[oldest_q];
+  assign capped_o = cap_en_i && valid_q != '0 &&
+                    oldest_age >= {{(mc_pkg::TimeW - mc_pkg::TLongW){1'b0}}, age_cap_i};
+  assign oldest_arrival_o = arrival_q[oldest_q];
+
   always_comb begin
     ok_e = '0;
     if (served_i) begin  // the other queue's readiness is not looked at this cycle
@@ -230,13 +240,16 @@ module mc_req_queue #(
     end
     row_ready = act_ready | pre_polite;
 
-    oldest_age = valid_q != '0 ? now_i - arrival_q[oldest_q] : '0;
-    capped_o = cap_en_i && oldest_age >= {{(mc_pkg::TimeW - mc_pkg::TLongW){1'b0}}, age_cap_i};
+    // Past the cap the others keep off the oldest entry's bank, and their bursts keep off
+    // the other rank, whose switch would delay the oldest's column command again and again.
     if (capped_o) begin
       for (int i = 0; i < Depth; i++) begin
-        if (bank_q[i] == bank_q[oldest_q] && i[IdxW-1:0] != oldest_q) begin
-          col_ready[i] = 1'b0;
-          row_ready[i] = 1'b0;
+        if (i[IdxW-1:0] != oldest_q) begin
+          if (bank_q[i] == bank_q[oldest_q]) begin
+            col_ready[i] = 1'b0;
+            row_ready[i] = 1'b0;
+          end
+          if (rank1_q[i] != rank1_q[oldest_q]) col_ready[i] = 1'b0;
         end
       end
     end

@@ -1,8 +1,9 @@
 // mc_scheduler: picks the one command of this cycle. In order: the refresh of a rank that
 // owes one (PREA, then REF); a demand column command; a demand ACT or PRE; under the adaptive
-// page policy, closing a bank left idle. Demand comes from the read queue unless the write
-// queue is draining (between its watermarks), reads are absent, or a front-end hazard waits
-// on a queued write.
+// page policy, closing a bank left idle. Demand comes from a queue whose oldest entry waited
+// past the age cap (the older one when both did), so no request waits without bound;
+// otherwise from the read queue unless the write queue is draining (between its watermarks),
+// reads are absent, or a front-end hazard waits on a queued write.
 module mc_scheduler #(
   parameter int unsigned Depth = 32,
   localparam int unsigned IdxW = $clog2(Depth),
@@ -27,6 +28,7 @@ module mc_scheduler #(
   input  logic            rq_oldest_act_i, wq_oldest_act_i,
   input  logic            rq_oldest_pre_i, wq_oldest_pre_i,
   input  logic            rq_capped_i, wq_capped_i,  // the oldest waited past the age cap
+  input  logic [mc_pkg::TimeW-1:0] rq_oldest_arrival_i, wq_oldest_arrival_i,
   input  logic [CntW-1:0]  rq_count_i, wq_count_i,
   input  logic             serve_writes_i,  // a front-end request waits on a queued write
   input  logic             serve_reads_i,   // a front-end write waits on a queued read
@@ -56,8 +58,12 @@ module mc_scheduler #(
   logic [mc_pkg::BankIdxW-1:0] idle_bank;
 
   // Which queue demand comes from: registered inputs only, so the queues can use it to skip
-  // the work of the one not served.
-  assign serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
+  // the work of the one not served. A queue past the cap goes before drains and hazards.
+  always_comb begin
+    if (rq_capped_i && wq_capped_i) serve_wq = wq_oldest_arrival_i < rq_oldest_arrival_i;
+    else if (rq_capped_i || wq_capped_i) serve_wq = wq_capped_i;
+    else serve_wq = serve_writes_i || (!serve_reads_i && (draining_q || rq_count_i == '0));
+  end
 
   always_comb begin
     oldest_col = serve_wq ? wq_oldest_col_i : rq_oldest_col_i;

@@ -305,6 +305,7 @@ module mc_top #(
   logic [CntW-1:0] rq_count;
   logic [CntW-1:0] wq_count;
   logic rq_capped, wq_capped;
+  logic [mc_pkg::TimeW-1:0] rq_oldest_arrival, wq_oldest_arrival;
 
   always_comb begin
     is_col = cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA ||
@@ -335,7 +336,8 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
     .rank_blocked_i(ref_active),
-    .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
+    // FR-FCFS alone gives no read the cap: its oldest read may wait behind row hits.
+    .cap_en_i(cfg.scheduler != mc_pkg::SCHED_FRFCFS),
     .age_cap_i(cfg.age_cap),
     .served_i(!sched_from_wq),
     .col_found_o(rq_col_found),
@@ -357,6 +359,7 @@ module mc_top #(
     .count_o(rq_count),
     .full_o(rq_full),
     .capped_o(rq_capped),
+    .oldest_arrival_o(rq_oldest_arrival),
     .match_en_i(rq_match_en),
     .match_addr_i(fe_addr_q),
     .match_o(rq_match),
@@ -385,7 +388,7 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
     .rank_blocked_i(ref_active),
-    .cap_en_i(cfg.scheduler == mc_pkg::SCHED_FRFCFS_CAP),
+    .cap_en_i(1'b1),  // writes have the cap under every scheduler
     .age_cap_i(cfg.age_cap),
     .served_i(sched_from_wq),
     .col_found_o(wq_col_found),
@@ -407,6 +410,7 @@ module mc_top #(
     .count_o(wq_count),
     .full_o(wq_full),
     .capped_o(wq_capped),
+    .oldest_arrival_o(wq_oldest_arrival),
     .match_en_i(wq_match_en),
     .match_addr_i(fe_addr_q),
     .match_o(wq_match),
@@ -433,6 +437,7 @@ module mc_top #(
     .rq_oldest_pre_i(rq_oldest_pre), .wq_oldest_pre_i(wq_oldest_pre),
     .rq_count_i(rq_count), .wq_count_i(wq_count),
     .rq_capped_i(rq_capped), .wq_capped_i(wq_capped),
+    .rq_oldest_arrival_i(rq_oldest_arrival), .wq_oldest_arrival_i(wq_oldest_arrival),
     .serve_writes_i(serve_writes_q),
     .serve_reads_i(serve_reads_q),
     .in_flight_full_i(in_flight_full),

@@ -323,7 +323,8 @@ void add_run_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--xor-hash", o->xor_hash, "XOR bank and bank-group bits with low row bits");
   add_number(*cmd, "--age-cap", o->age_cap,
-             "cycles before the oldest request goes first (frfcfs-cap): 1..65535",
+             "cycles a request may wait before it goes first (writes under every scheduler, "
+             "reads under fcfs and frfcfs-cap): 1..65535",
              NumberRange<int>{1, 65535});
   add_number(*cmd, "--idle-timeout", o->idle_timeout,
              "cycles an idle row stays open (adaptive): 1..65535", NumberRange<int>{1, 65535});

@@ -20,14 +20,12 @@ void Harness::issued(const ctrl::IssuedCommand& c) {
   if (on_command) on_command(c);
 }
 
-stats::RunStats Harness::run(workloads::RequestSource& source) {
-  const auto start = std::chrono::steady_clock::now();
+void Harness::drive(workloads::RequestSource& source, std::uint64_t until) {
   bool source_done = false;
-  std::uint64_t sequence = 0;
   Request r;
-  for (;;) {
-    if (!source_done && system_.can_offer() && (!gate_ || gate_(system_.cycle(), sequence))) {
-      if (source.next(r)) system_.offer(r, sequence++);
+  while (system_.cycle() < until) {
+    if (!source_done && system_.can_offer() && (!gate_ || gate_(system_.cycle(), sequence_))) {
+      if (source.next(r)) system_.offer(r, sequence_++);
       else source_done = true;
     }
     system_.step();
@@ -35,8 +33,21 @@ stats::RunStats Harness::run(workloads::RequestSource& source) {
     // Quiet cycles are skipped while no new request can be offered: until the controller
     // takes the one waiting or frees a request id, both of which end the quiet stretch. A
     // gate's next opening is unknown, so a gated run steps through every cycle.
-    if (!gate_ && (source_done || !system_.can_offer())) system_.skip_quiet(UINT64_MAX);
+    if (!gate_ && (source_done || !system_.can_offer())) system_.skip_quiet(until);
   }
+}
+
+void Harness::run_until(workloads::RequestSource& source, std::uint64_t until) {
+  drive(source, until);
+  while (system_.cycle() < until) {  // the source done and everything answered: idle
+    system_.step();
+    system_.skip_quiet(until);
+  }
+}
+
+stats::RunStats Harness::run(workloads::RequestSource& source) {
+  const auto start = std::chrono::steady_clock::now();
+  drive(source, UINT64_MAX);
   stats::RunStats s = system_.finish();
   monitors_.fill(s);
   s.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -18,6 +18,9 @@ TlmInitiator::TlmInitiator(sc_core::sc_module_name name, workloads::RequestSourc
   socket.register_nb_transport_bw(this, &TlmInitiator::nb_transport_bw);
   SC_HAS_PROCESS(TlmInitiator);
   SC_THREAD(run);
+  SC_METHOD(end_response);
+  sensitive << end_resp_due_;
+  dont_initialize();
 }
 
 bool TlmInitiator::send_next(const sc_time& delay) {
@@ -37,6 +40,7 @@ bool TlmInitiator::send_next(const sc_time& delay) {
       enables[i] = (r.mask >> i) & 1 ? TLM_BYTE_ENABLED : TLM_BYTE_DISABLED;
   }
   ++sent_;
+  if (on_request) on_request(*p);
   request_in_progress_ = true;
   tlm::tlm_phase phase = tlm::BEGIN_REQ;
   sc_time d = delay;
@@ -60,11 +64,28 @@ tlm::tlm_sync_enum TlmInitiator::nb_transport_bw(tlm::tlm_generic_payload& p,
   }
   if (phase == tlm::BEGIN_RESP) {
     if (request_in_progress_) request_in_progress_ = false;  // BEGIN_RESP implies END_REQ
-    response_done(p, delay);
-    return tlm::TLM_COMPLETED;
+    if (!options_.end_resp_delay) {
+      response_done(p, delay);
+      return tlm::TLM_COMPLETED;
+    }
+    if (held_) SC_REPORT_ERROR(name(), "BEGIN_RESP before the previous response's END_RESP");
+    held_ = &p;
+    end_resp_due_.notify(delay + tck_ * double(options_.end_resp_delay()));
+    return tlm::TLM_ACCEPTED;
   }
   SC_REPORT_ERROR(name(), "nb_transport_bw: only END_REQ and BEGIN_RESP reach an initiator");
   return tlm::TLM_COMPLETED;
+}
+
+// The target may begin the next response from within this call: the held one is let go
+// first.
+void TlmInitiator::end_response() {
+  tlm::tlm_generic_payload& p = *held_;
+  held_ = nullptr;
+  tlm::tlm_phase phase = tlm::END_RESP;
+  sc_time delay = sc_core::SC_ZERO_TIME;
+  socket->nb_transport_fw(p, phase, delay);
+  response_done(p, sc_core::SC_ZERO_TIME);
 }
 
 void TlmInitiator::response_done(tlm::tlm_generic_payload& p, const sc_time& delay) {

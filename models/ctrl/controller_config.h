@@ -30,7 +30,7 @@ struct ControllerConfig {
   PagePolicy page_policy = PagePolicy::Open;
   Mapping mapping = Mapping::RoBaRaCoBgCh;
   bool xor_bank_hash = false;  // bank and bank-group bits XOR the low row bits
-  int age_cap = 512;           // cycles, for FR-FCFS with the age cap
+  int age_cap = 512;           // cycles a request waits before it goes first (docs/controller.md)
   int idle_timeout = 64;       // cycles a row stays open unused, adaptive page policy
   int write_high = 24;         // write queue drains from this many entries ...
   int write_low = 8;           // ... down to this many

@@ -24,12 +24,14 @@ struct CoreInputs {
   bool request_valid = false;
   CoreRequest request;
   bool read_data_valid = false;  // the oldest issued read's data arrive (dfi_rddata_valid_i)
+  bool response_ready = true;    // the requester takes the response offered (rsp_ready_i)
 };
 
 // How a request found its bank when it was served (mc_pkg::row_class_e).
 enum class RowClass : std::uint8_t { Hit = 0, Miss = 1, Conflict = 2 };
 
-// The outputs during one cycle. Responses are always taken (rsp_ready_i = 1).
+// The outputs during one cycle. A response offered (response_valid) is taken in a cycle whose
+// inputs say response_ready, and offered again until then.
 struct CoreOutputs {
   bool request_ready = false;
   // The command bus. Fields a command does not use are zero: row for all but ACT and
@@ -61,6 +63,10 @@ class ControllerCore {
   // Cycle `now()`: the outputs for these inputs, then the clock edge.
   virtual void cycle(const CoreInputs& in, CoreOutputs& out) = 0;
   virtual std::uint64_t now() const = 0;
+  // mc_top's reset (rst_ni), between two cycles: every queue, read in flight, response and
+  // the prefetcher emptied, every bank taken as closed, the refresh count restarted. now()
+  // goes on; the configuration stays.
+  virtual void reset() = 0;
   // The prefetch buffer's counters (pf_*_o).
   virtual PfBufferCounters prefetch_counters() const = 0;
 

@@ -24,11 +24,31 @@ MemorySystem::MemorySystem(const dram::DramPreset& preset, std::unique_ptr<Contr
       core_(std::move(core)),
       slots_(ControllerLimits::kIds),
       prefetched_(ControllerLimits::kPrefetchEntries) {
-  for (std::uint32_t id = ControllerLimits::kIds; id-- > 0;) free_ids_.push_back(id);
+  free_all_ids();
   cycle_ = core_->now();
   last_progress_ = cycle_;
   stats_.tck_ns = preset.tck_ns();
   stats_.peak_gbps = preset.peak_bandwidth_gbps();
+}
+
+void MemorySystem::free_all_ids() {
+  free_ids_.clear();
+  for (std::uint32_t id = ControllerLimits::kIds; id-- > 0;) free_ids_.push_back(id);
+}
+
+ResetReport MemorySystem::reset() {
+  take_prefetch_counters();
+  core_->reset();
+  device_.reset(cycle_);
+  const ResetReport dropped{outstanding_, reads_in_flight_.size()};
+  reads_in_flight_.clear();
+  offered_.reset();
+  in_ = CoreInputs{};
+  outstanding_ = 0;
+  last_progress_ = cycle_;
+  free_all_ids();
+  for (MemoryObserver* o : observers_) o->reset(cycle_);
+  return dropped;
 }
 
 void MemorySystem::offer(const Request& r, std::uint64_t tag) {
@@ -135,6 +155,7 @@ void MemorySystem::step() {
 
   const bool offered = in_.request_valid;
   port_changed_ = false;
+  in_.response_ready = !response_ready_ || response_ready_(cycle_);
   core_->cycle(in_, out_);
   // A forward first: the write it copies may leave for the device in this same cycle.
   if (out_.forward)
@@ -149,7 +170,7 @@ void MemorySystem::step() {
   }
   issue_to_device(out_);
   if (offered && out_.request_ready) accept(in_.request.id);
-  if (out_.response_valid) respond(out_);
+  if (out_.response_valid && in_.response_ready) respond(out_);
   ++cycle_;
 
   if (outstanding_ > 0 && cycle_ - last_progress_ > stall_limit_)
@@ -173,6 +194,7 @@ stats::RunStats MemorySystem::finish() {
   device_.finish(cycle_);
   record_violations();
   core_->finish();
+  take_prefetch_counters();
   stats::RunStats s = stats_;
   s.cycles = cycle_;
   s.bytes = (s.reads + s.writes) * std::uint64_t(burst_bytes_);
@@ -180,18 +202,24 @@ stats::RunStats MemorySystem::finish() {
     s.commands[std::size_t(k)] = device_.count(static_cast<dram::Command>(k));
   s.energy = device_.energy();
   s.unanswered = outstanding_;
-  // The controller's own counts (32 bits, wrapping); those seen here must agree with them,
+  return s;
+}
+
+void MemorySystem::take_prefetch_counters() {
+  // The controller's own counts (32 bits, wrapping) must agree with those its ports showed,
   // but for a prefetch decided in the last cycle, which the bus would carry in the next.
   const PfBufferCounters pf = core_->prefetch_counters();
-  if (std::uint32_t(pf.issued - std::uint32_t(s.prefetch.issued)) > 1 ||
-      pf.useful != std::uint32_t(s.prefetch.useful))
+  const std::uint64_t issued = stats_.prefetch.issued - pf_issued_seen_;
+  const std::uint64_t useful = stats_.prefetch.useful - pf_useful_seen_;
+  if (std::uint32_t(pf.issued - std::uint32_t(issued)) > 1 || pf.useful != std::uint32_t(useful))
     throw std::logic_error("the controller counts " + std::to_string(pf.issued) +
                            " prefetches issued and " + std::to_string(pf.useful) +
-                           " used; its ports showed " + std::to_string(s.prefetch.issued) +
-                           " and " + std::to_string(s.prefetch.useful));
-  s.prefetch.late = pf.late;
-  s.prefetch.evicted_unused = pf.evicted_unused;
-  return s;
+                           " used; its ports showed " + std::to_string(issued) + " and " +
+                           std::to_string(useful));
+  stats_.prefetch.late += pf.late;
+  stats_.prefetch.evicted_unused += pf.evicted_unused;
+  pf_issued_seen_ = stats_.prefetch.issued;
+  pf_useful_seen_ = stats_.prefetch.useful;
 }
 
 }  // namespace mckit::ctrl

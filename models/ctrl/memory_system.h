@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -43,6 +44,15 @@ class MemoryObserver {
   }
   virtual void completed(const Completion& c) { (void)c; }
   virtual void issued(const IssuedCommand& c) { (void)c; }
+  // The system was reset in `cycle`: every request accepted and not completed is dropped and
+  // never completes.
+  virtual void reset(std::uint64_t cycle) { (void)cycle; }
+};
+
+// What a reset dropped.
+struct ResetReport {
+  std::uint64_t requests = 0;         // accepted, not completed (the one offered not counted)
+  std::uint64_t reads_in_flight = 0;  // RDs on the bus whose data had not come back
 };
 
 class MemorySystem {
@@ -57,6 +67,20 @@ class MemorySystem {
   // once can_offer(). Throws InputError for an address that is no burst of the device.
   bool can_offer() const { return !offered_ && !free_ids_.empty(); }
   void offer(const Request& r, std::uint64_t tag);
+
+  // Whether the requester takes the response offered in a cycle (the core's rsp_ready_i): a
+  // function of the cycle alone, asked about the cycles in which a response may wait (the
+  // quiet stretches skip_quiet() jumps over have none). Without one, every response is taken
+  // at once.
+  void set_response_ready(std::function<bool(std::uint64_t cycle)> ready) {
+    response_ready_ = std::move(ready);
+  }
+
+  // Resets the core between two cycles and initializes the device as after a reset: every
+  // bank closed, its timing history and refresh deadline restarted, read data in flight lost;
+  // the cells keep what they hold. Requests accepted and not completed, and the one offered,
+  // are dropped; request ids start afresh.
+  ResetReport reset();
 
   void step();  // one clock cycle
   // Jumps over cycles in which nothing can happen, but not past `limit` (the next cycle at
@@ -82,10 +106,14 @@ class MemorySystem {
     std::array<std::uint8_t, kMaxBurstBytes> read_data{};
   };
 
+  void free_all_ids();
   void issue_to_device(const CoreOutputs& out);
   void accept(std::uint32_t id);
   void respond(const CoreOutputs& out);
   void record_violations();
+  // Adds the core's prefetch counters, which restart at a reset, to the run's, after checking
+  // them against what its ports showed since the last reset.
+  void take_prefetch_counters();
 
   const int burst_bytes_;
   const std::uint64_t stall_limit_;
@@ -105,6 +133,7 @@ class MemorySystem {
   std::deque<InFlightRead> reads_in_flight_;  // RDs issued, in order
   std::optional<std::uint32_t> offered_;           // id of the request on the port
   bool port_changed_ = false;                      // offered since the last cycle
+  std::function<bool(std::uint64_t)> response_ready_;
   CoreInputs in_;
   CoreOutputs out_;
   std::uint64_t outstanding_ = 0;
@@ -112,6 +141,8 @@ class MemorySystem {
   std::uint64_t last_progress_ = 0;
   stats::RunStats stats_;
   std::size_t violations_seen_ = 0;
+  // Prefetches issued and used as the ports showed them up to the last reset.
+  std::uint64_t pf_issued_seen_ = 0, pf_useful_seen_ = 0;
 };
 
 }  // namespace mckit::ctrl

@@ -9,10 +9,8 @@ namespace {
 
 using dram::Command;
 
-constexpr int kRankLsb = 5;  // bank index bit of the rank
+constexpr int kRankLsb = AddressMap::kRankLsb;
 constexpr std::uint64_t kAddrMask = (1ull << ControllerLimits::kAddrBits) - 1;
-constexpr std::uint32_t kRowMask = (1u << ControllerLimits::kRowBits) - 1;
-constexpr std::uint32_t kColMask = (1u << ControllerLimits::kColBits) - 1;
 
 int lowest(std::uint64_t v) { return __builtin_ctzll(v); }
 
@@ -29,42 +27,47 @@ ReferenceController::ReferenceController(const dram::DramPreset& preset,
                                          const ControllerConfig& config)
     : p_(derive_controller_params(preset, config)),
       burst_mask_(p_.burst_mask),
-      predictor_(make_prefetcher(config.prefetch.kind,
-                                 PrefetcherConfig{true, p_.pf_distance, p_.pf_degree,
-                                                  p_.pf_threshold})),
+      map_(p_),
+      predictor_(make_predictor()),
       credit_cost_(std::uint32_t(p_.tbl) * 100),
       credit_cap_(4 * credit_cost_) {}
 
-// ---- mc_addr_map -------------------------------------------------------------------------
-ReferenceController::Decoded ReferenceController::map_address(std::uint64_t burst) const {
-  const std::uint64_t addr = burst & kAddrMask;
-  const int cb = p_.col_bits, bb = p_.bank_bits, gb = p_.bg_bits, rb = p_.rank_bits;
-  int col_sh, bank_sh, bg_sh, rank_sh, row_sh;
-  switch (Mapping(p_.mapping)) {
-    case Mapping::RoRaBaCoCh:
-      col_sh = 0, bank_sh = cb, bg_sh = bank_sh + bb, rank_sh = bg_sh + gb, row_sh = rank_sh + rb;
-      break;
-    case Mapping::RoBaRaCoBgCh:
-      bg_sh = 0, col_sh = gb, rank_sh = col_sh + cb, bank_sh = rank_sh + rb, row_sh = bank_sh + bb;
-      break;
-    default:
-      col_sh = 0, rank_sh = cb, bank_sh = rank_sh + rb, bg_sh = bank_sh + bb, row_sh = bg_sh + gb;
-      break;
-  }
-  const std::uint64_t col = (addr >> col_sh) & ((1ull << cb) - 1);
-  std::uint64_t bank = (addr >> bank_sh) & ((1ull << bb) - 1);
-  std::uint64_t bg = (addr >> bg_sh) & ((1ull << gb) - 1);
-  const std::uint64_t rank = (addr >> rank_sh) & ((1ull << rb) - 1);
-  const std::uint64_t row = addr >> row_sh;
-  if (p_.xor_hash) {
-    bank ^= row & ((1ull << bb) - 1);
-    bg ^= (row >> bb) & ((1ull << gb) - 1);
-  }
-  Decoded d;
-  d.bank = std::uint8_t(((rank & 1) << kRankLsb) | (((bg << bb) | bank) & 31));
-  d.row = std::uint32_t(row) & kRowMask;
-  d.col = std::uint32_t(col << p_.bl_log2) & kColMask;
-  return d;
+std::unique_ptr<Prefetcher> ReferenceController::make_predictor() const {
+  return make_prefetcher(PrefetcherKind(p_.pf_kind),
+                         PrefetcherConfig{true, p_.pf_distance, p_.pf_degree, p_.pf_threshold});
+}
+
+// The registers mc_top resets, to their reset values; those it does not reset hold data that
+// nothing reads before it is written again. Times kept as cycles (`now_` does not restart,
+// unlike the RTL's now_q) reset to 0: met at once, as the RTL's zeros are.
+void ReferenceController::reset() {
+  quiet_ = false;
+  fe_valid_ = serve_writes_ = serve_reads_ = false;
+  fwd_ = pf_hit_ = pf_answer_ = false;
+  rq_ = Queue{};
+  wq_ = Queue{};
+  draining_ = false;
+  open_ = 0;
+  for (auto* times : {&bank_act_, &bank_pre_, &bank_rd_, &bank_wr_, &bank_used_}) times->fill(0);
+  for (auto* times : {&bg_act_, &bg_rd_, &bg_wr_}) times->fill(0);
+  for (auto* times : {&rank_act_, &rank_rd_, &rank_wr_, &rank_ref_, &rank_pre_done_})
+    times->fill(0);
+  faw_ = {};
+  faw_seen_ = {};
+  since_due_ = 0;
+  ref_pending_ = {};
+  ref_active_ = {};
+  predictor_ = make_predictor();
+  buffer_ = PrefetchBuffer{};
+  waiting_ = {};
+  credit_ = 0;
+  flight_head_ = flight_count_ = 0;
+  rsp_head_ = rsp_count_ = 0;
+  outstanding_ = 0;
+  dfi_ = dram::DramCommand{};
+  dfi_id_ = 0;
+  dfi_prefetch_ = false;
+  dfi_row_class_ = RowClass::Hit;
 }
 
 // A comparison of `now` with a fixed cycle, as the RTL makes it. Each one the cycle's
@@ -130,7 +133,8 @@ std::uint64_t ReferenceController::precharge_ok(std::uint64_t banks) {
 // The bank status is needed only for the command each bank's entries wait for: an entry's
 // open_q bit is its bank's open bit (both follow the same commands), so the entries of a
 // closed bank wait for an ACT, those of an open bank for a PRE or, hitting, a column command.
-ReferenceController::Offer ReferenceController::examine(const Queue& q, bool writes) {
+ReferenceController::Offer ReferenceController::examine(const Queue& q, bool writes,
+                                                        bool oldest_capped) {
   BankStatus asked;
   asked.act = q.banks & ~open_;
   asked.pre = q.miss_banks & open_;
@@ -149,13 +153,13 @@ ReferenceController::Offer ReferenceController::examine(const Queue& q, bool wri
 
   Offer o;
   o.bank_has_hit = q.hit_banks;
-  const bool cap_en = p_.scheduler == std::uint8_t(Scheduler::FrFcfsCap);
-  // oldest_age >= age_cap, the age being 0 in an empty queue.
-  o.capped = cap_en && (q.count ? reached(q.entry[0].arrival + p_.age_cap) : p_.age_cap == 0);
-  if (o.capped && q.count) {
-    // No entry but the oldest may use the oldest one's bank.
+  o.capped = oldest_capped;
+  if (o.capped) {
+    // No entry but the oldest may use the oldest one's bank, nor send a burst to the other
+    // rank (the oldest is at position 0, whose rank bit tells its rank).
     const std::uint32_t others = q.members[q.entry[0].bank] & ~1u;
-    col_ready &= ~others;
+    const std::uint32_t other_rank = (q.rank1 & 1) ? ~q.rank1 : q.rank1;
+    col_ready &= ~(others | other_rank);
     row_ready &= ~others;
   }
   o.col_found = col_ready != 0;
@@ -168,6 +172,11 @@ ReferenceController::Offer ReferenceController::examine(const Queue& q, bool wri
   o.oldest_act = act_ready & 1;
   o.oldest_pre = pre_ready & 1;
   return o;
+}
+
+// capped_o: the queue's oldest entry has waited the age cap, where the cap applies.
+bool ReferenceController::capped(const Queue& q, bool cap_en) {
+  return cap_en && q.count && reached(q.entry[0].arrival + p_.age_cap);
 }
 
 // The prefetcher's probe (probe_hit_o): an entry of `bank` wants another row than `row`, or
@@ -233,8 +242,9 @@ void ReferenceController::queue_events(Queue& q, Command cmd, int bank, std::uin
 }
 
 // The newcomer is younger than every entry: it goes last.
-void ReferenceController::push(Queue& q, const Decoded& d, std::uint64_t addr, std::uint8_t id,
-                               bool full, std::uint64_t arrival, bool open, bool hit) {
+void ReferenceController::push(Queue& q, const DecodedAddress& d, std::uint64_t addr,
+                               std::uint8_t id, bool full, std::uint64_t arrival, bool open,
+                               bool hit) {
   const int k = q.count++;
   const std::uint32_t bit = 1u << k;
   q.entry[std::size_t(k)] = Entry{addr, arrival, d.row, d.col, id, d.bank};
@@ -348,7 +358,7 @@ ReferenceController::PrefetchStep ReferenceController::prefetch_step(Command sch
   s.addr = predictor_->candidate();
   if (!s.addr) return s;
   const std::uint64_t a = *s.addr;
-  s.at = map_address(a);
+  s.at = map_.decode(a);
   const int b = s.at.bank;
   const bool open = (open_ >> b) & 1;
   s.drop = (a >> p_.pf_addr_bits) != 0 || buffer_.holds(a) || probe_hit(rq_, b, s.at.row, a) ||
@@ -402,10 +412,17 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const std::uint8_t wq_match_id = wq_match ? wq_.entry[std::size_t(wq_match_pos)].id : 0;
   const bool forward = !fe_write_ && wq_match && wq_match_full;
 
-  // Scheduler: which queue demand comes from, and the one command of the cycle.
-  const bool serve_wq = serve_writes_ || (!serve_reads_ && (draining_ || rq_.count == 0));
+  // Scheduler: which queue demand comes from (a queue past the age cap first, the older
+  // one when both are; writes have the cap under every scheduler, reads not under FR-FCFS),
+  // and the one command of the cycle.
+  const bool rq_capped = capped(rq_, p_.scheduler != std::uint8_t(Scheduler::FrFcfs));
+  const bool wq_capped = capped(wq_, true);
+  bool serve_wq;
+  if (rq_capped && wq_capped) serve_wq = wq_.entry[0].arrival < rq_.entry[0].arrival;
+  else if (rq_capped || wq_capped) serve_wq = wq_capped;
+  else serve_wq = serve_writes_ || (!serve_reads_ && (draining_ || rq_.count == 0));
   const Queue& served = serve_wq ? wq_ : rq_;
-  const Offer o = examine(served, serve_wq);
+  const Offer o = examine(served, serve_wq, serve_wq ? wq_capped : rq_capped);
   bool col_found = o.col_found, row_found = o.row_found, row_act = o.row_act;
   int col_idx = o.col_idx, row_idx = o.row_idx;
   const bool strict = p_.scheduler == std::uint8_t(Scheduler::Fcfs) ||
@@ -541,11 +558,12 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
                                                       : RowClass::Hit;
 
   // Responses: data of the oldest issued read (unless a prefetch's, which fill its slot), then
-  // a read answered at once, leave in order.
+  // a read answered at once, leave in order; the head leaves when the requester takes it.
   if (dram::is_read(cmd))
     flight_[std::size_t((flight_head_ + flight_count_++) % kInFlight)] =
         pf_rd ? InFlightRead{true, std::uint8_t(pf_slot)} : InFlightRead{false, sel_entry.id};
-  if (out.response_valid) {
+  const bool rsp_taken = out.response_valid && in.response_ready;
+  if (rsp_taken) {
     rsp_head_ = (rsp_head_ + 1) % kOutstanding;
     --rsp_count_;
   }
@@ -559,7 +577,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   }
   if (take_read && (forward || pf_hit))
     rsp_[std::size_t((rsp_head_ + rsp_count_++) % kOutstanding)] = {!pf_hit, pf_hit, fe_id_};
-  outstanding_ += int(take_read) - int(out.response_valid);
+  outstanding_ += int(take_read) - int(rsp_taken);
 
   // Prefetcher: the buffer, the waiters, the throttle's credit, the predictor (the next-line
   // one learns from the reads no prefetch served; every accepted read kills its burst's
@@ -650,7 +668,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
     fe_addr_ = in.request.burst & kAddrMask;
     fe_id_ = in.request.id;
     fe_full_ = (in.request.mask | ~burst_mask_) == ~0ull;
-    fe_ = map_address(fe_addr_);
+    fe_ = map_.decode(fe_addr_);
   } else if (take) {
     fe_valid_ = false;
   }

@@ -13,6 +13,7 @@
 #include "ctrl/controller_config.h"
 #include "ctrl/controller_core.h"
 #include "ctrl/controller_params.h"
+#include "ctrl/mc_addr_map.h"
 #include "ctrl/pf_buffer.h"
 #include "ctrl/prefetcher.h"
 #include "dram/dram_preset.h"
@@ -26,6 +27,7 @@ class ReferenceController : public ControllerCore {
 
   void cycle(const CoreInputs& in, CoreOutputs& out) override;
   std::uint64_t now() const override { return now_; }
+  void reset() override;
   PfBufferCounters prefetch_counters() const override { return buffer_.counters(); }
   std::uint64_t quiet_until() const override;
   void skip_to(std::uint64_t cycle) override;
@@ -38,11 +40,6 @@ class ReferenceController : public ControllerCore {
   static constexpr int kRanks = 2;
   static constexpr int kInFlight = ControllerLimits::kInFlightReads;
   static constexpr int kOutstanding = kDepth;
-
-  struct Decoded {  // mc_addr_map's outputs
-    std::uint8_t bank = 0;
-    std::uint32_t row = 0, col = 0;
-  };
 
   // The fields of a queue entry (mc_pkg::entry_t) the controller uses.
   struct Entry {
@@ -84,31 +81,33 @@ class ReferenceController : public ControllerCore {
     std::uint64_t bank_has_hit = 0;
   };
 
+  std::unique_ptr<Prefetcher> make_predictor() const;  // the configured one, as after reset
   bool reached(std::uint64_t at);
-  Decoded map_address(std::uint64_t burst) const;
   template <typename From>
   std::uint64_t allowed(std::uint64_t banks, From from);
   // What mc_prefetch does with its head candidate this cycle.
   struct PrefetchStep {
     std::optional<std::uint64_t> addr;  // the head candidate
-    Decoded at;
+    DecodedAddress at;
     bool drop = false, act = false, try_rd = false;
   };
 
   BankStatus bank_status(const BankStatus& asked, bool writes);
   PrefetchStep prefetch_step(dram::Command sched_cmd);
   std::uint64_t precharge_ok(std::uint64_t banks);
-  Offer examine(const Queue& q, bool writes);
+  bool capped(const Queue& q, bool cap_en);
+  Offer examine(const Queue& q, bool writes, bool oldest_capped);
   static int match(const Queue& q, std::uint64_t addr);
   static bool probe_hit(const Queue& q, int bank, std::uint32_t row, std::uint64_t addr);
   static void queue_events(Queue& q, dram::Command cmd, int bank, std::uint32_t row);
   void update_timing(dram::Command cmd, int bank, std::uint32_t row);
-  static void push(Queue& q, const Decoded& d, std::uint64_t addr, std::uint8_t id, bool full,
-                   std::uint64_t arrival, bool open, bool hit);
+  static void push(Queue& q, const DecodedAddress& d, std::uint64_t addr, std::uint8_t id,
+                   bool full, std::uint64_t arrival, bool open, bool hit);
   static void pop(Queue& q, int pos);
 
   const ControllerParams p_;
   const std::uint64_t burst_mask_;
+  const AddressMap map_;
 
   std::uint64_t now_ = 0;
   bool quiet_ = false;  // the last cycle changed nothing but time
@@ -120,7 +119,7 @@ class ReferenceController : public ControllerCore {
   bool fe_valid_ = false, fe_write_ = false, fe_full_ = false;
   std::uint64_t fe_addr_ = 0;
   std::uint8_t fe_id_ = 0, fe_stream_ = 0;
-  Decoded fe_;
+  DecodedAddress fe_;
   bool serve_writes_ = false, serve_reads_ = false;
   bool fwd_ = false, pf_hit_ = false, pf_answer_ = false;
   std::uint8_t fwd_read_id_ = 0, fwd_id_ = 0, pf_hit_slot_ = 0;

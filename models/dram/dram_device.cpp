@@ -74,6 +74,13 @@ void DramDevice::finish(std::uint64_t cycle) {
   energy_.finish(cycle);
 }
 
+void DramDevice::reset(std::uint64_t cycle) {
+  checker_.check_refresh_deadline(cycle, violations_);
+  checker_.reset(cycle);
+  energy_.reset(cycle);
+  reads_.clear();
+}
+
 std::uint64_t DramDevice::commands() const {
   return std::accumulate(counts_.begin(), counts_.end(), std::uint64_t(0)) -
          counts_[std::size_t(Command::NOP)];

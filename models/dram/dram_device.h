@@ -41,6 +41,12 @@ class DramDevice {
   // Ends the run at `cycle`: background energy and the refresh deadline up to there.
   void finish(std::uint64_t cycle);
 
+  // Reset and initialization, between cycle - 1 and `cycle` (the first command after it may
+  // come in `cycle`): the refresh deadline is checked up to `cycle`, then every bank is
+  // closed, every timing constraint met, the refresh deadline counted afresh, and read data
+  // still on their way are lost. The cells keep their data; the counts and energy go on.
+  void reset(std::uint64_t cycle);
+
   const DramPreset& preset() const { return preset_; }
   const std::vector<Violation>& violations() const { return violations_; }
   const EnergyReport& energy() const { return energy_.report(); }

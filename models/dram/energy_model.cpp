@@ -78,4 +78,12 @@ void EnergyModel::finish(std::uint64_t cycle) {
   for (RankState& r : ranks_) advance(r, cycle);
 }
 
+void EnergyModel::reset(std::uint64_t cycle) {
+  for (RankState& r : ranks_) {
+    advance(r, cycle);
+    r.busy = 0;
+    r.pending_close.clear();
+  }
+}
+
 }  // namespace mckit::dram

@@ -35,6 +35,9 @@ class EnergyModel {
   void column(Command cmd, std::uint32_t rank, std::uint64_t cycle);
   void refresh(std::uint32_t rank, std::uint64_t cycle);
   void finish(std::uint64_t cycle);  // accounts the background up to `cycle`
+  // The device's reset in `cycle`: the background up to it, then every bank closed and no
+  // refresh running.
+  void reset(std::uint64_t cycle);
 
   const EnergyReport& report() const { return report_; }
 

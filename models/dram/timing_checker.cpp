@@ -198,7 +198,9 @@ void TimingChecker::check_ref(const DramCommand& c, std::vector<Violation>& out)
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
   for (std::size_t i = 0; i < ranks_.size(); ++i) {
     Rank& r = ranks_[i];
-    const std::uint64_t deadline = (r.refs + kMaxPostponedRefresh + 1) * std::uint64_t(t_.tREFI);
+    const std::uint64_t deadline =
+        r.deadline_from +
+        (r.refs - r.refs_before + kMaxPostponedRefresh + 1) * std::uint64_t(t_.tREFI);
     if (cycle < deadline || r.deadline_reported == r.refs) continue;
     r.deadline_reported = r.refs;
     DramCommand at;
@@ -207,6 +209,18 @@ void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Viol
     at.rank = std::uint32_t(i);
     out.push_back({at, "tREFI: more than 8 refreshes postponed", cycle - deadline + 1, true});
   }
+}
+
+void TimingChecker::reset(std::uint64_t cycle) {
+  std::fill(banks_.begin(), banks_.end(), Bank{});
+  std::fill(groups_.begin(), groups_.end(), Group{});
+  for (Rank& r : ranks_) {
+    Rank fresh;
+    fresh.refs = fresh.refs_before = r.refs;
+    fresh.deadline_from = cycle;
+    r = fresh;
+  }
+  bus_free_ = kNever;
 }
 
 void TimingChecker::apply(const DramCommand& c) {

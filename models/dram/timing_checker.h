@@ -35,6 +35,10 @@ class TimingChecker {
   // Reports ranks whose refresh is overdue at `cycle` (more than 8 REF postponed).
   void check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out);
 
+  // The device's reset and initialization, done by `cycle`: every bank closed, every timing
+  // constraint met, the refresh deadline counted afresh from `cycle`.
+  void reset(std::uint64_t cycle);
+
   bool bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
@@ -61,6 +65,7 @@ class TimingChecker {
     std::size_t faw_next = 0;
     std::uint64_t refs = 0;
     std::uint64_t deadline_reported = UINT64_MAX;  // refs count whose deadline was reported
+    std::uint64_t deadline_from = 0, refs_before = 0;  // the last reset's cycle and refs count
   };
 
   Bank& bank(const DramCommand& c);

@@ -188,6 +188,7 @@ void ControllerTarget::finish_transaction(std::uint32_t index, std::uint64_t cyc
     t.done->notify(delay_until(cycle));
     free_transactions_.push_back(index);
   } else {
+    if (response_in_progress_) ++held_back_;
     responses_.emplace_back(index, cycle);
   }
 }

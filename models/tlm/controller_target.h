@@ -38,6 +38,8 @@ class ControllerTarget : public sc_core::sc_module, private ctrl::MemoryObserver
   sc_core::sc_time tck() const { return tck_; }
   // Payloads accepted and not yet answered.
   std::size_t open_transactions() const { return open_; }
+  // Responses that were ready while the previous one awaited its END_RESP, and waited.
+  std::uint64_t responses_held_back() const { return held_back_; }
   // An error inside the clock (a stalled controller, a request the device cannot hold)
   // stops the simulation; this rethrows it once sc_start() has returned.
   void rethrow_error() const {
@@ -88,6 +90,7 @@ class ControllerTarget : public sc_core::sc_module, private ctrl::MemoryObserver
   tlm::tlm_generic_payload* in_progress_ = nullptr;
   std::size_t open_ = 0;
   bool responded_since_sync_ = false;
+  std::uint64_t held_back_ = 0;
   std::exception_ptr error_;
 };
 

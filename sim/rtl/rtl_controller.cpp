@@ -85,7 +85,12 @@ RtlController::RtlController(const dram::DramPreset& preset,
   t.cfg_pf_throttle_i = cfg.pf_throttle;
   t.cfg_pf_pressure_i = cfg.pf_pressure;
   t.cfg_pf_addr_bits_i = cfg.pf_addr_bits;
+  reset();
+}
 
+// rst_ni low for two clock edges, with the inputs idle; the waves do not show them.
+void RtlController::reset() {
+  Vmc_top& t = *top_;
   t.req_valid_i = 0;
   t.rsp_ready_i = 1;
   t.dfi_rddata_valid_i = 0;
@@ -142,7 +147,7 @@ void RtlController::step(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
     t.req_wmask_i = in.request.mask;
   }
   t.dfi_rddata_valid_i = in.read_data_valid;
-  t.rsp_ready_i = 1;
+  t.rsp_ready_i = in.response_ready;
 
   t.clk_i = 0;
   t.eval();

@@ -29,6 +29,7 @@ class RtlController : public ctrl::ControllerCore {
 
   void cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) override;
   std::uint64_t now() const override { return cycle_; }
+  void reset() override;
   ctrl::PfBufferCounters prefetch_counters() const override;
   void finish() override;
 

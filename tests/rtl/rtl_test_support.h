@@ -7,7 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <ostream>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -110,6 +112,58 @@ inline Request read_at(std::uint64_t addr) {
   Request r;
   r.addr = addr;
   return r;
+}
+
+// A read-heavy stream with a trickle of writes: `count` requests at random bursts of the
+// device (seeded), of which request k is a write when k % write_every == write_every / 2,
+// at most `max_writes` of them. Offered as fast as the controller takes them, the reads keep
+// the read queue from ever running empty; with fewer writes than the write queue's high
+// watermark, no write drain comes either, so only the age cap serves the writes.
+class TrickleSource : public workloads::RequestSource {
+ public:
+  TrickleSource(const dram::DramPreset& p, std::uint64_t count, std::uint64_t write_every,
+                std::uint64_t max_writes, std::uint64_t seed)
+      : bursts_(p.capacity_bytes() / std::uint64_t(p.org.bytes_per_burst())),
+        burst_bytes_(p.org.bytes_per_burst()),
+        count_(count),
+        write_every_(write_every),
+        max_writes_(max_writes),
+        seed_(seed),
+        rng_(seed) {}
+  bool next(Request& out) override {
+    if (issued_ == count_) return false;
+    out = Request{};
+    out.addr = std::uniform_int_distribution<std::uint64_t>(0, bursts_ - 1)(rng_) *
+               std::uint64_t(burst_bytes_);
+    out.write = writes_ < max_writes_ && issued_ % write_every_ == write_every_ / 2;
+    if (out.write) {
+      workloads::fill_pattern(out, seed_, issued_, burst_bytes_);
+      ++writes_;
+    }
+    ++issued_;
+    return true;
+  }
+
+ private:
+  const std::uint64_t bursts_;
+  const int burst_bytes_;
+  const std::uint64_t count_, write_every_, max_writes_, seed_;
+  std::mt19937_64 rng_;
+  std::uint64_t issued_ = 0, writes_ = 0;
+};
+
+// Runs `source` on `h` up to cycle `from`, then on a cycle at a time to the first cycle at
+// which a read's data are still on their way (`last_read`: the cycle of the last RD or RDA
+// issued), and returns that cycle: a reset there drops a read in flight.
+inline std::uint64_t run_until_read_in_flight(testbench::Harness& h,
+                                              workloads::RequestSource& source,
+                                              std::uint64_t from, const dram::Timing& t,
+                                              const std::function<std::uint64_t()>& last_read) {
+  const std::uint64_t latency = std::uint64_t(t.tCL + t.tBL);
+  std::uint64_t at = from;
+  for (h.run_until(source, at); last_read() + latency < at; h.run_until(source, ++at)) {
+  }
+  return at;
 }
 
 // ---- Random traffic ----------------------------------------------------------------------

@@ -52,6 +52,8 @@ struct Recorded {
   std::vector<Request> requests;  // as the workload gave them: completion tag = index
   std::vector<ctrl::IssuedCommand> commands;
   std::vector<CompletionRecord> completions;  // in the order they happened
+  std::map<std::uint64_t, std::vector<std::uint8_t>> read_data;  // by tag
+  ctrl::ResetReport dropped;  // by the reset, if any
   stats::RunStats stats;
 };
 
@@ -74,28 +76,53 @@ class RecordingSource : public workloads::RequestSource {
 using SourceFactory = std::function<std::unique_ptr<workloads::RequestSource>()>;
 using Gate = std::function<bool(std::uint64_t cycle, std::uint64_t sequence)>;
 
-// With `max_outstanding`, a closed loop: request k is offered once all but
-// max_outstanding - 1 of the requests before it have completed (as `mckit run --outstanding`).
+// What a run may add to its workload: a closed loop, response back-pressure, and a reset in
+// the middle (at the first cycle from reset_at on at which a read's data are still on their
+// way) after which a second workload runs.
+struct Extras {
+  // A closed loop: request k is offered once all but max_outstanding - 1 of the requests
+  // before it have completed (as `mckit run --outstanding`); 0: as fast as taken.
+  std::uint64_t max_outstanding = 0;
+  std::function<bool(std::uint64_t cycle)> ready;  // the requester takes a response
+  std::uint64_t reset_at = 0;                      // 0: no reset
+  SourceFactory after_reset;
+};
+
 Recorded run_backend(sim::Backend backend, const dram::DramPreset& preset,
                      const ctrl::ControllerConfig& config, const SourceFactory& make_source,
-                     const Gate& gate = {}, std::uint64_t max_outstanding = 0) {
+                     const Gate& gate = {}, const Extras& extras = {}) {
   sim::HarnessOptions options;
   options.backend = backend;
   options.controller = config;
   sim::CycleHarness h(preset, options);
   Recorded r;
+  const int burst_bytes = h.burst_bytes();
   h.on_command = [&r](const ctrl::IssuedCommand& c) { r.commands.push_back(c); };
-  h.on_completion = [&r](const ctrl::Completion& c) {
+  h.on_completion = [&r, burst_bytes](const ctrl::Completion& c) {
     r.completions.push_back({c.tag, c.write, c.accept_cycle, c.done_cycle, c.forwarded});
+    if (!c.write) r.read_data[c.tag].assign(c.data, c.data + burst_bytes);
   };
   if (gate) h.set_request_gate(gate);
-  if (max_outstanding)
-    h.set_request_gate([&r, max_outstanding](std::uint64_t, std::uint64_t sequence) {
-      return sequence < r.completions.size() + max_outstanding;
+  if (const std::uint64_t max = extras.max_outstanding)
+    h.set_request_gate([&r, max](std::uint64_t, std::uint64_t sequence) {
+      return sequence < r.completions.size() + max;
     });
+  if (extras.ready) h.set_response_ready(extras.ready);
   const std::unique_ptr<workloads::RequestSource> source = make_source();
   RecordingSource recording(*source, r.requests);
-  r.stats = h.run(recording);
+  if (extras.reset_at) {
+    test::run_until_read_in_flight(h, recording, extras.reset_at, preset.timing, [&r] {
+      for (auto c = r.commands.rbegin(); c != r.commands.rend(); ++c)
+        if (dram::is_read(c->command.cmd)) return c->command.cycle;
+      return std::uint64_t(0);
+    });
+    r.dropped = h.reset();
+    const std::unique_ptr<workloads::RequestSource> after = extras.after_reset();
+    RecordingSource after_recording(*after, r.requests);
+    r.stats = h.run(after_recording);
+  } else {
+    r.stats = h.run(recording);
+  }
   return r;
 }
 
@@ -555,6 +582,21 @@ void hazards(const dram::DramPreset& p, const Recorded& r) {
   EXPECT_GT(r.stats.row_conflicts, 0u);
 }
 
+// A read-heavy stream with a trickle of writes (fewer than the high watermark): only the
+// age cap serves the writes, so some write waited for it.
+auto trickle(std::uint64_t requests, std::uint64_t seed) {
+  return [=](const dram::DramPreset& p) -> std::unique_ptr<workloads::RequestSource> {
+    return std::make_unique<test::TrickleSource>(p, requests, 500, 15, seed);
+  };
+}
+void writes_wait_for_the_cap(const dram::DramPreset&, const Recorded& r) {
+  std::uint64_t worst = 0;
+  for (const CompletionRecord& c : r.completions)
+    if (c.write) worst = std::max(worst, c.done_cycle - c.accept_cycle);
+  EXPECT_EQ(r.stats.writes, 15u);
+  EXPECT_GE(worst, 64u) << "no write waited for the age cap";
+}
+
 // Both ranks of a two-rank device were used and refreshed.
 void two_ranks(const dram::DramPreset& p, const Recorded& r) {
   bool rank1 = false;
@@ -578,6 +620,8 @@ std::vector<Case> cases() {
   };
   const std::string cap = "age cap of 64";
   const auto no_cap = [](ctrl::ControllerConfig& c) { c.scheduler = Scheduler::FrFcfs; };
+  const std::string write_cap = "age cap on writes";
+  const auto long_cap = [](ctrl::ControllerConfig& c) { c.age_cap = 8192; };
   const std::string adaptive = "adaptive page policy (idle timeout 16)";
   const auto open_page = [](ctrl::ControllerConfig& c) { c.page_policy = PagePolicy::Open; };
   const auto forwards = [](const dram::DramPreset&, const Recorded& r) {
@@ -613,8 +657,10 @@ std::vector<Case> cases() {
       {"hbm3_random_frfcfs_cap64_closed", "hbm3", registry("random", 15'000, 15),
        policy(Scheduler::FrFcfsCap, PagePolicy::Closed), closed_page},
       // Reads and writes over a small footprint: forwarding, same-address hazards, conflicts.
+      // (An age cap long enough for reads to meet the writes still queued.)
       {"ddr4_3200_rwmix_frfcfs_open", "ddr4-3200", registry("rw-mix", 20'000, 16, 0.5, 64 * 64),
-       policy(Scheduler::FrFcfs), forwards},
+       with(policy(Scheduler::FrFcfs), [](ctrl::ControllerConfig& c) { c.age_cap = 1024; }),
+       forwards},
       {"ddr4_3200_hotspot_fcfs_open", "ddr4-3200",
        registry("hotspot", 20'000, 17, 0.5, kSmall * 16, 64 * 1024), policy(Scheduler::Fcfs),
        forwards_and_conflicts},
@@ -650,6 +696,18 @@ std::vector<Case> cases() {
       {"ddr3_1600k_refresh_postponed_fcfs", "ddr3-1600k",
        registry("random", 30'000, 26, 0.7, 0, 0, 8), policy(Scheduler::Fcfs),
        postponed_to_the_limit},
+      // Reads always queued, a trickle of writes: the age cap serves them, under every
+      // scheduler (two ranks: past the cap, no burst to the other rank).
+      {"ddr4_3200_trickled_writes_fcfs_open", "ddr4-3200", trickle(10'000, 41),
+       policy(Scheduler::Fcfs), writes_wait_for_the_cap, write_cap, long_cap},
+      {"ddr4_3200_trickled_writes_frfcfs_adaptive", "ddr4-3200", trickle(10'000, 42),
+       policy(Scheduler::FrFcfs, PagePolicy::Adaptive), writes_wait_for_the_cap, write_cap,
+       long_cap},
+      {"hbm2_trickled_writes_frfcfs_cap64_closed", "hbm2", trickle(10'000, 43),
+       policy(Scheduler::FrFcfsCap, PagePolicy::Closed), writes_wait_for_the_cap, write_cap,
+       long_cap},
+      {"ddr3_1600k_trickled_writes_frfcfs_cap64_open", "ddr3-1600k", trickle(10'000, 44),
+       policy(Scheduler::FrFcfsCap), writes_wait_for_the_cap, write_cap, long_cap},
       {"ddr4_3200_refresh_at_once_frfcfs", "ddr4-3200", registry("random", 20'000, 27),
        with(policy(Scheduler::FrFcfs), [](ctrl::ControllerConfig& c) { c.refresh_postpone = 1; }),
        [](const dram::DramPreset& p, const Recorded& r) {
@@ -813,8 +871,9 @@ TEST_P(PrefetchCrosscheckSaturated, NoBurstIsReadByBothAPrefetchAndDemand) {
                   ctrl::PrefetcherKind::Stream, 8, 4);
   const auto sequential = registry("sequential", 20'000, 38);
   const SourceFactory make = [&] { return sequential(preset); };
-  const Recorded rtl = run_backend(sim::Backend::Rtl, preset, config, make, {}, c.outstanding);
-  const Recorded tlm = run_backend(sim::Backend::Tlm, preset, config, make, {}, c.outstanding);
+  const Extras closed_loop{c.outstanding};
+  const Recorded rtl = run_backend(sim::Backend::Rtl, preset, config, make, {}, closed_loop);
+  const Recorded tlm = run_backend(sim::Backend::Tlm, preset, config, make, {}, closed_loop);
   expect_same(rtl, tlm);
 
   // The stream reads each burst once: a burst that both a prefetch RD and a demand RD read
@@ -870,6 +929,152 @@ TEST(PrefetchCrosscheckQuiet, KilledCandidatesLeaveInTheSameCyclesWhenTheModelSk
   expect_same(run_backend(sim::Backend::Rtl, preset, config, make),
               run_backend(sim::Backend::Tlm, preset, config, make));
 }
+
+// ---- Response back-pressure --------------------------------------------------------------
+// The requester takes a response in a cycle with probability percent / 100, drawn from the
+// cycle alone (seeded), so both backends see the same pattern. Reads answered from queued
+// writes and from the prefetch buffer are held like the others; nothing is lost, and every
+// read returns what it returns without back-pressure (acceptance order, which decides the
+// data, is the workload's either way).
+std::function<bool(std::uint64_t)> random_ready(std::uint64_t seed, std::uint64_t percent) {
+  return [seed, percent](std::uint64_t cycle) {
+    std::uint64_t z = seed ^ (cycle * 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (z ^ (z >> 31)) % 100 < percent;
+  };
+}
+
+struct BackPressureCase {
+  std::string name;
+  std::string preset;
+  MakeSource source;
+  ctrl::ControllerConfig config;
+  std::uint64_t pace;     // cycles between requests offered (0: as fast as taken)
+  std::uint64_t percent;  // of cycles in which a response is taken
+};
+
+std::ostream& operator<<(std::ostream& os, const BackPressureCase& c) { return os << c.name; }
+
+std::vector<BackPressureCase> back_pressure_cases() {
+  using ctrl::PagePolicy;
+  using ctrl::PrefetcherKind;
+  using ctrl::Scheduler;
+  ctrl::ControllerConfig forwarding = policy(Scheduler::FrFcfs);
+  forwarding.age_cap = 1024;  // reads meet queued writes
+  return {
+      {"ddr4_3200_rwmix_frfcfs_half", "ddr4-3200",
+       registry("rw-mix", 20'000, 51, 0.5, 64 * 64), forwarding, 0, 50},
+      {"ddr4_3200_partial_writes_frfcfs_cap64_closed_a_fifth", "ddr4-3200",
+       random_partial(20'000, 52, kSmall), policy(Scheduler::FrFcfsCap, PagePolicy::Closed), 0,
+       20},
+      {"ddr4_3200_sequential_stream_half", "ddr4-3200", registry("sequential", 20'000, 53),
+       prefetching(policy(Scheduler::FrFcfs), PrefetcherKind::Stream, 2, 4), 12, 50},
+      {"hbm2_rwmix_nextline_adaptive_most", "hbm2", registry("rw-mix", 20'000, 54, 0.6, 256 * 32),
+       prefetching(policy(Scheduler::FrFcfs, PagePolicy::Adaptive), PrefetcherKind::NextLine, 1,
+                   2),
+       16, 70},
+  };
+}
+
+class BackPressureCrosscheck : public ::testing::TestWithParam<BackPressureCase> {};
+
+TEST_P(BackPressureCrosscheck, SameCommandsAndTheDataOfARunWithout) {
+  const BackPressureCase& c = GetParam();
+  const dram::DramPreset preset = dram::load_preset(c.preset);
+  const SourceFactory make = [&] { return c.source(preset); };
+  const std::uint64_t pace = c.pace;
+  const Gate paced = [pace](std::uint64_t cycle, std::uint64_t seq) { return cycle >= seq * pace; };
+  const Gate gate = pace ? paced : Gate{};
+  Extras held;
+  held.ready = random_ready(c.percent, c.percent);
+  const Recorded rtl = run_backend(sim::Backend::Rtl, preset, c.config, make, gate, held);
+  const Recorded tlm = run_backend(sim::Backend::Tlm, preset, c.config, make, gate, held);
+  expect_same(rtl, tlm);
+  const Recorded free = run_backend(sim::Backend::Tlm, preset, c.config, make, gate);
+  EXPECT_EQ(rtl.stats.reads, free.stats.reads);
+  ASSERT_EQ(rtl.read_data.size(), rtl.stats.reads) << "a read was lost";
+  std::size_t differing = 0;
+  for (const auto& [tag, data] : rtl.read_data)
+    if (free.read_data.at(tag) != data) ++differing;
+  EXPECT_EQ(differing, 0u) << "reads returned other data than without back-pressure";
+  EXPECT_GT(rtl.stats.read_latency.mean(), free.stats.read_latency.mean())
+      << "no response was held";
+  if (c.config.prefetch.kind == ctrl::PrefetcherKind::None) {
+    EXPECT_GT(rtl.stats.forwarded_reads, 0u) << "no read was answered from a queued write";
+  } else {
+    EXPECT_GT(rtl.stats.prefetch.useful, 0u) << "no read was answered from the prefetch buffer";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BackPressureCrosscheck, ::testing::ValuesIn(back_pressure_cases()),
+                         [](const ::testing::TestParamInfo<BackPressureCase>& info) {
+                           return info.param.name;
+                         });
+
+// ---- A reset in the middle of traffic ------------------------------------------------------
+// Random traffic with requests queued and reads in flight, a reset, then another workload:
+// both backends issue the same commands in the same cycles before and after it.
+struct ResetCase {
+  std::string name;
+  std::string preset;
+  MakeSource before, after;
+  ctrl::ControllerConfig config;
+  std::uint64_t pace, reset_at;
+};
+
+std::ostream& operator<<(std::ostream& os, const ResetCase& c) { return os << c.name; }
+
+std::vector<ResetCase> reset_cases() {
+  using ctrl::PagePolicy;
+  using ctrl::PrefetcherKind;
+  using ctrl::Scheduler;
+  return {
+      {"ddr4_3200_partial_writes_then_random_frfcfs_cap64", "ddr4-3200",
+       random_partial(40'000, 61, kSmall), registry("random", 15'000, 62, 0.7, kSmall),
+       policy(Scheduler::FrFcfsCap), 0, 20'000},
+      {"ddr3_1600k_random_then_rwmix_fcfs_closed", "ddr3-1600k", registry("random", 40'000, 63),
+       registry("rw-mix", 15'000, 64, 0.5, 256 * 64),
+       policy(Scheduler::Fcfs, PagePolicy::Closed), 0, 30'000},
+      {"hbm2_sequential_stream_then_random_adaptive", "hbm2", registry("sequential", 20'000, 65),
+       registry("random", 10'000, 66, 0.7, kSmall),
+       prefetching(policy(Scheduler::FrFcfs, PagePolicy::Adaptive), PrefetcherKind::Stream, 2, 4),
+       4, 30'001},
+  };
+}
+
+class ResetCrosscheck : public ::testing::TestWithParam<ResetCase> {};
+
+TEST_P(ResetCrosscheck, SameCommandsBeforeAndAfterTheReset) {
+  const ResetCase& c = GetParam();
+  const dram::DramPreset preset = dram::load_preset(c.preset);
+  const std::uint64_t pace = c.pace;
+  const Gate paced = [pace](std::uint64_t cycle, std::uint64_t seq) { return cycle >= seq * pace; };
+  Extras extras;
+  extras.reset_at = c.reset_at;
+  extras.after_reset = [&] { return c.after(preset); };
+  const SourceFactory make = [&] { return c.before(preset); };
+  const Recorded rtl =
+      run_backend(sim::Backend::Rtl, preset, c.config, make, pace ? paced : Gate{}, extras);
+  const Recorded tlm =
+      run_backend(sim::Backend::Tlm, preset, c.config, make, pace ? paced : Gate{}, extras);
+  expect_same(rtl, tlm);
+  EXPECT_EQ(rtl.dropped.requests, tlm.dropped.requests);
+  EXPECT_EQ(rtl.dropped.reads_in_flight, tlm.dropped.reads_in_flight);
+  EXPECT_GT(rtl.dropped.requests, 0u) << "nothing was queued at the reset";
+  EXPECT_GT(rtl.dropped.reads_in_flight, 0u) << "no read was in flight at the reset";
+  std::uint64_t after = 0;
+  for (const ctrl::IssuedCommand& k : rtl.commands) after += k.command.cycle >= c.reset_at;
+  EXPECT_GT(after, 1000u) << "the second workload hardly ran";
+  if (c.config.prefetch.kind != ctrl::PrefetcherKind::None) {
+    EXPECT_GT(rtl.stats.prefetch.issued, 0u);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, ResetCrosscheck, ::testing::ValuesIn(reset_cases()),
+                         [](const ::testing::TestParamInfo<ResetCase>& info) {
+                           return info.param.name;
+                         });
 
 class BackendCrosscheck : public ::testing::TestWithParam<Case> {};
 

@@ -1,13 +1,16 @@
 // The controller as a TLM-2.0 target, on the C++ reference controller: loosely-timed and
 // approximately-timed payloads, bursts split and reassembled, byte enables, errors, the
-// payload pool, and the SystemC top against the bare harness.
+// payload pool, the SystemC top against the bare harness, and responses held back by the
+// initiator (END_RESP late).
 //
 // SystemC elaborates once per process and every test here runs its own simulation: CTest
 // runs each test in its own process; by hand, run one at a time with --gtest_filter.
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -19,9 +22,12 @@
 #include "ctrl/reference_controller.h"
 #include "dram/dram_preset.h"
 #include "testbench/harness.h"
+#include "testbench/scoreboard.h"
+#include "testbench/tlm_initiator.h"
 #include "testbench/tlm_top.h"
 #include "tlm/controller_target.h"
 #include "tlm/payload_pool.h"
+#include "workloads/microbench.h"
 #include "workloads/workload_registry.h"
 
 namespace mckit {
@@ -294,6 +300,123 @@ TEST(TlmTop, OpenLoopOffersAtTheRateAsked) {
   EXPECT_GE(s.cycles, (w.requests - 1) * 40);
   EXPECT_LT(s.cycles, (w.requests - 1) * 40 + 2000);
   EXPECT_NEAR(s.bandwidth_gbps(), 64.0 / (40 * p.tck_ns()), 0.05);
+}
+
+// ---- Responses held back by the initiator --------------------------------------------------
+// The initiator answers BEGIN_RESP with TLM_ACCEPTED and sends END_RESP `delay()` cycles
+// later; meanwhile the target must hold every further response (the base protocol's response
+// exclusion rule; the initiator reports a BEGIN_RESP that comes early), and still deliver all
+// of them, in the order the controller completed them, with their data. Random reads, full
+// and partial writes over a small footprint, 64 in flight. The data each read returns follows
+// from the workload's order alone (the front end takes requests in order), so the test's own
+// memory, updated as payloads are sent, tells it, whatever the delays: every delay pattern
+// gives the same results but for timing.
+struct HeldResponses {
+  std::uint64_t delivered = 0, wrong_data = 0, held_back = 0;
+  bool in_completion_order = false;
+  stats::RunStats stats;
+};
+
+HeldResponses run_held(std::function<std::uint64_t()> delay) {
+  constexpr std::uint64_t kRequests = 6000;
+  const dram::DramPreset p = ddr4();
+  const int burst = p.org.bytes_per_burst();
+  tlm_models::ControllerTarget target("controller", memory_system(p));
+  testbench::Scoreboard board(burst);
+  target.memory().add_observer(&board);
+  // The order in which the controller completed the requests (by acceptance, which is the
+  // workload's order).
+  struct Order : ctrl::MemoryObserver {
+    std::map<std::uint64_t, std::uint64_t> index;  // tag -> request
+    std::uint64_t next = 0;
+    std::vector<std::uint64_t> sequence;
+    void accepted(std::uint64_t tag, const Request&, std::uint64_t) override {
+      index[tag] = next++;
+    }
+    void completed(const ctrl::Completion& c) override {
+      sequence.push_back(index.at(c.tag));
+      index.erase(c.tag);
+    }
+  } order;
+  target.memory().add_observer(&order);
+
+  workloads::RandomParams rp;
+  rp.count = kRequests;
+  rp.seed = 81;
+  rp.footprint = 64 * 64;  // addresses repeat: forwards and same-address waits
+  rp.burst_bytes = burst;
+  rp.read_fraction = 0.6;
+  rp.partial_write_fraction = 0.3;
+  workloads::RandomSource source(rp);
+  testbench::InitiatorOptions o;
+  o.max_outstanding = 64;
+  o.end_resp_delay = std::move(delay);
+  testbench::TlmInitiator initiator("initiator", source, burst, target.tck(), o);
+  initiator.socket.bind(target.socket);
+
+  std::map<std::uint64_t, std::array<std::uint8_t, kMaxBurstBytes>> memory;  // by address
+  std::map<const tlm::tlm_generic_payload*, std::pair<std::uint64_t, std::vector<std::uint8_t>>>
+      expected;  // request and data of each read in flight
+  std::uint64_t sent = 0;
+  std::vector<std::uint64_t> delivered;
+  HeldResponses r;
+  initiator.on_request = [&](const tlm::tlm_generic_payload& gp) {
+    const std::uint64_t k = sent++;
+    std::array<std::uint8_t, kMaxBurstBytes>& m = memory[gp.get_address()];
+    const unsigned char* enables = gp.get_byte_enable_ptr();
+    if (gp.is_write()) {
+      for (int i = 0; i < burst; ++i)
+        if (!enables || enables[i] == TLM_BYTE_ENABLED) m[std::size_t(i)] = gp.get_data_ptr()[i];
+    }
+    expected[&gp] = {k, std::vector<std::uint8_t>(m.begin(), m.begin() + burst)};
+  };
+  initiator.on_response = [&](const tlm::tlm_generic_payload& gp) {
+    const auto& [k, data] = expected.at(&gp);
+    delivered.push_back(k);
+    if (gp.is_read() && !std::equal(data.begin(), data.end(), gp.get_data_ptr())) ++r.wrong_data;
+    expected.erase(&gp);
+  };
+  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
+                                          sc_core::SC_DO_NOTHING);
+  sc_core::sc_start();
+  initiator.rethrow_error();
+  target.rethrow_error();
+  r.stats = target.memory().finish();
+  r.stats.data_mismatches = board.mismatches();
+  r.delivered = delivered.size();
+  r.in_completion_order = delivered == order.sequence;
+  r.held_back = target.responses_held_back();
+  EXPECT_EQ(target.open_transactions(), 0u);
+  EXPECT_EQ(r.stats.requests(), kRequests);
+  EXPECT_EQ(r.stats.unanswered, 0u);
+  EXPECT_EQ(r.stats.violations, 0u);
+  EXPECT_EQ(r.stats.data_mismatches, 0u);
+  EXPECT_GT(r.stats.forwarded_reads, 0u);
+  EXPECT_EQ(r.delivered, kRequests) << "a response was lost";
+  EXPECT_TRUE(r.in_completion_order) << "responses were delivered out of the controller's order";
+  EXPECT_EQ(r.wrong_data, 0u);
+  return r;
+}
+
+TEST(TlmHeldResponses, CompletedOnTheSpotNoneIsHeld) {
+  const HeldResponses r = run_held({});
+  EXPECT_EQ(r.held_back, 0u);
+}
+
+TEST(TlmHeldResponses, RandomDelaysUpToFortyCycles) {
+  std::mt19937_64 rng(82);
+  const HeldResponses r = run_held([&rng] { return rng() % 41; });
+  EXPECT_GT(r.held_back, 100u) << "the target seldom had to hold a response";
+}
+
+TEST(TlmHeldResponses, EveryResponseHeldTwoHundredCycles) {
+  const HeldResponses r = run_held([] { return 200; });
+  EXPECT_GT(r.held_back, 1000u);
+}
+
+TEST(TlmHeldResponses, EndRespInTheSameCycle) {
+  const HeldResponses r = run_held([] { return 0; });
+  EXPECT_GT(r.stats.reads, 0u);
 }
 
 }  // namespace

@@ -117,8 +117,9 @@ TEST(AiRun, StaggerMovesTensorsOffTheirBoundariesAndNothingElse) {
   EXPECT_EQ(total(staggered), total(plain));
   EXPECT_TRUE(staggered.at("checks").at("clean").as_bool());
   EXPECT_GT(staggered.at("run").at("parameters").at("stagger").to_number<std::uint64_t>(), 0u);
-  // Same bursts, other addresses: the DRAM sees other rows and banks.
-  EXPECT_NE(plain.at("bandwidth").at("cycles"), staggered.at("bandwidth").at("cycles"));
+  // Same bursts, other addresses: the DRAM sees other rows and banks (other row hits and
+  // conflicts; the run's length may come out the same).
+  EXPECT_NE(plain.at("rows"), staggered.at("rows"));
 }
 
 TEST(AiRun, ItsLengthComesFromTheModelNotRequests) {

@@ -1,7 +1,8 @@
 // DramDevice: written data comes back bit for bit, tCL + tBL cycles after the RD, across
 // banks, bank groups and rows; masked writes touch only the masked bytes; never-written
-// bursts read as zeros; every command is counted. All commands are legally timed, so the
-// device must record no violation.
+// bursts read as zeros; every command is counted; a reset closes the banks, drops the reads
+// in flight and keeps the cells. All commands are legally timed, so the device must record
+// no violation.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -237,6 +238,44 @@ TEST_P(DramDeviceTest, NeverWrittenBurstsReadAsZeros) {
     d.issue(safe_, Command::PRE, other);
   }
   d.expect_reads();
+}
+
+// A reset (with initialization) mid-row: the open bank is closed, the read in flight is
+// lost, every constraint is met at once (an ACT to the bank just written, one cycle later,
+// is legal), the written data stay, and the refresh deadline counts from the reset.
+TEST_P(DramDeviceTest, ResetClosesBanksDropsReadsAndKeepsTheCells) {
+  const Timing& t = p_.timing;
+  const Addr a{1, 2, 30};
+  const Bytes data = random_burst();
+  Driver d(p_);
+  d.issue(safe_, Command::ACT, a);
+  d.issue(safe_, Command::WR, a, &data);
+  d.issue(safe_, Command::RD, at_column(a, burst_column(1)));  // its data never come
+  const std::uint64_t reset_at = 5 * std::uint64_t(t.tREFI);  // no REF so far: 5 owed
+  d.dev.reset(reset_at);
+  EXPECT_TRUE(d.dev.violations().empty()) << messages(d.dev.violations());
+  ReadBurst lost;
+  EXPECT_FALSE(d.dev.pop_read(UINT64_MAX, lost));
+  EXPECT_FALSE(d.dev.checker().bank_open(0, a.bg, a.bank));
+  d.now = reset_at;
+  d.issue(1, Command::ACT, a);  // neither "ACT to open bank" nor tRC, tRP, tWR
+  d.read(safe_, Command::RD, a, data);
+  d.issue(safe_, Command::PRE, a);
+  d.expect_reads();
+  // Eight tREFI after the reset are still in time (not so counted from cycle 0), nine not.
+  d.dev.finish(reset_at + 9 * std::uint64_t(t.tREFI) - 1);
+  EXPECT_TRUE(d.dev.violations().empty()) << messages(d.dev.violations());
+  d.dev.finish(reset_at + 9 * std::uint64_t(t.tREFI));
+  ASSERT_EQ(d.dev.violations().size(), 1u);
+  EXPECT_EQ(d.dev.violations()[0].constraint, "tREFI: more than 8 refreshes postponed");
+}
+
+// The deadline before a reset is still checked at it.
+TEST_P(DramDeviceTest, ResetReportsARefreshDeadlineAlreadyMissed) {
+  DramDevice dev(p_);
+  dev.reset(9 * std::uint64_t(p_.timing.tREFI) + 5);
+  ASSERT_EQ(dev.violations().size(), 1u);
+  EXPECT_TRUE(dev.violations()[0].late);
 }
 
 std::string preset_test_name(const ::testing::TestParamInfo<std::string>& info) {
