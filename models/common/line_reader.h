@@ -20,7 +20,7 @@ class LineReader {
   LineReader(std::streambuf& in, std::string file) : in_(in), file_(std::move(file)) {}
 
   // Reads the next line; false at the end of the input. A line longer than kMaxLineBytes
-  // throws InputError "FILE:LINE: line longer than 4096 bytes: 'its first 80 bytes'...".
+  // throws InputError "FILE:LINE: line longer than 4096 bytes: 'its start'...".
   bool next();
   std::string_view line() const { return line_; }
   std::uint64_t number() const { return number_; }

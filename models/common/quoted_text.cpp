@@ -1,29 +1,27 @@
 #include "common/quoted_text.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace mckit {
 
 std::string quoted_excerpt(std::string_view text, std::size_t max_chars) {
-  const bool cut = text.size() > max_chars;
-  if (cut) text = text.substr(0, max_chars);
   std::string out = "'";
-  for (const char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\t') out += "\\t";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\\') out += "\\\\";
-    else if (c < 0x20 || c >= 0x7f) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02x", c);
-      out += buf;
-    } else {
-      out += ch;
-    }
+  std::size_t used = 0;
+  for (; used < text.size(); ++used) {
+    const auto c = static_cast<unsigned char>(text[used]);
+    char escaped[8];
+    if (c == '\t') std::snprintf(escaped, sizeof escaped, "\\t");
+    else if (c == '\r') std::snprintf(escaped, sizeof escaped, "\\r");
+    else if (c == '\n') std::snprintf(escaped, sizeof escaped, "\\n");
+    else if (c == '\\') std::snprintf(escaped, sizeof escaped, "\\\\");
+    else if (c < 0x20 || c >= 0x7f) std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+    else std::snprintf(escaped, sizeof escaped, "%c", c);
+    if (out.size() - 1 + std::strlen(escaped) > max_chars) break;
+    out += escaped;
   }
   out += '\'';
-  if (cut) out += "...";
+  if (used < text.size()) out += "...";
   return out;
 }
 

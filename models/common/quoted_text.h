@@ -8,8 +8,9 @@
 
 namespace mckit {
 
-// 'text' in single quotes, control and non-ASCII bytes escaped (\t, \r, \n, \xHH), cut after
-// `max_chars` characters of the original with "..." after the closing quote.
+// 'text' in single quotes, control and non-ASCII bytes escaped (\t, \r, \n, \xHH), and cut so
+// that at most `max_chars` characters stand between the quotes (an escape is never split), with
+// "..." after the closing quote when text was left out.
 std::string quoted_excerpt(std::string_view text, std::size_t max_chars = 80);
 
 }  // namespace mckit

@@ -265,6 +265,7 @@ class SpuriousReadData : public ctrl::ControllerCore {
   }
   std::uint64_t now() const override { return core_->now(); }
   ctrl::PfBufferCounters prefetch_counters() const override { return core_->prefetch_counters(); }
+  void reset() override { core_->reset(); }
 
  private:
   std::unique_ptr<ctrl::ControllerCore> core_;

@@ -58,6 +58,16 @@ const std::string kDuplicatePreset =
 const std::string kDuplicateModel =
     "{\n  \"name\": \"twice\",\n  \"layers\": 2,\n  \"kind\": \"decoder\",\n  \"layers\": 4\n}\n";
 
+// /dev/zero's first line as a message quotes it: 80 characters of escapes.
+const std::string kTwentyNuls = [] {
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "\\x00";
+  return text;
+}();
+// The first 20 bytes of `gzip -n` of "LD 0x0\nST 0x40\n": a header and part of the data.
+const std::string kTruncatedGzip(
+    "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\xf3\x71\x51\x30\xa8\x30\xe0\x0a\x0e\x01", 20);
+
 // gtest names a row by its command line when it fails.
 void PrintTo(const Row& row, std::ostream* os) { *os << "mckit " << row.args; }
 
@@ -80,7 +90,9 @@ TEST_P(CliError, ExitsWithOneLineNamingTheCause) {
   for (const auto& [name, content] : row.files)
     std::ofstream(dir_ / name, std::ios::binary) << content_of(content);
 
-  const mckit::test::CliRun r = mckit::test::run_mckit(expand(row.args, dir));
+  // Bounded, so that a reader that hangs or fills memory fails its row instead of the suite.
+  const mckit::test::CliRun r = mckit::test::run_shell("timeout 60 " + std::string(MCKIT_BINARY) +
+                                                       " " + expand(row.args, dir));
 
   EXPECT_EQ(r.exit_code, row.exit_code) << r.output();
   EXPECT_EQ(r.err, expand(row.error, dir) + "\n");  // one line, the whole of stderr
@@ -228,6 +240,41 @@ std::vector<Row> rows() {
        {{"w.gtkw", R"({"requests": 10})"}}, 2,
        "mckit: the waves' .gtkw file '{dir}/w.gtkw' is the input '{dir}/w.gtkw': choose "
        "another output path"},
+      // Traces: bounded lines, binary junk quoted short and escaped, formats told or refused,
+      // and a bad line late in the file stops the run with no stats written.
+      {"trace_dev_zero", "run --backend tlm --workload trace:/dev/zero", {}, 2,
+       "mckit: /dev/zero:1: line longer than 4096 bytes: '" + kTwentyNuls + "'..."},
+      {"check_dev_zero", "check --preset ddr4-3200 /dev/zero", {}, 2,
+       "mckit: /dev/zero:1: line longer than 4096 bytes: '" + kTwentyNuls + "'..."},
+      {"trace_nul_byte", "run --backend tlm --workload trace:{dir}/nul.trace",
+       {{"nul.trace", std::string("LD 0x0\0\n", 8)}}, 2,
+       "mckit: {dir}/nul.trace:1: expected an address after LD (0x and hex digits, or decimal), "
+       "got '0x0\\x00'"},
+      {"trace_truncated_gzip", "run --backend tlm --workload trace:{dir}/t.trace.gz",
+       {{"t.trace.gz", kTruncatedGzip}}, 2,
+       "mckit: {dir}/t.trace.gz: the gzip data is truncated: the file ends inside it"},
+      {"trace_ramulator_cpu", "run --backend tlm --workload trace:{dir}/cpu.trace",
+       {{"cpu.trace", "3 20734016 20734016\n1 20734080\n"}}, 2,
+       "mckit: {dir}/cpu.trace:1: '3 20734016 20734016' is a line of a Ramulator CPU trace "
+       "('BUBBLES ADDRESS [WRITEBACK-ADDRESS|R|W]': instructions between memory accesses, for "
+       "Ramulator's core model), not a memory-request trace: mckit plays the requests that "
+       "reach the memory, such as Ramulator's DRAM trace 'ADDRESS R|W'"},
+      {"trace_format_unknown", "run --backend tlm --workload trace:{dir}/junk.trace",
+       {{"junk.trace", "hello world\n"}}, 2,
+       "mckit: {dir}/junk.trace:1: cannot tell the trace's format from 'hello world': expected "
+       "'ADDRESS R|W' (ramulator), 'LD|ST ADDRESS' (ramulator2), 'ADDRESS READ|WRITE CYCLE' "
+       "(dramsim3), 'CYCLE: read|write ADDRESS' (dramsys) or the header 'mckit-trace v1' "
+       "(mckit), or give --trace-format"},
+      {"trace_empty", "run --backend tlm --workload trace:{dir}/e.trace",
+       {{"e.trace", "# nothing but a comment\n\n"}}, 2,
+       "mckit: {dir}/e.trace: the trace has no requests"},
+      {"trace_directory", "run --backend tlm --workload trace:{dir}", {}, 2,
+       "mckit: {dir}: cannot open trace: Is a directory"},
+      {"trace_late_bad_address",
+       "run --backend tlm --workload trace:{dir}/far.trace --stats {dir}/s.json",
+       {{"far.trace", "LD 0x0\nLD 0x999999999999\n"}}, 2,
+       "mckit: {dir}/far.trace:2: expected an address below the memory's capacity of 8589934592 "
+       "bytes (0x200000000), got 0x999999999999"},
       // What does not fit says what to change, with the bytes needed and held.
       {"decode_beyond_hbm2", "run --workload llm-decode --preset hbm2", {}, 2,
        "mckit: llm-decode with 1 layer of LLaMA-2 7B needs 421543936 bytes (402.02 MiB: "

@@ -112,6 +112,11 @@ TEST(QuotedExcerpt, ControlCharactersAreEscapedAndLongTextCut) {
   EXPECT_EQ(mckit::quoted_excerpt(std::string("a\0b\tc\x1b\xff", 7)), "'a\\x00b\\tc\\x1b\\xff'");
   EXPECT_EQ(mckit::quoted_excerpt(std::string(200, 'z')), "'" + std::string(80, 'z') + "'...");
   EXPECT_EQ(mckit::quoted_excerpt("abcdef", 3), "'abc'...");
+  // The bound is on what is shown: binary junk shows as 20 escapes, never a split one.
+  std::string shown;
+  for (int i = 0; i < 20; ++i) shown += "\\x00";
+  EXPECT_EQ(mckit::quoted_excerpt(std::string(100, '\0')), "'" + shown + "'...");
+  EXPECT_EQ(mckit::quoted_excerpt(std::string(3, '\0'), 6), "'\\x00'...");
 }
 
 }  // namespace
