@@ -1,23 +1,44 @@
 # mckit: `make run` and `make test` are all a new machine needs; both install what is missing.
-BUILD   ?= build
 JOBS    ?= 2
 CTEST_ARGS ?=
+
+# `make test SANITIZE=1`: the suite built with ASan and UBSan in its own directory, less the
+# RTL's lint and synthesis runs (Verilator and Yosys, not C++).
+ifeq ($(SANITIZE),1)
+BUILD   ?= build-san
+CMAKE_OPTIONS := -DMCKIT_SANITIZE=ON
+SUITE   := -E '^rtl_(lint|synth)$$'
+export UBSAN_OPTIONS := print_stacktrace=1
+endif
+BUILD   ?= build
+
+# `make fuzz FUZZ_SECONDS=N`: each libFuzzer target for N seconds (docs/testing.md), built
+# with clang in its own directory. Over FUZZ_TIMEOUT seconds for one input, or FUZZ_RSS_MB of
+# memory, is a finding too.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB  ?= 2048
 
 # Boost.JSON needs Boost >= 1.75: Debian 12's default libboost-dev is 1.74, so the 1.81 packages.
 DEB_PACKAGES := g++ make cmake pkg-config ccache verilator yosys libsystemc-dev libcli11-dev \
                 libboost1.81-dev libboost-json1.81-dev libgtest-dev
 VIEW_PACKAGES := gtkwave
+# What the tests need beyond the build: clang and its fuzzer runtime for `make fuzz`, llvm for
+# symbolized sanitizer reports. (g++ brings ASan and UBSan for SANITIZE=1.)
+TEST_PACKAGES := clang libclang-rt-14-dev llvm
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MCKIT := $(BUILD)/sim/mckit
 
-.PHONY: all deps deps-view build run test test-regress bench prefetch-eval lint synth clean
+.PHONY: all deps deps-test deps-view build run test test-regress fuzz bench prefetch-eval lint \
+        synth clean
 
 all: build
 
-# Installs only what is missing; with everything present it does nothing.
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+# Installs only what is missing of the packages given; with everything present it does nothing.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -25,13 +46,20 @@ deps:
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+deps-test: deps
+	$(call install_missing,$(TEST_PACKAGES))
 
 deps-view:
 	@dpkg-query -W -f='$${Status}' $(VIEW_PACKAGES) 2>/dev/null | grep -q "install ok installed" || \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(VIEW_PACKAGES)
 
 $(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_OPTIONS)
 
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
@@ -47,11 +75,18 @@ run: build
 	  --model llama2-7b --batch 4 --context 512 --tokens 2 --layers 1 --dtype int4
 
 # The whole suite but the long `regress` runs; `make test-regress` runs those.
-test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(CTEST_ARGS)
+test: deps-test build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(SUITE) $(CTEST_ARGS)
 
 test-regress: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L regress $(CTEST_ARGS)
+
+fuzz: deps-test $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target mckit_fuzzers
+	tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TIMEOUT) $(FUZZ_RSS_MB)
+
+$(FUZZ_BUILD)/CMakeCache.txt: | deps-test
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMCKIT_FUZZ=ON
 
 # Each measurement in its own process, so peak RSS is that run's (~5 min on 2 cores). Memory:
 # over 4 MiB the store fills, so 1 M and 5 M requests must show the same RSS; over 4 GiB it

@@ -23,6 +23,7 @@
 #include "backend.h"
 #include "testbench/tlm_top.h"
 #include "run_file.h"
+#include "run_options.h"
 #include "run_table.h"
 #include "size_arg.h"
 #include "stats/stats_json.h"
@@ -34,30 +35,6 @@
 namespace mckit::sim {
 
 namespace {
-
-struct RunOptions {
-  std::string preset = "ddr4-3200";
-  std::string backend = "rtl";
-  std::string scheduler = "frfcfs";
-  std::string page_policy = "open";
-  std::string mapping = "ro-ba-ra-co-bg-ch";
-  bool xor_hash = false;
-  int age_cap = 512;
-  int idle_timeout = 64;
-  int write_high = 24;
-  int write_low = 8;
-  bool no_refresh = false;
-  std::string prefetcher = "none";
-  ctrl::PrefetchConfig prefetch;  // all but the kind, parsed from `prefetcher`
-  bool plan_only = false;
-  std::uint64_t outstanding = 1024;
-  double rate_gbps = 0;
-  WorkloadOptions workload;
-  std::string stats;
-  std::string waves;
-  std::string waves_window;
-  std::string run_file;
-};
 
 WaveOptions wave_options(const RunOptions& o) {
   WaveOptions w;
@@ -292,56 +269,7 @@ void run(const RunOptions& o) {
 void add_run_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("run", "Run a workload on a controller against a DRAM preset");
   auto o = std::make_shared<RunOptions>();
-  cmd->add_option("--preset", o->preset, "DRAM preset name or .json path")->capture_default_str();
-  cmd->add_option("--backend", o->backend, "controller: rtl (the Verilated mc_top) or tlm (the C++ reference controller)")
-      ->capture_default_str();
-  cmd->add_option("--scheduler", o->scheduler, "fcfs, frfcfs or frfcfs-cap")->capture_default_str();
-  cmd->add_option("--page-policy", o->page_policy, "open, closed or adaptive")->capture_default_str();
-  cmd->add_option("--mapping", o->mapping, "ro-ba-ra-co-ch, ro-ra-ba-co-ch or ro-ba-ra-co-bg-ch")
-      ->capture_default_str();
-  cmd->add_flag("--xor-hash", o->xor_hash, "XOR bank and bank-group bits with low row bits");
-  cmd->add_option("--age-cap", o->age_cap, "cycles before the oldest request goes first (frfcfs-cap)")
-      ->capture_default_str();
-  cmd->add_option("--idle-timeout", o->idle_timeout, "cycles an idle row stays open (adaptive)")
-      ->capture_default_str();
-  cmd->add_option("--write-high", o->write_high, "write queue entries that start a drain")
-      ->capture_default_str();
-  cmd->add_option("--write-low", o->write_low, "write queue entries that end a drain")
-      ->capture_default_str();
-  cmd->add_flag("--no-refresh", o->no_refresh, "issue no refresh (the device still checks the deadline)");
-  cmd->add_option("--prefetcher", o->prefetcher,
-                  "memory-side prefetcher: none, nextline, stream or stride; with one, the run "
-                  "is compared with the same run without it")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-distance", o->prefetch.distance,
-                  "offset of the first candidate, in bursts (strides for stride): 0..15")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-degree", o->prefetch.degree, "candidates per prediction: 1..15")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-threshold", o->prefetch.threshold,
-                  "stride: confidence needed before it predicts, 0..3")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-throttle", o->prefetch.throttle,
-                  "% of data-bus cycles prefetch reads may take: 1..100")
-      ->capture_default_str();
-  cmd->add_option("--prefetch-pressure", o->prefetch.pressure,
-                  "read-queue entries from which prefetch candidates are dropped: 1..32")
-      ->capture_default_str();
-  cmd->add_flag("--plan", o->plan_only,
-                "print what the workload will move (requests, bytes, footprint) and stop");
-  cmd->add_option("--outstanding", o->outstanding,
-                  "requests in flight at most (closed loop: the next goes when one completes)")
-      ->capture_default_str();
-  cmd->add_option("--rate", o->rate_gbps,
-                  "open loop: offer requests at this many GB/s whatever the controller does")
-      ->capture_default_str();
-  add_workload_options(*cmd, o->workload);
-  cmd->add_option("--stats", o->stats, "write every statistic of the run to a JSON file");
-  cmd->add_option("--waves", o->waves, "write the RTL's waves to a .fst or .vcd file");
-  cmd->add_option("--waves-window", o->waves_window, "only cycles START:END in the waves");
-  cmd->add_option("run_file", o->run_file,
-                  "JSON file of option values, keyed by long option name (docs/run-file.md); "
-                  "options on the command line override it");
+  add_run_options(*cmd, *o);
   cmd->callback([o, cmd] {
     if (!o->run_file.empty()) apply_run_file(*cmd, o->run_file);
     run(*o);
