@@ -39,6 +39,8 @@ const std::vector<std::string>& known_standards() {
 
 namespace {
 
+constexpr int kMaxTimingTck = 1 << 24;  // far above any standard's tREFI
+
 // Reads one JSON object, remembering which keys were consumed so unknown ones are errors.
 class ObjectReader {
  public:
@@ -149,12 +151,26 @@ Organization read_organization(ObjectReader r) {
   if (r.text("source").empty()) r.fail("source", "must cite where the organization comes from");
   r.reject_unknown();
 
-  if (o.channel_width != o.device_width * o.devices_per_rank)
-    r.fail("channel_width", "must equal device_width x devices_per_rank (" +
-                                std::to_string(o.device_width * o.devices_per_rank) + ")");
+  // Products in 64 bits: each field may be as large as an int.
+  const std::int64_t width = std::int64_t(o.device_width) * o.devices_per_rank;
+  if (o.channel_width != width)
+    r.fail("channel_width",
+           "must equal device_width x devices_per_rank (" + std::to_string(width) + ")");
   if (o.channel_width % 8 != 0) r.fail("channel_width", "must be a whole number of bytes");
   if (o.columns % o.burst_length != 0)
     r.fail("columns", "must be a multiple of burst_length");
+  // The figures derived from the organization stay within their types.
+  if (std::int64_t(o.bank_groups) * o.banks_per_group > INT32_MAX)
+    r.fail("banks_per_group", "bank_groups x banks_per_group must be at most " +
+                                  std::to_string(INT32_MAX));
+  if (std::int64_t(o.channel_width / 8) * o.burst_length > INT32_MAX)
+    r.fail("burst_length", "a burst (channel_width / 8 x burst_length bytes) must be at most " +
+                               std::to_string(INT32_MAX) + " bytes");
+  std::uint64_t capacity = 1;
+  for (const int factor : {o.ranks, o.banks_per_rank(), o.rows, o.columns, o.channel_width / 8})
+    if (__builtin_mul_overflow(capacity, std::uint64_t(factor), &capacity))
+      r.fail("rows", "the capacity (ranks x banks x rows x columns x channel_width / 8 bytes) "
+                     "must be below 2^64 bytes");
   return o;
 }
 
@@ -176,6 +192,13 @@ Timing read_timing(ObjectReader r) {
       {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD}};
   for (const auto& [key, member] : optional) t.*member = r.optional_cited_int(key);
   r.reject_unknown();
+  // Controllers and the checker add a few timings in int: bounded, no sum overflows.
+  for (const auto* list : {&required, &optional})
+    for (const auto& [key, member] : *list)
+      if (t.*member > kMaxTimingTck)
+        r.fail(std::string(key) + ".value",
+               "must be at most " + std::to_string(kMaxTimingTck) + " tCK (got " +
+                   std::to_string(t.*member) + ")");
   return t;
 }
 
@@ -196,10 +219,10 @@ void check_consistency(const ObjectReader& r, const Timing& t, const Organizatio
   rule(t.tWTR_L >= t.tWTR_S, "tWTR_L", "tWTR_L must be >= tWTR_S");
   rule(t.tCCD_S >= t.tBL, "tCCD_S", "tCCD_S must be >= tBL, or bursts overlap on the data bus");
   rule(t.tREFI > t.tRFC, "tREFI", "tREFI must be > tRFC");
-  rule(t.tBL * o.beats_per_clock == o.burst_length, "tBL",
-       "tBL x beats_per_clock must equal burst_length (" +
-           std::to_string(t.tBL * o.beats_per_clock) + " != " + std::to_string(o.burst_length) +
-           ")");
+  const std::int64_t burst_beats = std::int64_t(t.tBL) * o.beats_per_clock;
+  rule(burst_beats == o.burst_length, "tBL",
+       "tBL x beats_per_clock must equal burst_length (" + std::to_string(burst_beats) +
+           " != " + std::to_string(o.burst_length) + ")");
   rule(t.read_to_write() > 0, "tCWL", "tCWL must be < tCL + tBL + 2");
   if (o.bank_groups == 1) {
     rule(t.tCCD_S == t.tCCD_L && t.tRRD_S == t.tRRD_L && t.tWTR_S == t.tWTR_L, "tCCD_L",
