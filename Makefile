@@ -1,21 +1,38 @@
 # mckit: `make run` and `make test` are all a new machine needs; both install what is missing.
-BUILD   ?= build
 JOBS    ?= 2
 CTEST_ARGS ?=
+# `make test SANITIZE=1`: the suite built with ASan and UBSan in its own directory, less the
+# RTL's lint and synthesis runs (Verilator and Yosys, not C++).
+ifeq ($(SANITIZE),1)
+BUILD   ?= build-san
+CMAKE_OPTIONS := -DMCKIT_SANITIZE=ON
+SUITE   := -E '^rtl_(lint|synth)$$'
+export UBSAN_OPTIONS := print_stacktrace=1
+endif
+BUILD   ?= build
+# `make fuzz FUZZ_SECONDS=N`: each libFuzzer target for N seconds (docs/testing.md), built
+# with clang in its own directory. Over FUZZ_TIMEOUT seconds for one input, or FUZZ_RSS_MB of
+# memory, is a finding too.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 10
+FUZZ_RSS_MB  ?= 2048
 
 # Boost.JSON needs Boost >= 1.75: Debian 12's default libboost-dev is 1.74, so the 1.81 packages.
 DEB_PACKAGES := g++ make cmake pkg-config ccache verilator yosys libsystemc-dev libcli11-dev \
                 libboost1.81-dev libboost-json1.81-dev libgtest-dev zlib1g-dev
-# The wave tests read the dumps back with GTKWave's fst2vcd (it needs no display).
-TEST_PACKAGES := gtkwave
+# What the tests need beyond the build: GTKWave's fst2vcd, with which the wave tests read the
+# dumps back (it needs no display); clang and its fuzzer runtime for `make fuzz`, llvm for
+# symbolized sanitizer reports (g++ brings ASan and UBSan for SANITIZE=1).
+TEST_PACKAGES := gtkwave clang libclang-rt-14-dev llvm
 # Viewing waves, and docs/waves-screenshot.sh: GTKWave under a virtual X server, screenshots.
 VIEW_PACKAGES := gtkwave xvfb xauth imagemagick
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MCKIT := $(BUILD)/sim/mckit
 
-.PHONY: all deps deps-test deps-view build run test test-regress bench prefetch-eval lint synth \
-        waves-screenshot clean
+.PHONY: all deps deps-test deps-view build run test test-regress fuzz bench prefetch-eval lint \
+        synth waves-screenshot clean
 
 all: build
 
@@ -41,7 +58,7 @@ deps-view:
 	$(call install-missing,$(VIEW_PACKAGES))
 
 $(BUILD)/CMakeCache.txt: | deps
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_OPTIONS)
 
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
@@ -58,10 +75,17 @@ run: build
 
 # The whole suite but the long `regress` runs; `make test-regress` runs those.
 test: deps-test build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(CTEST_ARGS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(SUITE) $(CTEST_ARGS)
 
 test-regress: deps-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L regress $(CTEST_ARGS)
+
+fuzz: deps-test $(FUZZ_BUILD)/CMakeCache.txt
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target mckit_fuzzers
+	tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TIMEOUT) $(FUZZ_RSS_MB)
+
+$(FUZZ_BUILD)/CMakeCache.txt: | deps-test
+	CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMCKIT_FUZZ=ON
 
 # Each measurement in its own process, so peak RSS is that run's (~5 min on 2 cores). Memory:
 # over 4 MiB the store fills, so 1 M and 5 M requests must show the same RSS; over 4 GiB it

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "backend_name.h"
 #include "ctrl/controller_config.h"
 #include "ctrl/controller_core.h"
 #include "dram/dram_preset.h"
@@ -14,12 +15,6 @@
 #include "testbench/harness.h"
 
 namespace mckit::sim {
-
-enum class Backend { Rtl, Tlm };
-
-const std::vector<std::string>& backend_names();  // rtl, tlm
-Backend parse_backend(const std::string& name);   // throws InputError
-std::string name_of(Backend b);
 
 struct CoreOptions {
   Backend backend = Backend::Rtl;

@@ -13,6 +13,9 @@ namespace mckit::dram {
 
 namespace {
 
+// The checker keeps cycles as int64 and adds timings (at most 2^24) to them.
+constexpr std::uint64_t kMaxCycle = std::uint64_t(1) << 62;
+
 bool parse_number(const std::string& text, std::uint64_t& value) {
   const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
   const char* begin = text.data() + (hex ? 2 : 0);
@@ -57,6 +60,8 @@ void read_command_log(std::istream& in, const std::string& file, const Organizat
         fail(std::string(kFieldNames[i]) + " must be a decimal or 0x-hex number, got " +
              quoted_excerpt(f[i]));
     }
+    if (v[0] > kMaxCycle)
+      fail("cycle " + f[0] + " out of range (at most " + std::to_string(kMaxCycle) + ")");
     c.cycle = v[0];
     if (c.cycle < previous_cycle)
       fail("cycle " + std::to_string(c.cycle) + " is before the previous command's cycle " +

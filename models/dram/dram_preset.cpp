@@ -161,6 +161,18 @@ Organization read_organization(ObjectReader r) {
   if (o.channel_width % 8 != 0) r.fail("channel_width", "must be a whole number of bytes");
   if (o.columns % o.burst_length != 0)
     r.fail("columns", "must be a multiple of burst_length");
+  // The figures derived from the organization stay within their types.
+  if (std::int64_t(o.bank_groups) * o.banks_per_group > INT32_MAX)
+    r.fail("banks_per_group", "bank_groups x banks_per_group must be at most " +
+                                  std::to_string(INT32_MAX));
+  if (std::int64_t(o.channel_width / 8) * o.burst_length > INT32_MAX)
+    r.fail("burst_length", "a burst (channel_width / 8 x burst_length bytes) must be at most " +
+                               std::to_string(INT32_MAX) + " bytes");
+  std::uint64_t capacity = 1;
+  for (const int factor : {o.ranks, o.banks_per_rank(), o.rows, o.columns, o.channel_width / 8})
+    if (__builtin_mul_overflow(capacity, std::uint64_t(factor), &capacity))
+      r.fail("rows", "the capacity (ranks x banks x rows x columns x channel_width / 8 bytes) "
+                     "must be below 2^64 bytes");
   return o;
 }
 

@@ -77,6 +77,12 @@ TEST(CommandLog, BadLinesNameTheLine) {
             "t.log:3: cycle 8 is before the previous command's cycle 9");
   EXPECT_EQ(parse_error("-1 ACT 0 0 0 1 0\n"),
             "t.log:1: cycle must be a decimal or 0x-hex number, got '-1'");
+  // The checker counts cycles in int64 and adds timings to them.
+  EXPECT_EQ(parse("4611686018427387904 REF 0\n").at(0).command.cycle, std::uint64_t(1) << 62);
+  EXPECT_EQ(parse_error("0x4000000000000001 REF 0\n"),
+            "t.log:1: cycle 0x4000000000000001 out of range (at most 4611686018427387904)");
+  EXPECT_EQ(parse_error("18446744073709551615 NOP 0\n"),
+            "t.log:1: cycle 18446744073709551615 out of range (at most 4611686018427387904)");
 }
 
 TEST(CommandLog, LinesAreAtMost4096BytesAndQuotedShortAndEscaped) {
