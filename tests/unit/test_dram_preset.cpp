@@ -164,8 +164,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"banks_over_limit.json",
                 ": organization.banks_per_group: bank_groups x banks_per_group must be at most "
                 "16777215 banks"},
-        BadCase{"capacity_over_64_bits.json",
-                ": organization.rows: must be an integer from 1 to 16777215 (got 2147483647)"},
+        BadCase{"capacity_over_2_62_bytes.json",
+                ": organization.rows: the organization would hold more than 2^62 bytes"},
         BadCase{"tbl_times_beats_overflow.json",
                 ": organization.beats_per_clock: must be an integer from 1 to 16777215 (got "
                 "2147483647)"}),
