@@ -623,7 +623,7 @@ module mc_top #(
   // bound. (The check is exact for a request filed at once; one held in the front end has
   // waited longer than the check counts.)
   logic wait_bounded;
-  logic [mc_pkg::TimeW-1:0] wait_limit;  // the oldest age plus 2 allowed
+  logic [mc_pkg::TimeW-1:0] wait_limit;  // wait_bound, as wide as the stamps
   assign wait_bounded = wait_bound != '1;
   assign wait_limit = {{(mc_pkg::TimeW - 32){1'b0}}, wait_bound};
   `MC_ASSERT(ReadWaitWithinBound_A, !wait_bounded || !rq_cap_en || rq_count == '0 ||
