@@ -52,6 +52,9 @@ module mc_top #(
   input  logic [6:0] cfg_pf_throttle_i,   // % of data-bus cycles
   input  logic [CntW-1:0] cfg_pf_pressure_i,
   input  logic [5:0] cfg_pf_addr_bits_i,  // burst address bits of the device
+  // The bound on a request's wait, acceptance to column command on the bus, in cycles (all
+  // ones: none). Only the assertions read it (docs/controller.md, "Bounded waits").
+  input  logic [31:0] cfg_wait_bound_i,
 
   // Front end: requests.
   input  logic                         req_valid_i,
@@ -114,6 +117,7 @@ module mc_top #(
   mc_pkg::timing_t t;
   mc_pkg::cfg_t cfg;
   mc_pkg::pf_cfg_t pf_cfg;
+  logic [31:0] wait_bound;
   always_ff @(posedge clk_i) begin
     // In the order of the structs' fields.
     t <= {cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_trpab_i, cfg_tras_i, cfg_trc_i, cfg_tcl_i,
@@ -126,6 +130,7 @@ module mc_top #(
             {{(8 - CntW){1'b0}}, cfg_wq_low_i}, cfg_refresh_en_i, cfg_ref_postpone_i};
     pf_cfg <= {cfg_pf_kind_i, cfg_pf_distance_i, cfg_pf_degree_i, cfg_pf_threshold_i,
                cfg_pf_throttle_i, {{(8 - CntW){1'b0}}, cfg_pf_pressure_i}, cfg_pf_addr_bits_i};
+    wait_bound <= cfg_wait_bound_i;
   end
 
   // ---- Front end ------------------------------------------------------------------------
@@ -306,6 +311,9 @@ module mc_top #(
   logic [CntW-1:0] wq_count;
   logic rq_capped, wq_capped;
   logic [mc_pkg::TimeW-1:0] rq_oldest_arrival, wq_oldest_arrival;
+  // FR-FCFS alone gives no read the cap: its oldest read may wait behind row hits.
+  logic rq_cap_en;
+  assign rq_cap_en = cfg.scheduler != mc_pkg::SCHED_FRFCFS;
 
   always_comb begin
     is_col = cmd == mc_pkg::CMD_RD || cmd == mc_pkg::CMD_RDA ||
@@ -336,8 +344,7 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
     .rank_blocked_i(ref_active),
-    // FR-FCFS alone gives no read the cap: its oldest read may wait behind row hits.
-    .cap_en_i(cfg.scheduler != mc_pkg::SCHED_FRFCFS),
+    .cap_en_i(rq_cap_en),
     .age_cap_i(cfg.age_cap),
     .served_i(!sched_from_wq),
     .col_found_o(rq_col_found),
@@ -606,5 +613,22 @@ module mc_top #(
 
   // The prefetcher issues only in a slot the scheduler leaves empty.
   `MC_ASSERT(OneCommandPerCycle_A, !pf_issue || sched_cmd == mc_pkg::CMD_NOP)
+
+  // Bounded waits (docs/controller.md): no request waits more than wait_bound cycles from its
+  // acceptance to its column command on the bus. Checked on each queue's oldest entry (the
+  // arrival stamps are ordered as the ages), where the bound holds: every write, and reads
+  // where their age cap applies. An entry is filed at the earliest the cycle after its
+  // acceptance and its column command is on the bus at the earliest the cycle after the last
+  // cycle it is queued: it waits at least its age in the queue plus 2, which must not pass the
+  // bound. (The check is exact for a request filed at once; one held in the front end has
+  // waited longer than the check counts.)
+  logic wait_bounded;
+  logic [mc_pkg::TimeW-1:0] wait_limit;  // wait_bound, as wide as the stamps
+  assign wait_bounded = wait_bound != '1;
+  assign wait_limit = {{(mc_pkg::TimeW - 32){1'b0}}, wait_bound};
+  `MC_ASSERT(ReadWaitWithinBound_A, !wait_bounded || !rq_cap_en || rq_count == '0 ||
+                                    now_q - rq_oldest_arrival + 2 <= wait_limit)
+  `MC_ASSERT(WriteWaitWithinBound_A, !wait_bounded || wq_count == '0 ||
+                                     now_q - wq_oldest_arrival + 2 <= wait_limit)
 
 endmodule

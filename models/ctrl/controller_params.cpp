@@ -1,7 +1,10 @@
 #include "ctrl/controller_params.h"
 
+#include <optional>
+
 #include "common/input_error.h"
 #include "common/request.h"
+#include "ctrl/wait_bound.h"
 
 namespace mckit::ctrl {
 
@@ -98,6 +101,9 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   r.pf_throttle = std::uint8_t(pf.throttle);
   r.pf_pressure = std::uint8_t(pf.pressure);
   r.pf_addr_bits = std::uint8_t(addr_bits);
+
+  const std::optional<std::uint64_t> bound = wait_bound(p, c);
+  if (bound && *bound < ControllerParams::kNoWaitBound) r.wait_bound = std::uint32_t(*bound);
   return r;
 }
 

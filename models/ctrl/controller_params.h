@@ -31,6 +31,10 @@ struct ControllerParams {
   std::uint16_t trfc = 0, trefi = 0;
   std::uint8_t pf_kind = 0, pf_distance = 0, pf_degree = 0, pf_threshold = 0, pf_throttle = 0;
   std::uint8_t pf_pressure = 0, pf_addr_bits = 0;
+  // The bound on a request's wait (ctrl/wait_bound.h), in cycles, which mc_top's assertions
+  // check; none, or one that does not fit 32 bits, is kNoWaitBound: nothing to check.
+  static constexpr std::uint32_t kNoWaitBound = 0xFFFFFFFF;
+  std::uint32_t wait_bound = kNoWaitBound;
 };
 
 // Throws InputError naming the value that does not fit.

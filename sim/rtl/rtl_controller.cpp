@@ -2,7 +2,6 @@
 
 #include "Vmc_top.h"
 #include "common/input_error.h"
-#include "ctrl/controller_params.h"
 #include "rtl/rtl_assertion.h"
 #include "rtl/verilated_reset.h"
 #include "verilated.h"
@@ -22,12 +21,16 @@ int log2_of(int value) {
 RtlController::RtlController(const dram::DramPreset& preset,
                              const ctrl::ControllerConfig& config,
                              const std::optional<WaveOptions>& waves)
+    : RtlController(preset, ctrl::derive_controller_params(preset, config), waves) {}
+
+RtlController::RtlController(const dram::DramPreset& preset,
+                             const ctrl::ControllerParams& cfg,
+                             const std::optional<WaveOptions>& waves)
     : bank_bits_(log2_of(preset.org.banks_per_group)),
       context_(std::make_unique<VerilatedContext>()) {
-  const ctrl::ControllerParams cfg = ctrl::derive_controller_params(preset, config);
   if (waves) {
     GtkwView view;
-    view.prefetcher = config.prefetch.kind != ctrl::PrefetcherKind::None;
+    view.prefetcher = cfg.pf_kind != std::uint8_t(ctrl::PrefetcherKind::None);
     view.ranks = preset.org.ranks;
     waves_ = std::make_unique<WaveDump>(*waves, preset.timing.tCK_ps, view);
     context_->traceEverOn(true);
@@ -85,6 +88,7 @@ RtlController::RtlController(const dram::DramPreset& preset,
   t.cfg_pf_throttle_i = cfg.pf_throttle;
   t.cfg_pf_pressure_i = cfg.pf_pressure;
   t.cfg_pf_addr_bits_i = cfg.pf_addr_bits;
+  t.cfg_wait_bound_i = cfg.wait_bound;
   reset();
 }
 
@@ -99,6 +103,10 @@ void RtlController::reset() {
 
 RtlController::~RtlController() {
   waves_.reset();  // a run that did not finish leaves no waves
+  // Verilator 5.006 erases a model's scopes from the thread's current context, not from the
+  // model's own: that must be this one, or destroying the older of two controllers of one
+  // thread would reach into the younger one's context, already gone.
+  Verilated::threadContextp(context_.get());
   top_->final();
 }
 

@@ -9,6 +9,7 @@
 
 #include "ctrl/controller_config.h"
 #include "ctrl/controller_core.h"
+#include "ctrl/controller_params.h"
 #include "dram/dram_preset.h"
 #include "rtl/wave_dump.h"
 
@@ -23,6 +24,10 @@ class RtlController : public ctrl::ControllerCore {
   // or policy the build cannot serve, or a waves file it cannot write.
   RtlController(const dram::DramPreset& preset, const ctrl::ControllerConfig& config,
                 const std::optional<WaveOptions>& waves = std::nullopt);
+  // mc_top's configuration inputs as given (derive_controller_params makes them from a
+  // preset and a policy): a test can set one on its own, such as the wait bound.
+  RtlController(const dram::DramPreset& preset, const ctrl::ControllerParams& params,
+                const std::optional<WaveOptions>& waves = std::nullopt);
   ~RtlController() override;
   RtlController(const RtlController&) = delete;
   RtlController& operator=(const RtlController&) = delete;
@@ -34,7 +39,6 @@ class RtlController : public ctrl::ControllerCore {
   void finish() override;
 
  private:
-  void configure(const dram::DramPreset& preset, const ctrl::ControllerConfig& config);
   // One clock of the model; cycle() adds the cycle to a failed assertion.
   void step(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out);
   dram::DramCommand decode_command() const;

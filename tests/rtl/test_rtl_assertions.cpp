@@ -1,8 +1,9 @@
 // The RTL's assertions (rtl/mc_assert.svh) fire, by name and at the cycle of the fault: each
 // kind is driven into its fault on a block Verilated on its own (with --assert, as every model
 // of the build), and mc_top, through the RTL backend and through the SystemC top that
-// `mckit run` uses, is sent read data for no read. Faults the blocks' users never make are
-// made here on purpose; the same sequences minus the fault pass.
+// `mckit run` uses, is sent read data for no read; its wait-bound checks are given a bound
+// one cycle short of a wait. Faults the blocks' users never make are made here on purpose; the
+// same sequences minus the fault pass.
 #include <gtest/gtest.h>
 
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <functional>
 #include <sstream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "Vmc_refresh.h"
@@ -20,9 +22,11 @@
 #include "Vmc_rsp_path.h"
 #include "Vmc_timing.h"
 #include "backend.h"
+#include "ctrl/controller_params.h"
 #include "dram/dram_command.h"
 #include "dram/dram_preset.h"
 #include "rtl/rtl_assertion.h"
+#include "rtl/rtl_controller.h"
 #include "rtl/verilated_reset.h"
 #include "rtl_test_support.h"
 #include "testbench/tlm_top.h"
@@ -264,8 +268,8 @@ class SpuriousReadData : public ctrl::ControllerCore {
     core_->cycle(with, out);
   }
   std::uint64_t now() const override { return core_->now(); }
-  ctrl::PfBufferCounters prefetch_counters() const override { return core_->prefetch_counters(); }
   void reset() override { core_->reset(); }
+  ctrl::PfBufferCounters prefetch_counters() const override { return core_->prefetch_counters(); }
 
  private:
   std::unique_ptr<ctrl::ControllerCore> core_;
@@ -311,6 +315,106 @@ TEST(McTopAssertion, EndsARunThroughTheSystemCTop) {
         testbench::run_tlm(ddr4(), std::make_unique<SpuriousReadData>(2), source, {});
       },
       "mc_top.u_rsp_path.RdDataForIssuedRead_A", 2);
+}
+
+// ---- Bounded waits (mc_top) -----------------------------------------------------------------
+// mc_top as derive_controller_params configures it for DDR4-3200 under `scheduler`, but for the
+// wait bound, which a test sets short on purpose.
+ctrl::ControllerParams with_wait_bound(ctrl::Scheduler scheduler, std::uint32_t bound) {
+  ctrl::ControllerConfig config;
+  config.scheduler = scheduler;
+  ctrl::ControllerParams params = ctrl::derive_controller_params(ddr4(), config);
+  params.wait_bound = bound;
+  return params;
+}
+
+// One request to a closed bank, accepted at cycle 0 by an idle controller: its ACT is on the
+// bus at cycle 3 and its column command tRCD (= tRCDWR) = 22 cycles later, at cycle 25, a wait
+// of 25 cycles. Returns the cycle of the column command.
+std::uint64_t serve_one(sim::RtlController& core, bool write) {
+  ctrl::CoreInputs in;
+  in.request_valid = true;
+  in.request.write = write;
+  ctrl::CoreOutputs out;
+  core.cycle(in, out);
+  EXPECT_TRUE(out.request_ready);
+  in.request_valid = false;
+  while (core.now() < 100) {
+    core.cycle(in, out);
+    if (dram::is_column(out.command.cmd)) return out.command.cycle;
+  }
+  ADD_FAILURE() << "no column command by cycle 100";
+  return 0;
+}
+
+TEST(McTopWaitBound, AWaitWithinItsBoundPasses) {
+  sim::RtlController writes(ddr4(), with_wait_bound(ctrl::Scheduler::FrFcfs, 25));
+  EXPECT_EQ(serve_one(writes, true), 25u);
+  sim::RtlController reads(ddr4(), with_wait_bound(ctrl::Scheduler::Fcfs, 25));
+  EXPECT_EQ(serve_one(reads, false), 25u);
+}
+
+// With a bound of 24 the request is still queued in cycle 24 (its column command is decided
+// then, on the bus in 25): the check fires in that cycle, the first that proves the bound
+// passed.
+TEST(McTopWaitBound, AWritePastItsBoundIsNamed) {
+  sim::RtlController core(ddr4(), with_wait_bound(ctrl::Scheduler::FrFcfs, 24));
+  expect_assertion([&] { serve_one(core, true); }, "mc_top.WriteWaitWithinBound_A", 24);
+}
+
+TEST(McTopWaitBound, AReadPastItsBoundIsNamed) {
+  sim::RtlController core(ddr4(), with_wait_bound(ctrl::Scheduler::Fcfs, 24));
+  expect_assertion([&] { serve_one(core, false); }, "mc_top.ReadWaitWithinBound_A", 24);
+}
+
+// Plain FR-FCFS bounds no read's wait: the read queue is not checked.
+TEST(McTopWaitBound, ReadsUnderPlainFrFcfsAreNotChecked) {
+  sim::RtlController core(ddr4(), with_wait_bound(ctrl::Scheduler::FrFcfs, 24));
+  EXPECT_EQ(serve_one(core, false), 25u);
+}
+
+// The RTL backend that notes the cycle its first write is accepted.
+class FirstWriteWatch : public ctrl::ControllerCore {
+ public:
+  explicit FirstWriteWatch(const ctrl::ControllerParams& params) : core_(ddr4(), params) {}
+  void cycle(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) override {
+    const std::uint64_t now = core_.now();
+    core_.cycle(in, out);
+    if (in.request_valid && in.request.write && out.request_ready && !first_write_)
+      first_write_ = now;
+  }
+  std::uint64_t now() const override { return core_.now(); }
+  void reset() override { core_.reset(); }
+  ctrl::PfBufferCounters prefetch_counters() const override { return core_.prefetch_counters(); }
+  std::optional<std::uint64_t> first_write() const { return first_write_; }
+
+ private:
+  sim::RtlController core_;
+  std::optional<std::uint64_t> first_write_;
+};
+
+// Real traffic: reads as fast as the controller takes them keep the read queue busy, so the one
+// write is served only once past the age cap C = 256 (test_wait_bound.cpp). Filed the cycle
+// after its acceptance A, it is past the cap at A + 1 + C and on the bus at A + C + 2 at the
+// earliest: with a bound of C + 1 the write check fires at A + C + 1.
+TEST(McTopWaitBound, OnRealTrafficAWriteTheCapHoldsBackIsNamed) {
+  ctrl::ControllerConfig config;
+  config.age_cap = 256;
+  ctrl::ControllerParams params = ctrl::derive_controller_params(ddr4(), config);
+  params.wait_bound = 257;
+  auto core = std::make_unique<FirstWriteWatch>(params);
+  const FirstWriteWatch& watch = *core;
+  testbench::Harness h(ddr4(), std::move(core));
+  test::TrickleSource source(ddr4(), 1000, 1000, 1, 7);
+  try {
+    h.run(source);
+  } catch (const sim::RtlAssertionFailure& e) {
+    ASSERT_TRUE(watch.first_write().has_value());
+    EXPECT_EQ(e.assertion(), "mc_top.WriteWaitWithinBound_A");
+    EXPECT_EQ(e.cycle(), *watch.first_write() + 257);
+    return;
+  }
+  ADD_FAILURE() << "no assertion failed";
 }
 
 }  // namespace

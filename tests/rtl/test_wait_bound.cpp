@@ -4,66 +4,66 @@
 // Only the age cap serves those writes: under every scheduler and page policy, on both
 // backends, the worst write waits at least the cap (the rule, not a lull, served it) and
 // less than the documented bound; so does the worst read where the bound holds for reads
-// (fcfs and frfcfs-cap).
+// (fcfs and frfcfs-cap). Then the bound's own worst case, as near as traffic comes to it:
+// both queues full of row conflicts in one bank. On the RTL, mc_top's assertions check every
+// request against the same bound (ctrl::wait_bound) all along.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdint>
-#include <initializer_list>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "backend.h"
+#include "ctrl/wait_bound.h"
+#include "dram/dram_command.h"
 #include "dram/dram_preset.h"
 #include "rtl_test_support.h"
+#include "workloads/microbench.h"
 
 namespace mckit {
 namespace {
 
 using test::TrickleSource;
 
-std::int64_t largest(std::initializer_list<std::int64_t> values) { return std::max(values); }
+// The worst waits of a run, from acceptance to the column command on the bus: a write's
+// completes there, a read's response comes tCL + tBL + 1 cycles after it.
+struct WorstWaits {
+  std::uint64_t write = 0, read = 0, writes = 0;
 
-// The bound of docs/controller.md on the cycles from a request's acceptance to its column
-// command on the bus, from the preset's timings and the configuration alone.
-std::uint64_t wait_bound(const dram::DramPreset& p, const ctrl::ControllerConfig& c) {
-  const dram::Timing& t = p.timing;
-  const std::int64_t close = largest({t.tRAS, t.tRTP, t.tCWL + t.tBL + t.tWR});
-  const std::int64_t open = largest({t.tRP, t.tRC - t.tRAS}) + t.tRRD_L + t.tFAW;
-  const std::int64_t column =
-      largest({t.tRCD, t.act_to_write()}) +
-      largest({t.tCCD_L, t.write_to_write_same_group(), t.tCWL + t.tBL + t.tWTR_L}) +
-      largest({t.tCCD_S, t.read_to_write(), t.tCWL + t.tBL + t.tWTR_S, t.tBL + t.tRTRS,
-               t.tCL + t.tBL + t.tRTRS - t.tCWL, t.tCWL + t.tBL + t.tRTRS - t.tCL}) +
-      t.tCL + t.tBL;
-  const std::uint64_t service = std::uint64_t(close + open + column);
-  const std::uint64_t depth = std::uint64_t(c.queue_depth);
-  const std::uint64_t base = std::uint64_t(c.age_cap) + (2 * depth + 1) * service + 3;
-  if (!c.refresh) return base;
-  const std::uint64_t refresh =
-      std::uint64_t(close + largest({t.prea_to_act(), t.tRFC}) + t.tRFC) + service + 2;
-  const std::uint64_t ranks = std::uint64_t(p.org.ranks), refi = std::uint64_t(t.tREFI);
-  // The refreshes that can fall into the wait depend on its length: the least fixed point.
-  std::uint64_t bound = base;
-  for (;;) {
-    const std::uint64_t intervals = (bound + refi - 1) / refi;
-    const std::uint64_t next = base + ranks * (intervals + 1) * refresh +
-                               ranks * (std::uint64_t(c.refresh_postpone) + intervals + 1) * 2;
-    if (next == bound) return bound;
-    bound = next;
+  void watch(testbench::Harness& h, const dram::Timing& t) {
+    const std::uint64_t read_tail = std::uint64_t(t.tCL + t.tBL) + test::kDataToResponse;
+    h.on_completion = [this, read_tail](const ctrl::Completion& c) {
+      const std::uint64_t waited = c.done_cycle - c.accept_cycle;
+      if (c.write) {
+        ++writes;
+        write = std::max(write, waited);
+      } else if (!c.forwarded) {
+        read = std::max(read, waited - read_tail);
+      }
+    };
   }
+};
+
+void expect_clean(const stats::RunStats& s) {
+  EXPECT_EQ(s.violations, 0u);
+  for (const auto& v : s.first_violations) ADD_FAILURE() << v;
+  EXPECT_EQ(s.data_mismatches, 0u);
+  EXPECT_EQ(s.unanswered, 0u);
 }
 
-// The bound's value on DDR4-3200 with the age cap of these tests, worked out by hand in
-// docs/controller.md: S = 52 + 64 + 104 = 220, 256 + 65 S + 3 = 14559, three refreshes of
-// 52 + 560 + 560 + 220 + 2 = 1394 and (8 + 2 + 1) x 2 cycles of idle-rank refreshes.
-TEST(WaitBound, Ddr4ValueAsDocumented) {
-  ctrl::ControllerConfig c;
-  c.age_cap = 256;
-  EXPECT_EQ(wait_bound(dram::load_preset("ddr4-3200"), c), 14559u + 3 * 1394u + 22u);
-  c.refresh = false;
-  EXPECT_EQ(wait_bound(dram::load_preset("ddr4-3200"), c), 14559u);
+// The bound mc_top's assertions check (ControllerParams::wait_bound), printed beside the worst
+// waits of the run.
+std::uint64_t bound_of(const dram::DramPreset& p, const ctrl::ControllerConfig& c,
+                       const std::string& run, const WorstWaits& w, std::uint64_t cycles) {
+  const std::optional<std::uint64_t> bound = ctrl::wait_bound(p, c);
+  EXPECT_TRUE(bound.has_value());
+  std::cout << "[ waits    ] " << run << ": worst write " << w.write << ", worst read " << w.read
+            << " cycles, bound " << bound.value_or(0) << ", run " << cycles << " cycles\n";
+  return bound.value_or(0);
 }
 
 using Param = std::tuple<std::string, ctrl::Scheduler, ctrl::PagePolicy, sim::Backend>;
@@ -73,7 +73,6 @@ class WaitBoundUnderReads : public ::testing::TestWithParam<Param> {};
 TEST_P(WaitBoundUnderReads, TrickledWritesWaitForTheCapAndNoLonger) {
   const auto& [preset_name, scheduler, page_policy, backend] = GetParam();
   const dram::DramPreset p = dram::load_preset(preset_name);
-  const dram::Timing& t = p.timing;
   ctrl::ControllerConfig config;
   config.scheduler = scheduler;
   config.page_policy = page_policy;
@@ -86,35 +85,21 @@ TEST_P(WaitBoundUnderReads, TrickledWritesWaitForTheCapAndNoLonger) {
   options.backend = backend;
   options.controller = config;
   sim::CycleHarness h(p, options);
-  std::uint64_t worst_write = 0, worst_read = 0, writes = 0;
-  // A read's column command is tCL + tBL + 1 cycles before its response.
-  const std::uint64_t read_tail = std::uint64_t(t.tCL + t.tBL) + test::kDataToResponse;
-  h.on_completion = [&](const ctrl::Completion& c) {
-    const std::uint64_t waited = c.done_cycle - c.accept_cycle;
-    if (c.write) {
-      ++writes;
-      worst_write = std::max(worst_write, waited);
-    } else if (!c.forwarded) {
-      worst_read = std::max(worst_read, waited - read_tail);
-    }
-  };
+  WorstWaits worst;
+  worst.watch(h, p.timing);
   TrickleSource source(p, kRequests, kWriteEvery, kWrites, 7 + std::uint64_t(scheduler));
   const stats::RunStats s = h.run(source);
-  EXPECT_EQ(s.violations, 0u);
-  for (const auto& v : s.first_violations) ADD_FAILURE() << v;
-  EXPECT_EQ(s.data_mismatches, 0u);
-  EXPECT_EQ(s.unanswered, 0u);
-  EXPECT_EQ(writes, kWrites);
+  expect_clean(s);
+  EXPECT_EQ(worst.writes, kWrites);
 
-  const std::uint64_t bound = wait_bound(p, config);
-  std::cout << "[ waits    ] " << preset_name << " " << ctrl::name_of(scheduler) << " "
-            << ctrl::name_of(page_policy) << " " << sim::name_of(backend)
-            << ": worst write " << worst_write << ", worst read " << worst_read
-            << " cycles, bound " << bound << ", run " << s.cycles << " cycles\n";
-  EXPECT_GE(worst_write, std::uint64_t(config.age_cap)) << "no write had to wait for the cap";
-  EXPECT_LT(worst_write, bound) << "a write waited past the documented bound";
+  const std::uint64_t bound =
+      bound_of(p, config, preset_name + " " + ctrl::name_of(scheduler) + " " +
+                              ctrl::name_of(page_policy) + " " + sim::name_of(backend),
+               worst, s.cycles);
+  EXPECT_GE(worst.write, std::uint64_t(config.age_cap)) << "no write had to wait for the cap";
+  EXPECT_LT(worst.write, bound) << "a write waited past the documented bound";
   if (scheduler != ctrl::Scheduler::FrFcfs) {
-    EXPECT_LT(worst_read, bound) << "a read waited past the documented bound";
+    EXPECT_LT(worst.read, bound) << "a read waited past the documented bound";
   }
 }
 
@@ -142,6 +127,56 @@ INSTANTIATE_TEST_SUITE_P(
                        ::testing::Values(ctrl::PagePolicy::Open),
                        ::testing::ValuesIn(test::kBackends)),
     param_name);
+
+// The bound's worst case, as near as traffic comes: every request a row conflict in one bank
+// (each a new row), one in two a write, offered as fast as the controller takes them, so both
+// queues stay full and the write queue drains between its watermarks. Under the schedulers that
+// bound reads, every wait stays below the bound.
+using OneBankParam = std::tuple<ctrl::Scheduler, sim::Backend>;
+
+class WaitBoundOneBank : public ::testing::TestWithParam<OneBankParam> {};
+
+TEST_P(WaitBoundOneBank, RowConflictsInOneBankWaitLessThanTheBound) {
+  const auto& [scheduler, backend] = GetParam();
+  const dram::DramPreset p = dram::load_preset("ddr4-3200");
+  ctrl::ControllerConfig config;
+  config.scheduler = scheduler;
+  config.age_cap = 256;
+  constexpr std::uint32_t kRequests = 4'000;
+  std::vector<Request> requests(kRequests);
+  for (std::uint32_t k = 0; k < kRequests; ++k) {
+    requests[k].addr = test::address_of(p, 0, 0, k, 0);
+    requests[k].write = k % 2 == 1;
+    if (requests[k].write) workloads::fill_pattern(requests[k], 3, k, p.org.bytes_per_burst());
+  }
+  sim::HarnessOptions options;
+  options.backend = backend;
+  options.controller = config;
+  sim::CycleHarness h(p, options);
+  WorstWaits worst;
+  worst.watch(h, p.timing);
+  test::VectorSource source(requests);
+  const stats::RunStats s = h.run(source);
+  expect_clean(s);
+  EXPECT_EQ(worst.writes, kRequests / 2);
+  // Each request opens its row (again, should a forced refresh close it first).
+  EXPECT_GE(test::count_of(s, dram::Command::ACT), kRequests);
+
+  const std::uint64_t bound = bound_of(
+      p, config, "ddr4-3200 one bank " + ctrl::name_of(scheduler) + " " + sim::name_of(backend),
+      worst, s.cycles);
+  EXPECT_LT(worst.write, bound) << "a write waited past the documented bound";
+  EXPECT_LT(worst.read, bound) << "a read waited past the documented bound";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Ddr4, WaitBoundOneBank,
+    ::testing::Combine(::testing::Values(ctrl::Scheduler::Fcfs, ctrl::Scheduler::FrFcfsCap),
+                       ::testing::ValuesIn(test::kBackends)),
+    [](const ::testing::TestParamInfo<OneBankParam>& info) {
+      return test::test_name_of(ctrl::name_of(std::get<0>(info.param)) + "_" +
+                                sim::name_of(std::get<1>(info.param)));
+    });
 
 }  // namespace
 }  // namespace mckit
