@@ -5,6 +5,7 @@
 #include "ctrl/memory_system.h"
 #include "testbench/run_monitors.h"
 #include "tlm/controller_target.h"
+#include "tlm/simulate.h"
 
 namespace mckit::testbench {
 
@@ -25,7 +26,7 @@ stats::RunStats run_tlm(const dram::DramPreset& preset, std::unique_ptr<ctrl::Co
 
   // The initiator ends the run with sc_stop(), which SystemC would announce on stdout.
   sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO, sc_core::SC_DO_NOTHING);
-  sc_core::sc_start();
+  tlm_models::simulate();
   initiator.rethrow_error();
   target.rethrow_error();
 

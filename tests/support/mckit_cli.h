@@ -22,28 +22,6 @@ struct CliRun {
   std::string output() const { return out + err; }
 };
 
-// A program's standard error without the notes AddressSanitizer prints, in a sanitized build
-// (MCKIT_SANITIZED), when an exception is thrown after SystemC switched stacks behind its back
-// (docs/testing.md): its warning that it ignores __asan_handle_no_return, and the two lines
-// after it. Everything else, reports included, is kept.
-inline std::string without_sanitizer_notes(const std::string& err) {
-#ifdef MCKIT_SANITIZED
-  std::istringstream in(err);
-  std::string kept;
-  for (std::string line; std::getline(in, line);) {
-    if (line.find("WARNING: ASan is ignoring requested __asan_handle_no_return") !=
-            std::string::npos ||
-        line == "False positive error reports may follow" ||
-        line == "For details see https://github.com/google/sanitizers/issues/189")
-      continue;
-    kept += line + '\n';
-  }
-  return kept;
-#else
-  return err;
-#endif
-}
-
 // Runs a shell command line: `mckit` with the shell around it (timeout, bash -c with a
 // process substitution, a writer in the background), or another program a test needs.
 inline CliRun run_shell(const std::string& command_line) {
@@ -59,7 +37,7 @@ inline CliRun run_shell(const std::string& command_line) {
   std::ifstream in(err_path);
   std::stringstream text;
   text << in.rdbuf();
-  run.err = without_sanitizer_notes(text.str());
+  run.err = text.str();
   std::filesystem::remove(err_path);
   return run;
 }

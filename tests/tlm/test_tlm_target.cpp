@@ -27,6 +27,7 @@
 #include "testbench/tlm_top.h"
 #include "tlm/controller_target.h"
 #include "tlm/payload_pool.h"
+#include "tlm/simulate.h"
 #include "workloads/microbench.h"
 #include "workloads/workload_registry.h"
 
@@ -103,7 +104,7 @@ struct Bench {
   Bench() { probe.socket.bind(target.socket); }
   void run(std::function<void(Probe&)> body) {
     probe.body = std::move(body);
-    sc_core::sc_start();
+    tlm_models::simulate();
     target.rethrow_error();
   }
 };
@@ -378,7 +379,7 @@ HeldResponses run_held(std::function<std::uint64_t()> delay) {
   };
   sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
                                           sc_core::SC_DO_NOTHING);
-  sc_core::sc_start();
+  tlm_models::simulate();
   initiator.rethrow_error();
   target.rethrow_error();
   r.stats = target.memory().finish();
