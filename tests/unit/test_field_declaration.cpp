@@ -52,7 +52,7 @@ class Generator : public ::testing::Test {
 
   test::CliRun generate(const std::string& declaration) {
     std::ofstream(dir_ / "fields.json") << declaration;
-    return test::run_shell(std::string(MCKIT_PYTHON) + " cmake/generate_fields.py '" +
+    return test::run_shell(std::string(MCKIT_PYTHON) + " " + MCKIT_FIELDS_SCRIPT + " '" +
                            (dir_ / "fields.json").string() + "' '" + (dir_ / "out").string() +
                            "'");
   }
