@@ -20,7 +20,7 @@ FUZZ_TIMEOUT ?= 10
 FUZZ_RSS_MB  ?= 2048
 
 # Boost.JSON needs Boost >= 1.75: Debian 12's default libboost-dev is 1.74, so the 1.81 packages.
-DEB_PACKAGES := g++ make cmake pkg-config ccache verilator yosys libsystemc-dev libcli11-dev \
+DEB_PACKAGES := g++ make cmake pkg-config ccache python3 verilator yosys libsystemc-dev libcli11-dev \
                 libboost1.81-dev libboost-json1.81-dev libgtest-dev zlib1g-dev
 # What the tests need beyond the build: GTKWave's fst2vcd, with which the wave tests read the
 # dumps back (it needs no display); clang and its fuzzer runtime for `make fuzz`, llvm for

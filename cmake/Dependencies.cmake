@@ -11,6 +11,12 @@ if(NOT verilator_FOUND)
   mckit_missing("Verilator" "verilator")
 endif()
 
+# cmake/generate_fields.py writes the controller's configuration code (docs/fields.md).
+find_package(Python3 QUIET COMPONENTS Interpreter)
+if(NOT Python3_Interpreter_FOUND)
+  mckit_missing("Python 3" "python3")
+endif()
+
 find_package(PkgConfig QUIET)
 if(NOT PKG_CONFIG_FOUND)
   mckit_missing("pkg-config" "pkg-config")

@@ -17,8 +17,6 @@ package mc_pkg;
   localparam int unsigned IdW    = 8;   // request tag: indexes the data buffer beside mc_top
   localparam int unsigned StreamW = 8;
   localparam int unsigned TimeW  = 40;  // cycle stamps; 2^40 tCK never wraps in a run
-  localparam int unsigned TW     = 8;   // most timing values, in tCK
-  localparam int unsigned TLongW = 16;  // tRFC, tREFI, age cap, idle timeout
 
   typedef enum logic [3:0] {
     CMD_NOP  = 4'd0,
@@ -64,42 +62,9 @@ package mc_pkg;
     ROW_CONFLICT = 2'd2   // another row was open: PRE, ACT
   } row_class_e;
 
-  typedef struct packed {
-    logic [TW-1:0] rcd, rcdwr, rp, rpab, ras, rc, cl, cwl, bl, rtp, wr;
-    logic [TW-1:0] wtr_s, wtr_l, ccd_s, ccd_l, ccd_l_wr, rrd_s, rrd_l, faw, rtw, rtrs;
-    logic [TLongW-1:0] rfc, refi;
-  } timing_t;
-
-  // Mapping and policy inputs, registered in mc_top.
-  typedef struct packed {
-    logic [1:0] mapping;       // mapping_e
-    logic       xor_hash;
-    logic [4:0] col_bits;
-    logic [2:0] bl_log2;
-    logic [1:0] bank_bits;
-    logic [1:0] bg_bits;
-    logic       rank_bits;
-    logic [63:0] burst_mask;
-    logic [1:0] scheduler;     // scheduler_e
-    logic [1:0] page_policy;   // page_policy_e
-    logic [TLongW-1:0] age_cap;
-    logic [TLongW-1:0] idle_timeout;
-    logic [7:0] wq_high;
-    logic [7:0] wq_low;
-    logic       refresh_en;
-    logic [3:0] ref_postpone;
-  } cfg_t;
-
-  // Prefetch inputs, registered in mc_top.
-  typedef struct packed {
-    logic [1:0] kind;       // pf_kind_e
-    logic [3:0] distance;
-    logic [3:0] degree;
-    logic [1:0] threshold;  // pf_stride's confidence
-    logic [6:0] throttle;   // % of data-bus cycles prefetch reads may take
-    logic [7:0] pressure;   // read-queue entries from which candidates are dropped
-    logic [5:0] addr_bits;  // burst address bits of the device: candidates beyond are dropped
-  } pf_cfg_t;
+  // The configuration's widths (TW, TLongW) and registers (timing_t, cfg_t, pf_cfg_t),
+  // generated from models/ctrl/controller_fields.json (docs/fields.md).
+`include "mc_cfg_types.svh"
 
   typedef struct packed {
     logic [AddrW-1:0] addr;

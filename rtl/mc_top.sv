@@ -20,41 +20,9 @@ module mc_top #(
   input  logic clk_i,
   input  logic rst_ni,
 
-  // Run-time configuration: address mapping.
-  input  mc_pkg::mapping_e cfg_mapping_i,
-  input  logic       cfg_xor_i,
-  input  logic [4:0] cfg_col_bits_i,    // log2(bursts per row)
-  input  logic [2:0] cfg_bl_log2_i,     // log2(device columns per burst)
-  input  logic [1:0] cfg_bank_bits_i,
-  input  logic [1:0] cfg_bg_bits_i,
-  input  logic       cfg_rank_bits_i,
-  input  logic [63:0] cfg_burst_mask_i, // byte-mask bits a burst has (1 per byte)
-  // Policies.
-  input  mc_pkg::scheduler_e cfg_scheduler_i,
-  input  mc_pkg::page_policy_e cfg_page_policy_i,
-  input  logic [15:0] cfg_age_cap_i,
-  input  logic [15:0] cfg_idle_timeout_i,
-  input  logic [CntW-1:0] cfg_wq_high_i,
-  input  logic [CntW-1:0] cfg_wq_low_i,
-  input  logic       cfg_refresh_en_i,
-  input  logic [3:0] cfg_ref_postpone_i,
-  // Timings in tCK.
-  input  logic [7:0] cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_trpab_i, cfg_tras_i, cfg_trc_i,
-  input  logic [7:0] cfg_tcl_i, cfg_tcwl_i, cfg_tbl_i, cfg_trtp_i, cfg_twr_i,
-  input  logic [7:0] cfg_twtr_s_i, cfg_twtr_l_i, cfg_tccd_s_i, cfg_tccd_l_i, cfg_tccd_l_wr_i,
-  input  logic [7:0] cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i, cfg_trtw_i, cfg_trtrs_i,
-  input  logic [15:0] cfg_trfc_i, cfg_trefi_i,
-  // Prefetcher.
-  input  mc_pkg::pf_kind_e cfg_pf_kind_i,
-  input  logic [3:0] cfg_pf_distance_i,
-  input  logic [3:0] cfg_pf_degree_i,
-  input  logic [1:0] cfg_pf_threshold_i,
-  input  logic [6:0] cfg_pf_throttle_i,   // % of data-bus cycles
-  input  logic [CntW-1:0] cfg_pf_pressure_i,
-  input  logic [5:0] cfg_pf_addr_bits_i,  // burst address bits of the device
-  // The bound on a request's wait, acceptance to column command on the bus, in cycles (all
-  // ones: none). Only the assertions read it (docs/controller.md, "Bounded waits").
-  input  logic [31:0] cfg_wait_bound_i,
+  // Run-time configuration: mapping, policies, timings, prefetcher, wait bound; generated from
+  // models/ctrl/controller_fields.json (docs/fields.md).
+`include "mc_top_cfg_ports.svh"
 
   // Front end: requests.
   input  logic                         req_valid_i,
@@ -112,26 +80,9 @@ module mc_top #(
     else now_q <= now_q + 1'b1;
   end
 
-  // Configuration is registered: one cycle after a change it takes effect, and the
-  // logic behind it does not depend on the ports.
-  mc_pkg::timing_t t;
-  mc_pkg::cfg_t cfg;
-  mc_pkg::pf_cfg_t pf_cfg;
-  logic [31:0] wait_bound;
-  always_ff @(posedge clk_i) begin
-    // In the order of the structs' fields.
-    t <= {cfg_trcd_i, cfg_trcdwr_i, cfg_trp_i, cfg_trpab_i, cfg_tras_i, cfg_trc_i, cfg_tcl_i,
-          cfg_tcwl_i, cfg_tbl_i, cfg_trtp_i, cfg_twr_i, cfg_twtr_s_i, cfg_twtr_l_i,
-          cfg_tccd_s_i, cfg_tccd_l_i, cfg_tccd_l_wr_i, cfg_trrd_s_i, cfg_trrd_l_i, cfg_tfaw_i,
-          cfg_trtw_i, cfg_trtrs_i, cfg_trfc_i, cfg_trefi_i};
-    cfg <= {cfg_mapping_i, cfg_xor_i, cfg_col_bits_i, cfg_bl_log2_i, cfg_bank_bits_i,
-            cfg_bg_bits_i, cfg_rank_bits_i, cfg_burst_mask_i, cfg_scheduler_i, cfg_page_policy_i,
-            cfg_age_cap_i, cfg_idle_timeout_i, {{(8 - CntW){1'b0}}, cfg_wq_high_i},
-            {{(8 - CntW){1'b0}}, cfg_wq_low_i}, cfg_refresh_en_i, cfg_ref_postpone_i};
-    pf_cfg <= {cfg_pf_kind_i, cfg_pf_distance_i, cfg_pf_degree_i, cfg_pf_threshold_i,
-               cfg_pf_throttle_i, {{(8 - CntW){1'b0}}, cfg_pf_pressure_i}, cfg_pf_addr_bits_i};
-    wait_bound <= cfg_wait_bound_i;
-  end
+  // Configuration registers cfg, t, pf_cfg and wait_bound, generated from
+  // models/ctrl/controller_fields.json (docs/fields.md).
+`include "mc_top_cfg_regs.svh"
 
   // ---- Front end ------------------------------------------------------------------------
   // A request is taken into a one-entry register; the next cycle it is checked against the

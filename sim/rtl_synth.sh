@@ -7,6 +7,9 @@ rtl="$(cd "$(dirname "$0")/../rtl" && pwd)"
 out="${1:-$(mktemp -d)}"
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"  # the script works from rtl/: a relative path would point there
+# The configuration code of models/ctrl/controller_fields.json, which mc_pkg and mc_top include.
+python3 "$rtl/../cmake/generate_fields.py" "$rtl/../models/ctrl/controller_fields.json" \
+  "$out/generated"
 cd "$rtl"
 
 # synth TOP LOG_NAME FILES...: synthesizes TOP, writes $out/LOG_NAME.log and _stat.txt, prints
@@ -18,7 +21,7 @@ synth() {
   # read_verilog defines SYNTHESIS: the MC_ASSERT checks of rtl/mc_assert.svh vanish, the
   # parameter checks (MC_ASSERT_PARAM) stay.
   yosys -q -w "Replacing memory" -l "$out/$name.log" \
-    -p "read_verilog -sv -I$rtl $*; synth -top $top; tee -q -o $out/${name}_stat.txt stat"
+    -p "read_verilog -sv -I$rtl -I$out/generated/sv $*; synth -top $top; tee -q -o $out/${name}_stat.txt stat"
   awk -v top="$top" '
     # "$paramod\NAME\PARAMS" or "$paramod$HASH\NAME": keep NAME.
     /^=== .* ===$/ { module = $2; if (module ~ /^\$paramod/) { sub(/^[^\\]*\\/, "", module); sub(/\\.*/, "", module) } }

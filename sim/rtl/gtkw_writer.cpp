@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <string>
 
+#include "rtl/mc_top_cfg_waves.h"
+
 namespace mckit::sim {
 
 namespace {
@@ -58,15 +60,20 @@ std::string trace_line(const GtkwSignal& s, const DumpVar& var) {
   return label.empty() ? var.name : "+{" + label + "} " + var.name;
 }
 
+// The configuration ports the field declaration marks for the waves.
+GtkwGroup configuration_group() {
+  GtkwGroup group{"Configuration", {}};
+  for (const char* port : kCfgWavePorts) group.signals.push_back({port});
+  return group;
+}
+
 }  // namespace
 
 std::vector<GtkwGroup> gtkw_groups(const GtkwView& view) {
   constexpr Radix kDec = Radix::Dec;
   std::vector<GtkwGroup> groups = {
       {"Clock and cycle", {{"clk_i"}, {"now_q", kDec, "cycle (now_q)"}}},
-      {"Configuration",
-       {{"cfg_scheduler_i"}, {"cfg_page_policy_i"}, {"cfg_mapping_i"}, {"cfg_xor_i"},
-        {"cfg_refresh_en_i"}, {"cfg_pf_kind_i"}}},
+      configuration_group(),
       {"Front end",
        {{"req_valid_i"}, {"req_ready_o"}, {"req_write_i"}, {"req_addr_i"}, {"req_id_i", kDec},
         {"req_stream_i", kDec}, {"fe_valid_q"}, {"req_fwd_o"}, {"req_fwd_read_id_o", kDec},

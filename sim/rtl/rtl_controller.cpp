@@ -2,6 +2,7 @@
 
 #include "Vmc_top.h"
 #include "common/input_error.h"
+#include "rtl/mc_top_cfg.h"
 #include "rtl/rtl_assertion.h"
 #include "rtl/verilated_reset.h"
 #include "verilated.h"
@@ -41,54 +42,7 @@ RtlController::RtlController(const dram::DramPreset& preset,
     waves_->open();
   }
 
-  Vmc_top& t = *top_;
-  t.cfg_mapping_i = cfg.mapping;
-  t.cfg_xor_i = cfg.xor_hash;
-  t.cfg_col_bits_i = cfg.col_bits;
-  t.cfg_bl_log2_i = cfg.bl_log2;
-  t.cfg_bank_bits_i = cfg.bank_bits;
-  t.cfg_bg_bits_i = cfg.bg_bits;
-  t.cfg_rank_bits_i = cfg.rank_bits;
-  t.cfg_burst_mask_i = cfg.burst_mask;
-  t.cfg_scheduler_i = cfg.scheduler;
-  t.cfg_page_policy_i = cfg.page_policy;
-  t.cfg_age_cap_i = cfg.age_cap;
-  t.cfg_idle_timeout_i = cfg.idle_timeout;
-  t.cfg_wq_high_i = cfg.wq_high;
-  t.cfg_wq_low_i = cfg.wq_low;
-  t.cfg_refresh_en_i = cfg.refresh_en;
-  t.cfg_ref_postpone_i = cfg.ref_postpone;
-  t.cfg_trcd_i = cfg.trcd;
-  t.cfg_trcdwr_i = cfg.trcdwr;
-  t.cfg_trp_i = cfg.trp;
-  t.cfg_trpab_i = cfg.trpab;
-  t.cfg_tras_i = cfg.tras;
-  t.cfg_trc_i = cfg.trc;
-  t.cfg_tcl_i = cfg.tcl;
-  t.cfg_tcwl_i = cfg.tcwl;
-  t.cfg_tbl_i = cfg.tbl;
-  t.cfg_trtp_i = cfg.trtp;
-  t.cfg_twr_i = cfg.twr;
-  t.cfg_twtr_s_i = cfg.twtr_s;
-  t.cfg_twtr_l_i = cfg.twtr_l;
-  t.cfg_tccd_s_i = cfg.tccd_s;
-  t.cfg_tccd_l_i = cfg.tccd_l;
-  t.cfg_tccd_l_wr_i = cfg.tccd_l_wr;
-  t.cfg_trrd_s_i = cfg.trrd_s;
-  t.cfg_trrd_l_i = cfg.trrd_l;
-  t.cfg_tfaw_i = cfg.tfaw;
-  t.cfg_trtw_i = cfg.trtw;
-  t.cfg_trtrs_i = cfg.trtrs;
-  t.cfg_trfc_i = cfg.trfc;
-  t.cfg_trefi_i = cfg.trefi;
-  t.cfg_pf_kind_i = cfg.pf_kind;
-  t.cfg_pf_distance_i = cfg.pf_distance;
-  t.cfg_pf_degree_i = cfg.pf_degree;
-  t.cfg_pf_threshold_i = cfg.pf_threshold;
-  t.cfg_pf_throttle_i = cfg.pf_throttle;
-  t.cfg_pf_pressure_i = cfg.pf_pressure;
-  t.cfg_pf_addr_bits_i = cfg.pf_addr_bits;
-  t.cfg_wait_bound_i = cfg.wait_bound;
+  assign_cfg_ports(*top_, cfg);
   reset();
 }
 

@@ -23,9 +23,13 @@ std::string mc_top_files() {
   return files;
 }
 
+// The include path: rtl/, and the configuration code generated from the field declaration
+// (docs/fields.md) that mc_pkg and mc_top include.
+const std::string kIncludes = std::string("-Irtl -I") + MCKIT_FIELDS_SV_DIR;
+
 test::CliRun lint(const std::string& top, const std::string& files, const std::string& params) {
-  return test::run_shell("verilator --lint-only -Wall -Irtl --top-module " + top + " " +
-                           params + " rtl/lint.vlt" + files);
+  return test::run_shell("verilator --lint-only -Wall " + kIncludes + " --top-module " + top +
+                         " " + params + " rtl/lint.vlt" + files);
 }
 
 struct BadParameter {
@@ -98,7 +102,7 @@ TEST(ParamCheck, LegalValuesPass) {
 
 TEST(ParamCheck, StopsYosysNamingTheCheck) {
   const test::CliRun run = test::run_shell(
-      "yosys -q -p 'read_verilog -sv -Irtl rtl/mc_pkg.sv rtl/pf_buffer.sv; "
+      "yosys -q -p 'read_verilog -sv " + kIncludes + " rtl/mc_pkg.sv rtl/pf_buffer.sv; "
       "chparam -set Entries 3 pf_buffer; hierarchy -top pf_buffer'");
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.output().find("EntriesPow2_A: parameter check failed: "
