@@ -16,30 +16,20 @@ std::string Violation::message() const {
 
 namespace {
 
-// Records a violation when `c` comes before `earliest`: called a dozen times a command, so
-// the check is inline and the rare record is not.
-[[gnu::noinline]] void record_early(std::vector<Violation>& out, const DramCommand& c,
-                                    std::int64_t earliest, const char* name) {
-  out.push_back({c, name, std::uint64_t(earliest - std::int64_t(c.cycle)), false});
-}
-
-inline void need(std::vector<Violation>& out, const DramCommand& c, std::int64_t earliest,
-                 const char* name) {
-  if (std::int64_t(c.cycle) < earliest) record_early(out, c, earliest, name);
-}
-
 void illegal(std::vector<Violation>& out, const DramCommand& c, const char* state) {
   out.push_back({c, state, 0, false});
 }
 
-}  // namespace
+// The latest of `latest`'s cycles of the commands in `set`.
+template <typename Of>
+std::int64_t latest_of(CommandSet set, Of cycle_of, std::int64_t none) {
+  std::int64_t at = none;
+  for (unsigned bits = set; bits != 0; bits &= bits - 1)
+    at = std::max(at, cycle_of(unsigned(__builtin_ctz(bits))));
+  return at;
+}
 
-TimingChecker::TimingChecker(const DramPreset& preset)
-    : t_(preset.timing),
-      org_(preset.org),
-      banks_(std::size_t(org_.ranks) * org_.banks_per_rank()),
-      groups_(std::size_t(org_.ranks) * org_.bank_groups),
-      ranks_(std::size_t(org_.ranks)) {}
+}  // namespace
 
 std::string address_range_error(const DramCommand& c, const Organization& org) {
   const bool bank_cmd = c.cmd == Command::ACT || c.cmd == Command::PRE || is_column(c.cmd);
@@ -61,22 +51,102 @@ std::string address_range_error(const DramCommand& c, const Organization& org) {
   return {};
 }
 
-TimingChecker::Bank& TimingChecker::bank(const DramCommand& c) {
-  return banks_[(std::size_t(c.rank) * org_.bank_groups + c.bank_group) * org_.banks_per_group +
-                c.bank];
+void TimingChecker::ElsewhereLatest::record(std::int64_t cycle, std::uint32_t where) {
+  if (where != place) other = last;
+  last = cycle;
+  place = where;
+}
+
+TimingChecker::TimingChecker(const DramPreset& preset)
+    : TimingChecker(preset, load_standard_rules(preset.standard)) {}
+
+TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rules)
+    : org_(preset.org),
+      banks_(std::size_t(org_.ranks) * org_.banks_per_rank()),
+      groups_(std::size_t(org_.ranks) * org_.bank_groups),
+      ranks_(std::size_t(org_.ranks)) {
+  for (const ConstraintRow& row : rules.rows) {
+    Bound b{row.scope, row.preceding, timing_expression(row.distance, preset.timing, row.where),
+            -1, 0};
+    const auto named = std::find(names_.begin(), names_.end(), row.name);
+    b.name = std::size_t(named - names_.begin());
+    if (named == names_.end()) names_.push_back(row.name);
+    if (row.window > 0) {
+      b.window = int(windows_.size());
+      Window w{row.scope, row.preceding, std::size_t(row.window), {}, {}};
+      const std::size_t instances = row.scope == Scope::Bank        ? banks_.size()
+                                    : row.scope == Scope::BankGroup ? groups_.size()
+                                    : row.scope == Scope::Rank      ? ranks_.size()
+                                                                    : 1;
+      w.cycles.assign(instances * w.size, kNever);
+      w.next.assign(instances, 0);
+      windows_.push_back(std::move(w));
+    }
+    for (unsigned bits = row.following; bits != 0; bits &= bits - 1)
+      by_following_[std::size_t(__builtin_ctz(bits))].push_back(b);
+  }
+  const std::string interval_where = rules.file + ": refresh: interval";
+  refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
+  max_postponed_ = rules.refresh.max_postponed;
+  deadline_name_ = rules.refresh.interval + ": more than " + std::to_string(max_postponed_) +
+                   " refreshes postponed";
+  reset(0);
+}
+
+std::size_t TimingChecker::bank_index(std::uint32_t rank, std::uint32_t bg,
+                                      std::uint32_t bank) const {
+  return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
+}
+
+std::size_t TimingChecker::instance(Scope s, const Place& at) const {
+  switch (s) {
+    case Scope::Bank: return at.bank;
+    case Scope::BankGroup: return std::size_t(at.rank) * org_.bank_groups + at.group;
+    case Scope::Rank: return at.rank;
+    default: return 0;
+  }
 }
 
 bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t b) const {
-  return banks_.at((std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + b).open;
+  return banks_.at(bank_index(rank, bg, b)).open;
 }
 
 std::int64_t TimingChecker::precharge_cycle(std::uint32_t rank, std::uint32_t bg,
                                             std::uint32_t b) const {
-  return banks_.at((std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + b).pre;
+  const Latest& l = banks_.at(bank_index(rank, bg, b)).latest;
+  return std::max(l[std::size_t(Command::PRE)], l[std::size_t(Command::PREA)]);
 }
 
-std::int64_t TimingChecker::ready_after_precharge(const Bank& b) const {
-  return b.pre + (b.closed_by_prea ? t_.prea_to_act() : t_.tRP);
+std::int64_t TimingChecker::latest(const Bound& b, const Place& at) const {
+  if (b.window >= 0) {  // the oldest of the last `size` preceding commands
+    const Window& w = windows_[std::size_t(b.window)];
+    const std::size_t i = instance(w.scope, at);
+    return w.cycles[i * w.size + w.next[i]];
+  }
+  switch (b.scope) {
+    case Scope::Bank: {
+      const Latest& l = banks_[at.bank].latest;
+      return latest_of(b.preceding, [&](unsigned c) { return l[c]; }, kNever);
+    }
+    case Scope::BankGroup: {
+      const Latest& l = groups_[instance(Scope::BankGroup, at)];
+      return latest_of(b.preceding, [&](unsigned c) { return l[c]; }, kNever);
+    }
+    case Scope::Rank: {
+      const Latest& l = ranks_[at.rank].latest;
+      return latest_of(b.preceding, [&](unsigned c) { return l[c]; }, kNever);
+    }
+    case Scope::OtherBankGroup: {
+      const Elsewhere& e = ranks_[at.rank].other_group;
+      return latest_of(b.preceding, [&](unsigned c) { return e[c].away_from(at.group); }, kNever);
+    }
+    case Scope::OtherRank:
+      return latest_of(b.preceding, [&](unsigned c) { return other_rank_[c].away_from(at.rank); },
+                       kNever);
+    case Scope::Channel:
+      return latest_of(b.preceding, [&](unsigned c) { return channel_[c]; }, kNever);
+  }
+  return kNever;
 }
 
 void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
@@ -95,190 +165,154 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
                                 " is before the previous command's cycle " +
                                 std::to_string(last_cycle_));
   if (c.cmd == Command::NOP) return;
+  // One command per cycle on the command bus (JESD79-4 2.7: one command per clock).
   if (now == last_cycle_) illegal(out, c, "command bus: two commands in one cycle");
 
   check_refresh_deadline(c.cycle, out);
-  switch (c.cmd) {
-    case Command::ACT: check_act(c, out); break;
-    case Command::PRE: check_precharge(c, bank(c), out); break;
-    case Command::PREA:
-      for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
-        for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
-          DramCommand one = c;
-          one.bank_group = g;
-          one.bank = b;
-          check_precharge(c, bank(one), out);
-        }
-      break;
-    case Command::REF: check_ref(c, out); break;
-    default: check_column(c, out); break;
-  }
+  check_states(c, out);
+  check_rows(c, out);
   apply(c);
   last_cycle_ = now;
 }
 
-void TimingChecker::check_act(const DramCommand& c, std::vector<Violation>& out) {
-  const Bank& b = bank(c);
-  const Group& g = groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group];
-  const Rank& r = ranks_[c.rank];
-  if (b.open) illegal(out, c, "ACT to open bank");
-  need(out, c, ready_after_precharge(b), b.closed_by_prea && t_.tRPab > 0 ? "tRPab" : "tRP");
-  need(out, c, b.act + t_.tRC, "tRC");
-  need(out, c, g.act + t_.tRRD_L, "tRRD_L");
-  if (r.act_group != c.bank_group) need(out, c, r.act + t_.tRRD_S, "tRRD_S");
-  need(out, c, r.faw[r.faw_next] + t_.tFAW, "tFAW");
-  need(out, c, r.ref + t_.tRFC, "tRFC");
-}
-
-void TimingChecker::check_precharge(const DramCommand& c, const Bank& b,
-                                    std::vector<Violation>& out) {
-  if (!b.open) return;  // precharging an idle bank is a legal no-op
-  need(out, c, b.act + t_.tRAS, "tRAS");
-  need(out, c, b.rd + t_.tRTP, "tRTP");
-  need(out, c, b.wr + t_.tCWL + t_.tBL + t_.tWR, "tWR");
-}
-
-void TimingChecker::check_column(const DramCommand& c, std::vector<Violation>& out) {
-  const Bank& b = bank(c);
-  const Group& g = groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group];
-  const Rank& r = ranks_[c.rank];
-  const bool read = is_read(c.cmd);
-  if (!b.open) {
-    illegal(out, c, "bank closed");
-  } else {
-    if (b.row != c.row) illegal(out, c, "wrong row");
-    if (read) need(out, c, b.act + t_.tRCD, "tRCD");
-    else need(out, c, b.act + t_.act_to_write(), t_.tRCDWR > 0 ? "tRCDWR" : "tRCD");
+// Bank states, as code (JESD79-4 4.1, the simplified state diagram; the same in every
+// standard here): ACT only to an idle bank; READ/WRITE only to the open row of an active bank;
+// REFRESH only with every bank of the rank idle.
+void TimingChecker::check_states(const DramCommand& c, std::vector<Violation>& out) const {
+  if (c.cmd == Command::ACT) {
+    if (banks_[bank_index(c.rank, c.bank_group, c.bank)].open) illegal(out, c, "ACT to open bank");
+  } else if (is_column(c.cmd)) {
+    const Bank& b = banks_[bank_index(c.rank, c.bank_group, c.bank)];
+    if (!b.open) illegal(out, c, "bank closed");
+    else if (b.row != c.row) illegal(out, c, "wrong row");
+  } else if (c.cmd == Command::REF) {
+    const std::size_t first = bank_index(c.rank, 0, 0);
+    for (std::size_t i = first; i < first + std::size_t(org_.banks_per_rank()); ++i)
+      if (banks_[i].open) {
+        illegal(out, c, "REF with a bank open");
+        break;
+      }
   }
-  const std::int64_t write_end = t_.tCWL + t_.tBL;  // write burst end, from the WR
-  if (read) {
-    need(out, c, g.rd + t_.tCCD_L, "tCCD_L");
-    if (r.rd_group != c.bank_group) need(out, c, r.rd + t_.tCCD_S, "tCCD_S");
-    need(out, c, g.wr + write_end + t_.tWTR_L, "tWTR_L");
-    if (r.wr_group != c.bank_group) need(out, c, r.wr + write_end + t_.tWTR_S, "tWTR_S");
-  } else {
-    need(out, c, g.wr + t_.write_to_write_same_group(), t_.tCCD_L_WR > 0 ? "tCCD_L_WR" : "tCCD_L");
-    if (r.wr_group != c.bank_group) need(out, c, r.wr + t_.tCCD_S, "tCCD_S");
-    need(out, c, r.rd + t_.read_to_write(), "tRTW");
-  }
-  // Another rank's burst must end, plus the turnaround, before this one starts on the bus.
-  const std::int64_t start = read ? t_.tCL : t_.tCWL;
-  for (std::size_t other = 0; other < ranks_.size(); ++other) {
-    if (other == c.rank) continue;
-    const Rank& o = ranks_[other];
-    need(out, c, o.rd + t_.tCL + t_.tBL + t_.tRTRS - start, "tRTRS");
-    need(out, c, o.wr + t_.tCWL + t_.tBL + t_.tRTRS - start, "tRTRS");
-  }
-  check_data_bus(c, out);
 }
 
-void TimingChecker::check_data_bus(const DramCommand& c, std::vector<Violation>& out) {
-  const std::int64_t start = std::int64_t(c.cycle) + (is_read(c.cmd) ? t_.tCL : t_.tCWL);
-  if (start < bus_free_) out.push_back({c, "data bus", std::uint64_t(bus_free_ - start), false});
+void TimingChecker::check_rows(const DramCommand& c, std::vector<Violation>& out) {
+  touched_.clear();
+  const std::size_t own = bank_index(c.rank, c.bank_group, c.bank);
+  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
+    // Precharging an idle bank is a legal no-op (JESD79-4 4.8), so PREA touches the open ones.
+    for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
+      for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
+        const std::size_t i = bank_index(c.rank, g, b);
+        if (c.cmd == Command::REF || banks_[i].open) touched_.push_back({c.rank, g, i});
+      }
+  } else if (c.cmd != Command::PRE || banks_[own].open) {
+    touched_.push_back({c.rank, c.bank_group, own});
+  }
+  if (touched_.empty()) return;
+
+  for (const Bound& b : by_following_[std::size_t(c.cmd)]) {
+    std::int64_t at = latest(b, touched_[0]);
+    if (touched_.size() > 1 && (b.scope == Scope::Bank || b.scope == Scope::BankGroup))
+      for (std::size_t i = 1; i < touched_.size(); ++i) at = std::max(at, latest(b, touched_[i]));
+    const std::int64_t earliest = at + b.distance;
+    if (std::int64_t(c.cycle) < earliest) [[unlikely]]
+      out.push_back({c, names_[b.name], std::uint64_t(earliest - std::int64_t(c.cycle)), false});
+  }
 }
 
-void TimingChecker::check_ref(const DramCommand& c, std::vector<Violation>& out) {
-  const Rank& r = ranks_[c.rank];
-  bool any_open = false;
-  std::int64_t ready = kNever;
-  bool ready_by_prea = false;
-  for (int i = 0; i < org_.banks_per_rank(); ++i) {
-    const Bank& b = banks_[std::size_t(c.rank) * org_.banks_per_rank() + i];
-    any_open = any_open || b.open;
-    if (ready_after_precharge(b) > ready) {
-      ready = ready_after_precharge(b);
-      ready_by_prea = b.closed_by_prea;
+void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_group,
+                           bool first_in_rank) {
+  const auto now = std::int64_t(c.cycle);
+  const auto cmd = std::size_t(c.cmd);
+  banks_[at.bank].latest[cmd] = now;
+  if (first_in_group) groups_[instance(Scope::BankGroup, at)][cmd] = now;
+  if (first_in_rank) {
+    ranks_[at.rank].latest[cmd] = now;
+    channel_[cmd] = now;
+    other_rank_[cmd].record(now, at.rank);
+    ranks_[at.rank].other_group[cmd].record(now, at.group);
+  }
+  for (Window& w : windows_) {
+    if (!(w.preceding & command_bit(c.cmd))) continue;
+    const bool counts = w.scope == Scope::Bank || (w.scope == Scope::BankGroup && first_in_group) ||
+                        first_in_rank;
+    if (!counts) continue;
+    const std::size_t i = instance(w.scope, at);
+    w.cycles[i * w.size + w.next[i]] = now;
+    w.next[i] = (w.next[i] + 1) % w.size;
+  }
+}
+
+void TimingChecker::apply(const DramCommand& c) {
+  if (c.cmd == Command::REF) {
+    Rank& r = ranks_[c.rank];
+    ++r.refs;
+  }
+  for (std::size_t i = 0; i < touched_.size(); ++i) {
+    const Place& at = touched_[i];
+    record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
+    Bank& b = banks_[at.bank];
+    switch (c.cmd) {
+      case Command::ACT:
+        b.open = true;
+        b.row = c.row;
+        break;
+      case Command::PRE:
+      case Command::PREA: b.open = false; break;
+      case Command::RDA:
+      case Command::WRA:
+        if (b.open) close_after_auto_precharge(at);
+        break;
+      default: break;
     }
   }
-  if (any_open) illegal(out, c, "REF with a bank open");
-  need(out, c, ready, ready_by_prea && t_.tRPab > 0 ? "tRPab" : "tRP");
-  need(out, c, r.ref + t_.tRFC, "tRFC");
+}
+
+// The device precharges by itself at the first cycle a PRECHARGE would be allowed (the rows
+// that bound PRE in this bank: tRAS, the read or write recovery; JESD79-4 4.17).
+void TimingChecker::close_after_auto_precharge(const Place& at) {
+  std::int64_t earliest = kNever;
+  for (const Bound& b : by_following_[std::size_t(Command::PRE)])
+    if (b.scope == Scope::Bank && b.window < 0) earliest = std::max(earliest, latest(b, at) + b.distance);
+  Bank& bank = banks_[at.bank];
+  std::int64_t& pre = bank.latest[std::size_t(Command::PRE)];
+  pre = std::max(pre, earliest);
+  bank.open = false;
 }
 
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
   for (std::size_t i = 0; i < ranks_.size(); ++i) {
     Rank& r = ranks_[i];
     const std::uint64_t deadline =
-        r.deadline_from +
-        (r.refs - r.refs_before + kMaxPostponedRefresh + 1) * std::uint64_t(t_.tREFI);
+        r.deadline_from + (r.refs - r.refs_before + std::uint64_t(max_postponed_) + 1) *
+                              std::uint64_t(refresh_interval_);
     if (cycle < deadline || r.deadline_reported == r.refs) continue;
     r.deadline_reported = r.refs;
     DramCommand at;
     at.cycle = cycle;
     at.cmd = Command::REF;
     at.rank = std::uint32_t(i);
-    out.push_back({at, "tREFI: more than 8 refreshes postponed", cycle - deadline + 1, true});
+    out.push_back({at, deadline_name_, cycle - deadline + 1, true});
   }
 }
 
 void TimingChecker::reset(std::uint64_t cycle) {
-  std::fill(banks_.begin(), banks_.end(), Bank{});
-  std::fill(groups_.begin(), groups_.end(), Group{});
+  Latest never;
+  never.fill(kNever);
+  for (Bank& b : banks_) b = Bank{false, 0, never};
+  std::fill(groups_.begin(), groups_.end(), never);
   for (Rank& r : ranks_) {
     Rank fresh;
+    fresh.latest = never;
     fresh.refs = fresh.refs_before = r.refs;
     fresh.deadline_from = cycle;
     r = fresh;
   }
-  bus_free_ = kNever;
-}
-
-void TimingChecker::apply(const DramCommand& c) {
-  const auto now = std::int64_t(c.cycle);
-  Rank& r = ranks_[c.rank];
-  switch (c.cmd) {
-    case Command::ACT: {
-      Bank& b = bank(c);
-      b.open = true;
-      b.row = c.row;
-      b.act = now;
-      groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group].act = now;
-      r.act = now;
-      r.act_group = c.bank_group;
-      r.faw[r.faw_next] = now;
-      r.faw_next = (r.faw_next + 1) % r.faw.size();
-      break;
-    }
-    case Command::PRE: {
-      Bank& b = bank(c);
-      if (b.open) {
-        b.open = false;
-        b.closed_by_prea = false;
-        b.pre = now;
-      }
-      break;
-    }
-    case Command::PREA:
-      for (int i = 0; i < org_.banks_per_rank(); ++i) {
-        Bank& b = banks_[std::size_t(c.rank) * org_.banks_per_rank() + i];
-        if (!b.open) continue;
-        b.open = false;
-        b.closed_by_prea = true;
-        b.pre = now;
-      }
-      break;
-    case Command::REF:
-      r.ref = now;
-      ++r.refs;
-      break;
-    default: {  // RD, RDA, WR, WRA
-      Bank& b = bank(c);
-      Group& g = groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group];
-      const bool read = is_read(c.cmd);
-      (read ? b.rd : b.wr) = now;
-      (read ? g.rd : g.wr) = now;
-      (read ? r.rd : r.wr) = now;
-      (read ? r.rd_group : r.wr_group) = c.bank_group;
-      bus_free_ = std::max(bus_free_, now + (read ? t_.tCL : t_.tCWL) + t_.tBL);
-      if (has_auto_precharge(c.cmd) && b.open) {
-        // The device precharges by itself once tRAS and the read/write recovery allow.
-        const std::int64_t recovery = read ? t_.tRTP : t_.tCWL + t_.tBL + t_.tWR;
-        b.open = false;
-        b.closed_by_prea = false;
-        b.pre = std::max(now + recovery, b.act + t_.tRAS);
-      }
-      break;
-    }
+  channel_ = never;
+  other_rank_ = Elsewhere{};
+  for (Window& w : windows_) {
+    std::fill(w.cycles.begin(), w.cycles.end(), kNever);
+    std::fill(w.next.begin(), w.next.end(), 0);
   }
 }
 

@@ -1,4 +1,6 @@
-// Checks every command against every timing constraint and legal bank state of a preset.
+// Checks every command against the constraint rows of its standard (configs/standards/, see
+// standard_rules.h) and the legal bank states. It is the judge of the controllers, so it takes
+// nothing from them: each rule is a row of the standard's description, evaluated generically.
 #pragma once
 
 #include <array>
@@ -8,6 +10,7 @@
 
 #include "dram/dram_command.h"
 #include "dram/dram_preset.h"
+#include "dram/standard_rules.h"
 
 namespace mckit::dram {
 
@@ -25,14 +28,17 @@ std::string address_range_error(const DramCommand& c, const Organization& org);
 
 class TimingChecker {
  public:
+  // The rows of the preset's standard, from its shipped description.
   explicit TimingChecker(const DramPreset& preset);
+  TimingChecker(const DramPreset& preset, const StandardRules& rules);
 
   // Checks `c` (cycle >= the previous command's) and applies it to the bank state,
   // appending what it breaks to `out`. Throws std::invalid_argument on a field out of range
   // or a cycle before the previous command's.
   void execute(const DramCommand& c, std::vector<Violation>& out);
 
-  // Reports ranks whose refresh is overdue at `cycle` (more than 8 REF postponed).
+  // Reports ranks whose refresh is overdue at `cycle` (more REF postponed than the standard
+  // allows).
   void check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out);
 
   // The device's reset and initialization, done by `cycle`: every bank closed, every timing
@@ -43,47 +49,84 @@ class TimingChecker {
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   std::uint64_t refreshes(std::uint32_t rank) const { return ranks_.at(rank).refs; }
-
-  static constexpr int kMaxPostponedRefresh = 8;
+  // The standard's limit on postponed refreshes, from its description.
+  int max_postponed_refresh() const { return max_postponed_; }
 
  private:
   static constexpr std::int64_t kNever = INT64_MIN / 4;
+  using Latest = std::array<std::int64_t, kCommandCount>;  // last cycle of each command
 
+  // The latest cycle of a command elsewhere than in one bank group (or rank): the last one,
+  // and the last one from another place than the last one's.
+  struct ElsewhereLatest {
+    std::int64_t last = kNever, other = kNever;
+    std::uint32_t place = UINT32_MAX;
+    void record(std::int64_t cycle, std::uint32_t where);
+    std::int64_t away_from(std::uint32_t where) const { return where != place ? last : other; }
+  };
+  using Elsewhere = std::array<ElsewhereLatest, kCommandCount>;
+
+  // A row compiled for this preset: its distance evaluated once.
+  struct Bound {
+    Scope scope;
+    CommandSet preceding;
+    std::int64_t distance;
+    int window;  // index into windows_, or -1
+    std::size_t name;
+  };
+  // The preceding commands of a window row, newest last, per scope instance.
+  struct Window {
+    Scope scope;
+    CommandSet preceding;
+    std::size_t size;
+    std::vector<std::int64_t> cycles;  // instance * size + slot
+    std::vector<std::size_t> next;
+  };
   struct Bank {
     bool open = false;
-    bool closed_by_prea = false;
     std::uint32_t row = 0;
-    std::int64_t act = kNever, pre = kNever, rd = kNever, wr = kNever;
-  };
-  struct Group {
-    std::int64_t act = kNever, rd = kNever, wr = kNever;
+    Latest latest;
   };
   struct Rank {
-    std::int64_t act = kNever, rd = kNever, wr = kNever, ref = kNever;
-    std::uint32_t act_group = 0, rd_group = 0, wr_group = 0;
-    std::array<std::int64_t, 4> faw{kNever, kNever, kNever, kNever};  // last four ACTs
-    std::size_t faw_next = 0;
+    Latest latest;
+    Elsewhere other_group;
     std::uint64_t refs = 0;
     std::uint64_t deadline_reported = UINT64_MAX;  // refs count whose deadline was reported
     std::uint64_t deadline_from = 0, refs_before = 0;  // the last reset's cycle and refs count
   };
+  // Where a command lands: one bank, or every bank of its rank it touches.
+  struct Place {
+    std::uint32_t rank, group;
+    std::size_t bank;  // index into banks_
+  };
 
-  Bank& bank(const DramCommand& c);
-  void check_act(const DramCommand& c, std::vector<Violation>& out);
-  void check_precharge(const DramCommand& c, const Bank& b, std::vector<Violation>& out);
-  void check_column(const DramCommand& c, std::vector<Violation>& out);
-  void check_ref(const DramCommand& c, std::vector<Violation>& out);
-  void check_data_bus(const DramCommand& c, std::vector<Violation>& out);
+  void compile(const StandardRules& rules);
+  std::int64_t latest(const Bound& b, const Place& at) const;
+  void check_rows(const DramCommand& c, std::vector<Violation>& out);
+  void check_bound(const DramCommand& c, const Bound& b, const Place& at,
+                   std::vector<Violation>& out) const;
+  void check_states(const DramCommand& c, std::vector<Violation>& out) const;
+  void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
   void apply(const DramCommand& c);
-  std::int64_t ready_after_precharge(const Bank& b) const;
+  void close_after_auto_precharge(const Place& at);
+  std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
+  std::size_t instance(Scope s, const Place& at) const;
 
-  const Timing t_;
   const Organization org_;
+  std::vector<std::string> names_;
+  std::array<std::vector<Bound>, kCommandCount> by_following_;
+  std::vector<Window> windows_;
+  std::int64_t refresh_interval_ = 0;
+  int max_postponed_ = 0;
+  std::string deadline_name_;
+
   std::vector<Bank> banks_;
-  std::vector<Group> groups_;
+  std::vector<Latest> groups_;
   std::vector<Rank> ranks_;
+  Latest channel_;
+  Elsewhere other_rank_;
   std::int64_t last_cycle_ = kNever;
-  std::int64_t bus_free_ = kNever;  // first cycle after the last data burst
+  std::vector<Place> touched_;  // scratch: the banks the current command touches
 };
 
 }  // namespace mckit::dram
