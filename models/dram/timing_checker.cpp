@@ -20,15 +20,6 @@ void illegal(std::vector<Violation>& out, const DramCommand& c, const char* stat
   out.push_back({c, state, 0, false});
 }
 
-// The latest of `latest`'s cycles of the commands in `set`.
-template <typename Of>
-std::int64_t latest_of(CommandSet set, Of cycle_of, std::int64_t none) {
-  std::int64_t at = none;
-  for (unsigned bits = set; bits != 0; bits &= bits - 1)
-    at = std::max(at, cycle_of(unsigned(__builtin_ctz(bits))));
-  return at;
-}
-
 }  // namespace
 
 std::string address_range_error(const DramCommand& c, const Organization& org) {
@@ -62,25 +53,45 @@ TimingChecker::TimingChecker(const DramPreset& preset)
 
 TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rules)
     : org_(preset.org),
-      banks_(std::size_t(org_.ranks) * org_.banks_per_rank()),
-      groups_(std::size_t(org_.ranks) * org_.bank_groups),
-      ranks_(std::size_t(org_.ranks)) {
+      other_group_(std::size_t(org_.ranks) * kCommands),
+      other_rank_(kCommands),
+      open_(std::size_t(org_.ranks) * org_.banks_per_rank()),
+      row_(open_.size()),
+      ranks_(std::size_t(org_.ranks)),
+      touched_(std::size_t(org_.banks_per_rank())) {
+  group_base_ = open_.size();
+  rank_base_ = group_base_ + std::size_t(org_.ranks) * org_.bank_groups;
+  channel_base_ = rank_base_ + ranks_.size();
+  latest_.resize((channel_base_ + 1) * kCommands);
+
   for (const ConstraintRow& row : rules.rows) {
-    Bound b{row.scope, row.preceding, timing_expression(row.distance, preset.timing, row.where),
-            -1, 0};
+    Bound b{};
+    b.distance = timing_expression(row.distance, preset.timing, row.where);
+    for (unsigned bits = row.preceding; bits != 0; bits &= bits - 1)
+      b.preceding[b.count++] = std::uint8_t(__builtin_ctz(bits));
     const auto named = std::find(names_.begin(), names_.end(), row.name);
     b.name = std::size_t(named - names_.begin());
     if (named == names_.end()) names_.push_back(row.name);
+    switch (row.scope) {
+      case Scope::Bank: b.level = kBank; break;
+      case Scope::BankGroup: b.level = kGroup; break;
+      case Scope::Rank: b.level = kRank; break;
+      case Scope::Channel: b.level = kChannel; break;
+      case Scope::OtherBankGroup: b.level = kOtherGroup; break;
+      case Scope::OtherRank: b.level = kOtherRank; break;
+    }
     if (row.window > 0) {
-      b.window = int(windows_.size());
+      b.level = kWindow;
+      b.window = windows_.size();
       Window w{row.scope, row.preceding, std::size_t(row.window), {}, {}};
-      const std::size_t instances = row.scope == Scope::Bank        ? banks_.size()
-                                    : row.scope == Scope::BankGroup ? groups_.size()
+      const std::size_t instances = row.scope == Scope::Bank        ? open_.size()
+                                    : row.scope == Scope::BankGroup ? rank_base_ - group_base_
                                     : row.scope == Scope::Rank      ? ranks_.size()
                                                                     : 1;
-      w.cycles.assign(instances * w.size, kNever);
-      w.next.assign(instances, 0);
+      w.cycles.resize(instances * w.size);
+      w.next.resize(instances);
       windows_.push_back(std::move(w));
+      window_commands_ = CommandSet(window_commands_ | row.preceding);
     }
     for (unsigned bits = row.following; bits != 0; bits &= bits - 1)
       by_following_[std::size_t(__builtin_ctz(bits))].push_back(b);
@@ -98,7 +109,7 @@ std::size_t TimingChecker::bank_index(std::uint32_t rank, std::uint32_t bg,
   return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
 }
 
-std::size_t TimingChecker::instance(Scope s, const Place& at) const {
+std::size_t TimingChecker::window_instance(Scope s, const Place& at) const {
   switch (s) {
     case Scope::Bank: return at.bank;
     case Scope::BankGroup: return std::size_t(at.rank) * org_.bank_groups + at.group;
@@ -108,45 +119,48 @@ std::size_t TimingChecker::instance(Scope s, const Place& at) const {
 }
 
 bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t b) const {
-  return banks_.at(bank_index(rank, bg, b)).open;
+  return open_.at(bank_index(rank, bg, b)) != 0;
 }
 
 std::int64_t TimingChecker::precharge_cycle(std::uint32_t rank, std::uint32_t bg,
                                             std::uint32_t b) const {
-  const Latest& l = banks_.at(bank_index(rank, bg, b)).latest;
+  const std::int64_t* l = &latest_.at(bank_index(rank, bg, b) * kCommands);
   return std::max(l[std::size_t(Command::PRE)], l[std::size_t(Command::PREA)]);
 }
 
 std::int64_t TimingChecker::latest(const Bound& b, const Place& at) const {
-  if (b.window >= 0) {  // the oldest of the last `size` preceding commands
-    const Window& w = windows_[std::size_t(b.window)];
-    const std::size_t i = instance(w.scope, at);
-    return w.cycles[i * w.size + w.next[i]];
+  std::int64_t cycle = kNever;
+  const std::uint8_t* pre = b.preceding.data();
+  switch (b.level) {
+    case kBank:
+    case kGroup:
+    case kRank:
+    case kChannel: {
+      const std::size_t instance =
+          b.level == kBank    ? at.bank
+          : b.level == kGroup ? group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group
+          : b.level == kRank  ? rank_base_ + at.rank
+                              : channel_base_;
+      const std::int64_t* l = &latest_[instance * kCommands];
+      for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, l[pre[k]]);
+      return cycle;
+    }
+    case kOtherGroup: {
+      const ElsewhereLatest* e = &other_group_[std::size_t(at.rank) * kCommands];
+      for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, e[pre[k]].away_from(at.group));
+      return cycle;
+    }
+    case kOtherRank:
+      for (std::uint8_t k = 0; k < b.count; ++k)
+        cycle = std::max(cycle, other_rank_[pre[k]].away_from(at.rank));
+      return cycle;
+    case kWindow: {  // the oldest of the last `size` preceding commands
+      const Window& w = windows_[b.window];
+      const std::size_t i = window_instance(w.scope, at);
+      return w.cycles[i * w.size + w.next[i]];
+    }
   }
-  switch (b.scope) {
-    case Scope::Bank: {
-      const Latest& l = banks_[at.bank].latest;
-      return latest_of(b.preceding, [&](unsigned c) { return l[c]; }, kNever);
-    }
-    case Scope::BankGroup: {
-      const Latest& l = groups_[instance(Scope::BankGroup, at)];
-      return latest_of(b.preceding, [&](unsigned c) { return l[c]; }, kNever);
-    }
-    case Scope::Rank: {
-      const Latest& l = ranks_[at.rank].latest;
-      return latest_of(b.preceding, [&](unsigned c) { return l[c]; }, kNever);
-    }
-    case Scope::OtherBankGroup: {
-      const Elsewhere& e = ranks_[at.rank].other_group;
-      return latest_of(b.preceding, [&](unsigned c) { return e[c].away_from(at.group); }, kNever);
-    }
-    case Scope::OtherRank:
-      return latest_of(b.preceding, [&](unsigned c) { return other_rank_[c].away_from(at.rank); },
-                       kNever);
-    case Scope::Channel:
-      return latest_of(b.preceding, [&](unsigned c) { return channel_[c]; }, kNever);
-  }
-  return kNever;
+  return cycle;
 }
 
 void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
@@ -180,15 +194,15 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
 // REFRESH only with every bank of the rank idle.
 void TimingChecker::check_states(const DramCommand& c, std::vector<Violation>& out) const {
   if (c.cmd == Command::ACT) {
-    if (banks_[bank_index(c.rank, c.bank_group, c.bank)].open) illegal(out, c, "ACT to open bank");
+    if (open_[bank_index(c.rank, c.bank_group, c.bank)]) illegal(out, c, "ACT to open bank");
   } else if (is_column(c.cmd)) {
-    const Bank& b = banks_[bank_index(c.rank, c.bank_group, c.bank)];
-    if (!b.open) illegal(out, c, "bank closed");
-    else if (b.row != c.row) illegal(out, c, "wrong row");
+    const std::size_t b = bank_index(c.rank, c.bank_group, c.bank);
+    if (!open_[b]) illegal(out, c, "bank closed");
+    else if (row_[b] != c.row) illegal(out, c, "wrong row");
   } else if (c.cmd == Command::REF) {
     const std::size_t first = bank_index(c.rank, 0, 0);
     for (std::size_t i = first; i < first + std::size_t(org_.banks_per_rank()); ++i)
-      if (banks_[i].open) {
+      if (open_[i]) {
         illegal(out, c, "REF with a bank open");
         break;
       }
@@ -196,27 +210,57 @@ void TimingChecker::check_states(const DramCommand& c, std::vector<Violation>& o
 }
 
 void TimingChecker::check_rows(const DramCommand& c, std::vector<Violation>& out) {
-  touched_.clear();
-  const std::size_t own = bank_index(c.rank, c.bank_group, c.bank);
+  const auto now = std::int64_t(c.cycle);
+  const std::vector<Bound>& bounds = by_following_[std::size_t(c.cmd)];
   if (c.cmd == Command::PREA || c.cmd == Command::REF) {
+    touched_count_ = 0;
     // Precharging an idle bank is a legal no-op (JESD79-4 4.8), so PREA touches the open ones.
     for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
       for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
         const std::size_t i = bank_index(c.rank, g, b);
-        if (c.cmd == Command::REF || banks_[i].open) touched_.push_back({c.rank, g, i});
+        if (c.cmd != Command::REF && !open_[i]) continue;
+        Place& at = touched_[touched_count_++];
+        at.rank = c.rank;
+        at.group = g;
+        at.bank = i;
       }
-  } else if (c.cmd != Command::PRE || banks_[own].open) {
-    touched_.push_back({c.rank, c.bank_group, own});
+    if (touched_count_ == 0) return;
+    for (const Bound& b : bounds) {
+      std::int64_t at = latest(b, touched_[0]);
+      if (b.level == kBank || b.level == kGroup || b.level == kWindow)
+        for (std::size_t i = 1; i < touched_count_; ++i) at = std::max(at, latest(b, touched_[i]));
+      if (now < at + b.distance)
+        out.push_back({c, names_[b.name], std::uint64_t(at + b.distance - now), false});
+    }
+    return;
   }
-  if (touched_.empty()) return;
-
-  for (const Bound& b : by_following_[std::size_t(c.cmd)]) {
-    std::int64_t at = latest(b, touched_[0]);
-    if (touched_.size() > 1 && (b.scope == Scope::Bank || b.scope == Scope::BankGroup))
-      for (std::size_t i = 1; i < touched_.size(); ++i) at = std::max(at, latest(b, touched_[i]));
-    const std::int64_t earliest = at + b.distance;
-    if (std::int64_t(c.cycle) < earliest) [[unlikely]]
-      out.push_back({c, names_[b.name], std::uint64_t(earliest - std::int64_t(c.cycle)), false});
+  const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
+  if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
+  // The common case, inline: one bank, and the latest cycles of its bank, group, rank and
+  // channel, and of the other groups and ranks, at hand.
+  const std::int64_t* level[kChannel + 1] = {
+      &latest_[at.bank * kCommands],
+      &latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands],
+      &latest_[(rank_base_ + at.rank) * kCommands], &latest_[channel_base_ * kCommands]};
+  const ElsewhereLatest* other_group = &other_group_[std::size_t(at.rank) * kCommands];
+  for (const Bound& b : bounds) {
+    std::int64_t cycle = kNever;
+    const std::uint8_t* pre = b.preceding.data();
+    if (b.level <= kChannel) {
+      const std::int64_t* l = level[b.level];
+      for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, l[pre[k]]);
+    } else if (b.level == kOtherGroup) {
+      for (std::uint8_t k = 0; k < b.count; ++k)
+        cycle = std::max(cycle, other_group[pre[k]].away_from(at.group));
+    } else if (b.level == kOtherRank) {
+      for (std::uint8_t k = 0; k < b.count; ++k)
+        cycle = std::max(cycle, other_rank_[pre[k]].away_from(at.rank));
+    } else {
+      cycle = latest(b, at);
+    }
+    const std::int64_t earliest = cycle + b.distance;
+    if (now < earliest) [[unlikely]]
+      out.push_back({c, names_[b.name], std::uint64_t(earliest - now), false});
   }
 }
 
@@ -224,47 +268,52 @@ void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_
                            bool first_in_rank) {
   const auto now = std::int64_t(c.cycle);
   const auto cmd = std::size_t(c.cmd);
-  banks_[at.bank].latest[cmd] = now;
-  if (first_in_group) groups_[instance(Scope::BankGroup, at)][cmd] = now;
+  latest_[at.bank * kCommands + cmd] = now;
+  if (first_in_group)
+    latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands + cmd] =
+        now;
   if (first_in_rank) {
-    ranks_[at.rank].latest[cmd] = now;
-    channel_[cmd] = now;
+    latest_[(rank_base_ + at.rank) * kCommands + cmd] = now;
+    latest_[channel_base_ * kCommands + cmd] = now;
     other_rank_[cmd].record(now, at.rank);
-    ranks_[at.rank].other_group[cmd].record(now, at.group);
+    other_group_[std::size_t(at.rank) * kCommands + cmd].record(now, at.group);
   }
+  if (!(window_commands_ & command_bit(c.cmd))) return;
   for (Window& w : windows_) {
     if (!(w.preceding & command_bit(c.cmd))) continue;
     const bool counts = w.scope == Scope::Bank || (w.scope == Scope::BankGroup && first_in_group) ||
                         first_in_rank;
     if (!counts) continue;
-    const std::size_t i = instance(w.scope, at);
+    const std::size_t i = window_instance(w.scope, at);
     w.cycles[i * w.size + w.next[i]] = now;
     w.next[i] = (w.next[i] + 1) % w.size;
   }
 }
 
 void TimingChecker::apply(const DramCommand& c) {
-  if (c.cmd == Command::REF) {
-    Rank& r = ranks_[c.rank];
-    ++r.refs;
-  }
-  for (std::size_t i = 0; i < touched_.size(); ++i) {
-    const Place& at = touched_[i];
-    record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
-    Bank& b = banks_[at.bank];
-    switch (c.cmd) {
-      case Command::ACT:
-        b.open = true;
-        b.row = c.row;
-        break;
-      case Command::PRE:
-      case Command::PREA: b.open = false; break;
-      case Command::RDA:
-      case Command::WRA:
-        if (b.open) close_after_auto_precharge(at);
-        break;
-      default: break;
+  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
+    if (c.cmd == Command::REF) ++ranks_[c.rank].refs;
+    for (std::size_t i = 0; i < touched_count_; ++i) {  // as check_rows found them
+      const Place& at = touched_[i];
+      record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
+      open_[at.bank] = 0;
     }
+    return;
+  }
+  const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
+  if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
+  record(c, at, true, true);
+  switch (c.cmd) {
+    case Command::ACT:
+      open_[at.bank] = 1;
+      row_[at.bank] = c.row;
+      break;
+    case Command::PRE: open_[at.bank] = 0; break;
+    case Command::RDA:
+    case Command::WRA:
+      if (open_[at.bank]) close_after_auto_precharge(at);
+      break;
+    default: break;
   }
 }
 
@@ -273,11 +322,10 @@ void TimingChecker::apply(const DramCommand& c) {
 void TimingChecker::close_after_auto_precharge(const Place& at) {
   std::int64_t earliest = kNever;
   for (const Bound& b : by_following_[std::size_t(Command::PRE)])
-    if (b.scope == Scope::Bank && b.window < 0) earliest = std::max(earliest, latest(b, at) + b.distance);
-  Bank& bank = banks_[at.bank];
-  std::int64_t& pre = bank.latest[std::size_t(Command::PRE)];
+    if (b.level == kBank) earliest = std::max(earliest, latest(b, at) + b.distance);
+  std::int64_t& pre = latest_[at.bank * kCommands + std::size_t(Command::PRE)];
   pre = std::max(pre, earliest);
-  bank.open = false;
+  open_[at.bank] = 0;
 }
 
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
@@ -297,19 +345,16 @@ void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Viol
 }
 
 void TimingChecker::reset(std::uint64_t cycle) {
-  Latest never;
-  never.fill(kNever);
-  for (Bank& b : banks_) b = Bank{false, 0, never};
-  std::fill(groups_.begin(), groups_.end(), never);
+  std::fill(latest_.begin(), latest_.end(), kNever);
+  std::fill(open_.begin(), open_.end(), 0);
+  std::fill(other_group_.begin(), other_group_.end(), ElsewhereLatest{});
+  std::fill(other_rank_.begin(), other_rank_.end(), ElsewhereLatest{});
   for (Rank& r : ranks_) {
     Rank fresh;
-    fresh.latest = never;
     fresh.refs = fresh.refs_before = r.refs;
     fresh.deadline_from = cycle;
     r = fresh;
   }
-  channel_ = never;
-  other_rank_ = Elsewhere{};
   for (Window& w : windows_) {
     std::fill(w.cycles.begin(), w.cycles.end(), kNever);
     std::fill(w.next.begin(), w.next.end(), 0);

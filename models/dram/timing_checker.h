@@ -54,7 +54,10 @@ class TimingChecker {
 
  private:
   static constexpr std::int64_t kNever = INT64_MIN / 4;
-  using Latest = std::array<std::int64_t, kCommandCount>;  // last cycle of each command
+  static constexpr std::size_t kCommands = kCommandCount;
+
+  // Where a row looks for its preceding command, as stored here.
+  enum Level : std::uint8_t { kBank, kGroup, kRank, kChannel, kOtherGroup, kOtherRank, kWindow };
 
   // The latest cycle of a command elsewhere than in one bank group (or rank): the last one,
   // and the last one from another place than the last one's.
@@ -64,17 +67,17 @@ class TimingChecker {
     void record(std::int64_t cycle, std::uint32_t where);
     std::int64_t away_from(std::uint32_t where) const { return where != place ? last : other; }
   };
-  using Elsewhere = std::array<ElsewhereLatest, kCommandCount>;
 
-  // A row compiled for this preset: its distance evaluated once.
+  // A row compiled for this preset: its distance evaluated once, its preceding commands listed.
   struct Bound {
-    Scope scope;
-    CommandSet preceding;
+    Level level;
+    std::uint8_t count;  // of preceding commands
+    std::array<std::uint8_t, kCommands> preceding;
     std::int64_t distance;
-    int window;  // index into windows_, or -1
-    std::size_t name;
+    std::size_t window;  // index into windows_ (level kWindow)
+    std::size_t name;    // index into names_
   };
-  // The preceding commands of a window row, newest last, per scope instance.
+  // The preceding commands of a window row, per scope instance (a ring of `size` cycles).
   struct Window {
     Scope scope;
     CommandSet preceding;
@@ -82,51 +85,46 @@ class TimingChecker {
     std::vector<std::int64_t> cycles;  // instance * size + slot
     std::vector<std::size_t> next;
   };
-  struct Bank {
-    bool open = false;
-    std::uint32_t row = 0;
-    Latest latest;
-  };
   struct Rank {
-    Latest latest;
-    Elsewhere other_group;
     std::uint64_t refs = 0;
     std::uint64_t deadline_reported = UINT64_MAX;  // refs count whose deadline was reported
     std::uint64_t deadline_from = 0, refs_before = 0;  // the last reset's cycle and refs count
   };
-  // Where a command lands: one bank, or every bank of its rank it touches.
+  // One bank a command lands on, with its bank group and rank.
   struct Place {
-    std::uint32_t rank, group;
-    std::size_t bank;  // index into banks_
+    std::uint32_t rank, group;  // group within the rank
+    std::size_t bank;           // index of the bank in the channel
   };
 
-  void compile(const StandardRules& rules);
   std::int64_t latest(const Bound& b, const Place& at) const;
-  void check_rows(const DramCommand& c, std::vector<Violation>& out);
-  void check_bound(const DramCommand& c, const Bound& b, const Place& at,
-                   std::vector<Violation>& out) const;
+  std::size_t window_instance(Scope s, const Place& at) const;
   void check_states(const DramCommand& c, std::vector<Violation>& out) const;
+  void check_rows(const DramCommand& c, std::vector<Violation>& out);
   void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
   void apply(const DramCommand& c);
   void close_after_auto_precharge(const Place& at);
   std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
-  std::size_t instance(Scope s, const Place& at) const;
 
   const Organization org_;
   std::vector<std::string> names_;
-  std::array<std::vector<Bound>, kCommandCount> by_following_;
+  std::array<std::vector<Bound>, kCommands> by_following_;
   std::vector<Window> windows_;
+  CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
   int max_postponed_ = 0;
   std::string deadline_name_;
 
-  std::vector<Bank> banks_;
-  std::vector<Latest> groups_;
+  // latest_[(base + instance) * kCommands + command]: banks, then bank groups, ranks, channel.
+  std::vector<std::int64_t> latest_;
+  std::size_t group_base_ = 0, rank_base_ = 0, channel_base_ = 0;
+  std::vector<ElsewhereLatest> other_group_;  // rank * kCommands + command
+  std::vector<ElsewhereLatest> other_rank_;   // command
+  std::vector<std::uint8_t> open_;
+  std::vector<std::uint32_t> row_;
   std::vector<Rank> ranks_;
-  Latest channel_;
-  Elsewhere other_rank_;
   std::int64_t last_cycle_ = kNever;
-  std::vector<Place> touched_;  // scratch: the banks the current command touches
+  std::vector<Place> touched_;  // the banks the last PREA or REF touched (check, then apply)
+  std::size_t touched_count_ = 0;
 };
 
 }  // namespace mckit::dram

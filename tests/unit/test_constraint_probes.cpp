@@ -45,7 +45,6 @@ std::string messages(const std::vector<Violation>& vs) {
   return text.empty() ? " (none)" : text;
 }
 
-bool opens(Command c) { return c == Command::ACT; }
 bool leaves_open(Command c) { return c == Command::ACT || c == Command::RD || c == Command::WR; }
 bool needs_open(Command c) { return is_column(c) || c == Command::PRE || c == Command::PREA; }
 
@@ -205,7 +204,9 @@ TEST_P(ConstraintProbes, EveryRowBindsAtItsDistance) {
           probe_pair(row, Command(__builtin_ctz(pb)), Command(__builtin_ctz(fb)), distance);
     }
     // A row that can bind on this preset is probed at least once.
-    if (distance >= 2) EXPECT_GT(probed_, before) << row.where << " was never probed";
+    if (distance >= 2) {
+      EXPECT_GT(probed_, before) << row.where << " was never probed";
+    }
   }
   std::cout << p_.name << ": " << probed_ << " pairs probed, " << skipped_
             << " no-op pairs (a PRE or column command after the bank closed), " << vacuous_
