@@ -63,12 +63,17 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
   rank_base_ = group_base_ + std::size_t(org_.ranks) * org_.bank_groups;
   channel_base_ = rank_base_ + ranks_.size();
   latest_.resize((channel_base_ + 1) * kCommands);
+  group_classes(rules);
 
   for (const ConstraintRow& row : rules.rows) {
     Bound b{};
     b.distance = timing_expression(row.distance, preset.timing, row.where);
-    for (unsigned bits = row.preceding; bits != 0; bits &= bits - 1)
-      b.preceding[b.count++] = std::uint8_t(__builtin_ctz(bits));
+    for (unsigned bits = row.preceding; bits != 0; bits &= bits - 1) {
+      const std::uint8_t cls = class_of_[std::size_t(__builtin_ctz(bits))];
+      if (std::find(b.preceding.begin(), b.preceding.begin() + b.count, cls) ==
+          b.preceding.begin() + b.count)
+        b.preceding[b.count++] = cls;
+    }
     const auto named = std::find(names_.begin(), names_.end(), row.name);
     b.name = std::size_t(named - names_.begin());
     if (named == names_.end()) names_.push_back(row.name);
@@ -96,6 +101,7 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
     for (unsigned bits = row.following; bits != 0; bits &= bits - 1)
       by_following_[std::size_t(__builtin_ctz(bits))].push_back(b);
   }
+  compile_terms();
   const std::string interval_where = rules.file + ": refresh: interval";
   refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
   max_postponed_ = rules.refresh.max_postponed;
@@ -118,6 +124,74 @@ std::size_t TimingChecker::window_instance(Scope s, const Place& at) const {
   }
 }
 
+// Commands that every row names together (RD and RDA, WR and WRA) share one latest cycle:
+// fewer to record and to compare. PRE and PREA keep their own, for precharge_cycle().
+void TimingChecker::group_classes(const StandardRules& rules) {
+  std::vector<std::vector<bool>> signatures;
+  for (std::size_t c = 0; c < kCommands; ++c) {
+    std::vector<bool> sig;
+    for (const ConstraintRow& row : rules.rows)
+      sig.push_back((row.preceding & command_bit(Command(c))) != 0);
+    sig.push_back(c == std::size_t(Command::PRE));
+    sig.push_back(c == std::size_t(Command::PREA));
+    const auto same = std::find(signatures.begin(), signatures.end(), sig);
+    class_of_[c] = std::uint8_t(same - signatures.begin());
+    if (same == signatures.end()) signatures.push_back(std::move(sig));
+  }
+}
+
+void TimingChecker::compile_terms() {
+  for (std::size_t f = 0; f < kCommands; ++f) {
+    Terms& t = terms_[f];
+    for (std::uint8_t level = kBank; level <= kWindow; ++level) {
+      t.levels[level] = t.terms.size();
+      for (const Bound& b : by_following_[f]) {
+        if (b.level != level) continue;
+        // No other rank, or no other bank group: nothing to wait for.
+        if ((level == kOtherRank && org_.ranks == 1) ||
+            (level == kOtherGroup && org_.bank_groups == 1))
+          continue;
+        // A window is one term: its index, not a command.
+        const std::uint8_t count = level == kWindow ? 1 : b.count;
+        for (std::uint8_t k = 0; k < count; ++k) {
+          const std::uint8_t key = level == kWindow ? std::uint8_t(b.window) : b.preceding[k];
+          auto same = std::find_if(t.terms.begin() + std::ptrdiff_t(t.levels[level]), t.terms.end(),
+                                   [&](const Term& x) { return x.command == key; });
+          if (same == t.terms.end()) t.terms.push_back({key, b.distance});
+          else same->distance = std::max(same->distance, b.distance);
+        }
+      }
+    }
+    t.levels[kWindow + 1] = t.terms.size();
+  }
+}
+
+// The first cycle the following command may come at this bank: the largest of its terms.
+std::int64_t TimingChecker::earliest(const Terms& t, const Place& at) const {
+  std::int64_t cycle = kNever;
+  const Term* term = t.terms.data();
+  const std::int64_t* level[kChannel + 1] = {
+      &latest_[at.bank * kCommands],
+      &latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands],
+      &latest_[(rank_base_ + at.rank) * kCommands], &latest_[channel_base_ * kCommands]};
+  for (std::uint8_t l = kBank; l <= kChannel; ++l) {
+    const std::int64_t* latest = level[l];
+    for (std::size_t i = t.levels[l]; i < t.levels[l + 1]; ++i)
+      cycle = std::max(cycle, latest[term[i].command] + term[i].distance);
+  }
+  const ElsewhereLatest* group = &other_group_[std::size_t(at.rank) * kCommands];
+  for (std::size_t i = t.levels[kOtherGroup]; i < t.levels[kOtherRank]; ++i)
+    cycle = std::max(cycle, group[term[i].command].away_from(at.group) + term[i].distance);
+  for (std::size_t i = t.levels[kOtherRank]; i < t.levels[kWindow]; ++i)
+    cycle = std::max(cycle, other_rank_[term[i].command].away_from(at.rank) + term[i].distance);
+  for (std::size_t i = t.levels[kWindow]; i < t.levels[kWindow + 1]; ++i) {
+    const Window& w = windows_[term[i].command];
+    const std::size_t n = window_instance(w.scope, at);
+    cycle = std::max(cycle, w.cycles[n * w.size + w.next[n]] + term[i].distance);
+  }
+  return cycle;
+}
+
 bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t b) const {
   return open_.at(bank_index(rank, bg, b)) != 0;
 }
@@ -125,7 +199,7 @@ bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_
 std::int64_t TimingChecker::precharge_cycle(std::uint32_t rank, std::uint32_t bg,
                                             std::uint32_t b) const {
   const std::int64_t* l = &latest_.at(bank_index(rank, bg, b) * kCommands);
-  return std::max(l[std::size_t(Command::PRE)], l[std::size_t(Command::PREA)]);
+  return std::max(l[class_of_[std::size_t(Command::PRE)]], l[class_of_[std::size_t(Command::PREA)]]);
 }
 
 std::int64_t TimingChecker::latest(const Bound& b, const Place& at) const {
@@ -236,38 +310,17 @@ void TimingChecker::check_rows(const DramCommand& c, std::vector<Violation>& out
   }
   const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
   if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
-  // The common case, inline: one bank, and the latest cycles of its bank, group, rank and
-  // channel, and of the other groups and ranks, at hand.
-  const std::int64_t* level[kChannel + 1] = {
-      &latest_[at.bank * kCommands],
-      &latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands],
-      &latest_[(rank_base_ + at.rank) * kCommands], &latest_[channel_base_ * kCommands]};
-  const ElsewhereLatest* other_group = &other_group_[std::size_t(at.rank) * kCommands];
-  for (const Bound& b : bounds) {
-    std::int64_t cycle = kNever;
-    const std::uint8_t* pre = b.preceding.data();
-    if (b.level <= kChannel) {
-      const std::int64_t* l = level[b.level];
-      for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, l[pre[k]]);
-    } else if (b.level == kOtherGroup) {
-      for (std::uint8_t k = 0; k < b.count; ++k)
-        cycle = std::max(cycle, other_group[pre[k]].away_from(at.group));
-    } else if (b.level == kOtherRank) {
-      for (std::uint8_t k = 0; k < b.count; ++k)
-        cycle = std::max(cycle, other_rank_[pre[k]].away_from(at.rank));
-    } else {
-      cycle = latest(b, at);
-    }
-    const std::int64_t earliest = cycle + b.distance;
-    if (now < earliest) [[unlikely]]
-      out.push_back({c, names_[b.name], std::uint64_t(earliest - now), false});
+  if (now >= earliest(terms_[std::size_t(c.cmd)], at)) [[likely]] return;
+  for (const Bound& b : bounds) {  // name each row broken
+    const std::int64_t bound = latest(b, at) + b.distance;
+    if (now < bound) out.push_back({c, names_[b.name], std::uint64_t(bound - now), false});
   }
 }
 
 void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_group,
                            bool first_in_rank) {
   const auto now = std::int64_t(c.cycle);
-  const auto cmd = std::size_t(c.cmd);
+  const std::size_t cmd = class_of_[std::size_t(c.cmd)];
   latest_[at.bank * kCommands + cmd] = now;
   if (first_in_group)
     latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands + cmd] =
@@ -323,7 +376,7 @@ void TimingChecker::close_after_auto_precharge(const Place& at) {
   std::int64_t earliest = kNever;
   for (const Bound& b : by_following_[std::size_t(Command::PRE)])
     if (b.level == kBank) earliest = std::max(earliest, latest(b, at) + b.distance);
-  std::int64_t& pre = latest_[at.bank * kCommands + std::size_t(Command::PRE)];
+  std::int64_t& pre = latest_[at.bank * kCommands + class_of_[std::size_t(Command::PRE)]];
   pre = std::max(pre, earliest);
   open_[at.bank] = 0;
 }

@@ -77,6 +77,19 @@ class TimingChecker {
     std::size_t window;  // index into windows_ (level kWindow)
     std::size_t name;    // index into names_
   };
+  // The bounds on one following command, flattened for the common check: one term per
+  // (level, preceding command), with the largest distance of the rows they share, grouped by
+  // level (levels[l] .. levels[l + 1]). Only when a term is not met are the rows walked to
+  // name each one broken.
+  struct Term {
+    std::uint8_t command;
+    std::int64_t distance;
+  };
+  struct Terms {
+    std::vector<Term> terms;
+    std::array<std::size_t, kWindow + 2> levels{};
+  };
+
   // The preceding commands of a window row, per scope instance (a ring of `size` cycles).
   struct Window {
     Scope scope;
@@ -100,6 +113,9 @@ class TimingChecker {
   std::size_t window_instance(Scope s, const Place& at) const;
   void check_states(const DramCommand& c, std::vector<Violation>& out) const;
   void check_rows(const DramCommand& c, std::vector<Violation>& out);
+  void group_classes(const StandardRules& rules);
+  void compile_terms();
+  std::int64_t earliest(const Terms& t, const Place& at) const;
   void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
   void apply(const DramCommand& c);
   void close_after_auto_precharge(const Place& at);
@@ -108,17 +124,19 @@ class TimingChecker {
   const Organization org_;
   std::vector<std::string> names_;
   std::array<std::vector<Bound>, kCommands> by_following_;
+  std::array<Terms, kCommands> terms_;
+  std::array<std::uint8_t, kCommands> class_of_{};  // the latest-cycle slot of each command
   std::vector<Window> windows_;
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
   int max_postponed_ = 0;
   std::string deadline_name_;
 
-  // latest_[(base + instance) * kCommands + command]: banks, then bank groups, ranks, channel.
+  // latest_[(base + instance) * kCommands + class_of_[command]]: banks, then bank groups, ranks, channel.
   std::vector<std::int64_t> latest_;
   std::size_t group_base_ = 0, rank_base_ = 0, channel_base_ = 0;
-  std::vector<ElsewhereLatest> other_group_;  // rank * kCommands + command
-  std::vector<ElsewhereLatest> other_rank_;   // command
+  std::vector<ElsewhereLatest> other_group_;  // rank * kCommands + class
+  std::vector<ElsewhereLatest> other_rank_;   // class
   std::vector<std::uint8_t> open_;
   std::vector<std::uint32_t> row_;
   std::vector<Rank> ranks_;
