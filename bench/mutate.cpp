@@ -2,7 +2,8 @@
 // (the C++ twin, cycle-identical to the RTL) runs with that one value one cycle short while the
 // device keeps the preset's; the device model's checker must name the broken rule. Workloads
 // are tried in turn (random traffic first, then targeted patterns) until one exposes it.
-// Prints a Markdown table timing x preset; exits 1 if a mutation went uncaught.
+// Prints a Markdown table timing x preset; exits 1 if a mutation went uncaught that is not
+// masked (one cycle less changes nothing the controller issues, e.g. tRC = tRAS + tRP).
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -46,9 +47,9 @@ struct Workload {
 
 std::unique_ptr<workloads::RequestSource> random_traffic(const dram::DramPreset& p,
                                                          std::uint64_t footprint, double reads,
-                                                         int run) {
+                                                         int run, std::uint64_t count = 4000) {
   workloads::RandomParams r;
-  r.count = 4000;
+  r.count = count;
   r.seed = 7;
   r.footprint = footprint;
   r.burst_bytes = p.org.bytes_per_burst();
@@ -59,7 +60,8 @@ std::unique_ptr<workloads::RequestSource> random_traffic(const dram::DramPreset&
 
 // Random traffic first; then patterns that reach what it leaves out: few rows (row
 // conflicts: ACT/PRE pairs in one bank), closed pages (auto-precharge), write-then-read
-// streams (turnarounds in one row), and a run long enough for refreshes to be forced.
+// streams (turnarounds in one row), and traffic long enough that the controller must force
+// refreshes (PREA, REF, then ACT) on every preset: 60000 requests outlast N + 2 tREFI.
 std::vector<Workload> workloads_in_turn() {
   const auto keep = [](ctrl::ControllerConfig&) {};
   return {
@@ -77,7 +79,27 @@ std::vector<Workload> workloads_in_turn() {
          r.footprint = 1ull << 20;
          return std::unique_ptr<workloads::RequestSource>(new workloads::RwMixSource(r));
        }},
+      {"random, 60000 requests", keep,
+       [](const dram::DramPreset& p) { return random_traffic(p, 64ull << 20, 0.5, 4, 60000); }},
   };
+}
+
+// Why shortening `f` by one cycle cannot change what the controller issues on `p`, or "" if
+// it can. Each reason is a bound the controller enforces anyway.
+std::string masked(const dram::DramPreset& p, const Field& f) {
+  const dram::Timing& t = p.timing;
+  const std::string n = f.name;
+  if (n == "tREFI") return "shorter is legal: refreshes come more often";
+  if (n == "tRC" && t.tRC <= t.tRAS + t.tRP) return "tRC = tRAS + tRP, both enforced";
+  if (n == "tFAW" && t.tFAW <= 4 * t.tRRD_S) return "tFAW = 4 x tRRD_S, enforced on every ACT";
+  if (n == "tRTRS" && p.org.ranks == 1) return "one rank: no rank switch";
+  const auto same_as_s = [&](int l, int s, const char* other) {
+    return l <= s ? std::string("= ") + other + ", which binds every pair of a rank" : "";
+  };
+  if (n == "tRRD_L") return same_as_s(t.tRRD_L, t.tRRD_S, "tRRD_S");
+  if (n == "tCCD_L") return same_as_s(t.tCCD_L, t.tCCD_S, "tCCD_S");
+  if (n == "tWTR_L") return same_as_s(t.tWTR_L, t.tWTR_S, "tWTR_S");
+  return "";
 }
 
 struct Outcome {
@@ -145,9 +167,12 @@ int main() {
         continue;
       }
       const Outcome o = run_mutation(p, f);
+      const std::string reason = masked(p, f);
       if (o.caught)
         std::printf(" %s after %llu (%s) |", o.rule.c_str(),
                     static_cast<unsigned long long>(o.requests), o.workload.c_str());
+      else if (!reason.empty())
+        std::printf(" masked: %s |", reason.c_str());
       else {
         std::printf(" **not caught** |");
         ++missed;
@@ -156,6 +181,6 @@ int main() {
     }
     std::printf("\n");
   }
-  std::printf("\n%d mutation(s) not caught\n", missed);
+  std::printf("\n%d mutation(s) not caught (masked ones excepted)\n", missed);
   return missed == 0 ? 0 : 1;
 }
