@@ -144,7 +144,12 @@ void TimingChecker::compile_terms() {
   for (std::size_t f = 0; f < kCommands; ++f) {
     Terms& t = terms_[f];
     for (std::uint8_t level = kBank; level <= kWindow; ++level) {
-      t.levels[level] = t.terms.size();
+      if (level == kRank) t.local = t.direct.size();
+      std::vector<Term>& list = level <= kChannel     ? t.direct
+                                : level == kOtherGroup ? t.other_group
+                                : level == kOtherRank  ? t.other_rank
+                                                       : t.windows;
+      const std::size_t first = list.size();
       for (const Bound& b : by_following_[f]) {
         if (b.level != level) continue;
         // No other rank, or no other bank group: nothing to wait for.
@@ -155,40 +160,40 @@ void TimingChecker::compile_terms() {
         const std::uint8_t count = level == kWindow ? 1 : b.count;
         for (std::uint8_t k = 0; k < count; ++k) {
           const std::uint8_t key = level == kWindow ? std::uint8_t(b.window) : b.preceding[k];
-          auto same = std::find_if(t.terms.begin() + std::ptrdiff_t(t.levels[level]), t.terms.end(),
+          auto same = std::find_if(list.begin() + std::ptrdiff_t(first), list.end(),
                                    [&](const Term& x) { return x.command == key; });
-          if (same == t.terms.end()) t.terms.push_back({key, b.distance});
+          if (same == list.end()) list.push_back({level, key, b.distance});
           else same->distance = std::max(same->distance, b.distance);
         }
       }
     }
-    t.levels[kWindow + 1] = t.terms.size();
   }
 }
 
-// The first cycle the following command may come at this bank: the largest of its terms.
-std::int64_t TimingChecker::earliest(const Terms& t, const Place& at) const {
+// The first cycle the following command may come at this bank: the largest of its terms
+// (with `banks_only`, of its bank and bank-group terms: the rest were taken at another bank).
+std::int64_t TimingChecker::earliest(const Terms& t, const Place& at, bool banks_only) const {
   std::int64_t cycle = kNever;
-  const Term* term = t.terms.data();
-  const std::int64_t* level[kChannel + 1] = {
+  const std::int64_t* base[kChannel + 1] = {
       &latest_[at.bank * kCommands],
       &latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands],
       &latest_[(rank_base_ + at.rank) * kCommands], &latest_[channel_base_ * kCommands]};
-  for (std::uint8_t l = kBank; l <= kChannel; ++l) {
-    const std::int64_t* latest = level[l];
-    for (std::size_t i = t.levels[l]; i < t.levels[l + 1]; ++i)
-      cycle = std::max(cycle, latest[term[i].command] + term[i].distance);
+  const std::size_t direct = banks_only ? t.local : t.direct.size();
+  for (std::size_t i = 0; i < direct; ++i) {
+    const Term& x = t.direct[i];
+    cycle = std::max(cycle, base[x.level][x.command] + x.distance);
   }
-  const ElsewhereLatest* group = &other_group_[std::size_t(at.rank) * kCommands];
-  for (std::size_t i = t.levels[kOtherGroup]; i < t.levels[kOtherRank]; ++i)
-    cycle = std::max(cycle, group[term[i].command].away_from(at.group) + term[i].distance);
-  for (std::size_t i = t.levels[kOtherRank]; i < t.levels[kWindow]; ++i)
-    cycle = std::max(cycle, other_rank_[term[i].command].away_from(at.rank) + term[i].distance);
-  for (std::size_t i = t.levels[kWindow]; i < t.levels[kWindow + 1]; ++i) {
-    const Window& w = windows_[term[i].command];
+  for (const Term& x : t.windows) {  // windows may count per bank or group: always taken
+    const Window& w = windows_[x.command];
     const std::size_t n = window_instance(w.scope, at);
-    cycle = std::max(cycle, w.cycles[n * w.size + w.next[n]] + term[i].distance);
+    cycle = std::max(cycle, w.cycles[n * w.size + w.next[n]] + x.distance);
   }
+  if (banks_only) return cycle;
+  const ElsewhereLatest* group = &other_group_[std::size_t(at.rank) * kCommands];
+  for (const Term& x : t.other_group)
+    cycle = std::max(cycle, group[x.command].away_from(at.group) + x.distance);
+  for (const Term& x : t.other_rank)
+    cycle = std::max(cycle, other_rank_[x.command].away_from(at.rank) + x.distance);
   return cycle;
 }
 
@@ -257,23 +262,42 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
   if (now == last_cycle_) illegal(out, c, "command bus: two commands in one cycle");
 
   check_refresh_deadline(c.cycle, out);
-  check_states(c, out);
-  check_rows(c, out);
-  apply(c);
+  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
+    check_rank_wide(c, out);
+    apply_rank_wide(c);
+  } else {
+    const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
+    check_bank_command(c, at, out);
+    apply_bank_command(c, at);
+  }
   last_cycle_ = now;
 }
 
-// Bank states, as code (JESD79-4 4.1, the simplified state diagram; the same in every
+// Bank states stay code (JESD79-4 4.1, the simplified state diagram; the same in every
 // standard here): ACT only to an idle bank; READ/WRITE only to the open row of an active bank;
-// REFRESH only with every bank of the rank idle.
-void TimingChecker::check_states(const DramCommand& c, std::vector<Violation>& out) const {
-  if (c.cmd == Command::ACT) {
-    if (open_[bank_index(c.rank, c.bank_group, c.bank)]) illegal(out, c, "ACT to open bank");
-  } else if (is_column(c.cmd)) {
-    const std::size_t b = bank_index(c.rank, c.bank_group, c.bank);
-    if (!open_[b]) illegal(out, c, "bank closed");
-    else if (row_[b] != c.row) illegal(out, c, "wrong row");
-  } else if (c.cmd == Command::REF) {
+// REFRESH only with every bank of the rank idle (check_rank_wide).
+void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
+                                       std::vector<Violation>& out) const {
+  if (c.cmd == Command::PRE) {
+    if (!open_[at.bank]) return;  // precharging an idle bank is a legal no-op (JESD79-4 4.8)
+  } else if (c.cmd == Command::ACT) {
+    if (open_[at.bank]) illegal(out, c, "ACT to open bank");
+  } else if (!open_[at.bank]) {
+    illegal(out, c, "bank closed");
+  } else if (row_[at.bank] != c.row) {
+    illegal(out, c, "wrong row");
+  }
+  const auto now = std::int64_t(c.cycle);
+  if (now >= earliest(terms_[std::size_t(c.cmd)], at, false)) [[likely]] return;
+  for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
+    const std::int64_t bound = latest(b, at) + b.distance;
+    if (now < bound) out.push_back({c, names_[b.name], std::uint64_t(bound - now), false});
+  }
+}
+
+// PREA touches the open banks of its rank (an idle one is a no-op), REF every bank.
+void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>& out) {
+  if (c.cmd == Command::REF) {
     const std::size_t first = bank_index(c.rank, 0, 0);
     for (std::size_t i = first; i < first + std::size_t(org_.banks_per_rank()); ++i)
       if (open_[i]) {
@@ -281,39 +305,29 @@ void TimingChecker::check_states(const DramCommand& c, std::vector<Violation>& o
         break;
       }
   }
-}
-
-void TimingChecker::check_rows(const DramCommand& c, std::vector<Violation>& out) {
-  const auto now = std::int64_t(c.cycle);
-  const std::vector<Bound>& bounds = by_following_[std::size_t(c.cmd)];
-  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
-    touched_count_ = 0;
-    // Precharging an idle bank is a legal no-op (JESD79-4 4.8), so PREA touches the open ones.
-    for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
-      for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
-        const std::size_t i = bank_index(c.rank, g, b);
-        if (c.cmd != Command::REF && !open_[i]) continue;
-        Place& at = touched_[touched_count_++];
-        at.rank = c.rank;
-        at.group = g;
-        at.bank = i;
-      }
-    if (touched_count_ == 0) return;
-    for (const Bound& b : bounds) {
-      std::int64_t at = latest(b, touched_[0]);
-      if (b.level == kBank || b.level == kGroup || b.level == kWindow)
-        for (std::size_t i = 1; i < touched_count_; ++i) at = std::max(at, latest(b, touched_[i]));
-      if (now < at + b.distance)
-        out.push_back({c, names_[b.name], std::uint64_t(at + b.distance - now), false});
+  touched_count_ = 0;
+  for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
+    for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
+      const std::size_t i = bank_index(c.rank, g, b);
+      if (c.cmd != Command::REF && !open_[i]) continue;
+      Place& at = touched_[touched_count_++];
+      at.rank = c.rank;
+      at.group = g;
+      at.bank = i;
     }
-    return;
-  }
-  const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
-  if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
-  if (now >= earliest(terms_[std::size_t(c.cmd)], at)) [[likely]] return;
-  for (const Bound& b : bounds) {  // name each row broken
-    const std::int64_t bound = latest(b, at) + b.distance;
-    if (now < bound) out.push_back({c, names_[b.name], std::uint64_t(bound - now), false});
+  if (touched_count_ == 0) return;
+  const auto now = std::int64_t(c.cycle);
+  const Terms& terms = terms_[std::size_t(c.cmd)];
+  std::int64_t cycle = earliest(terms, touched_[0], false);
+  for (std::size_t i = 1; i < touched_count_; ++i)
+    cycle = std::max(cycle, earliest(terms, touched_[i], true));
+  if (now >= cycle) return;
+  for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
+    std::int64_t at = latest(b, touched_[0]);
+    if (b.level == kBank || b.level == kGroup || b.level == kWindow)
+      for (std::size_t i = 1; i < touched_count_; ++i) at = std::max(at, latest(b, touched_[i]));
+    if (now < at + b.distance)
+      out.push_back({c, names_[b.name], std::uint64_t(at + b.distance - now), false});
   }
 }
 
@@ -343,30 +357,33 @@ void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_
   }
 }
 
-void TimingChecker::apply(const DramCommand& c) {
-  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
-    if (c.cmd == Command::REF) ++ranks_[c.rank].refs;
-    for (std::size_t i = 0; i < touched_count_; ++i) {  // as check_rows found them
-      const Place& at = touched_[i];
-      record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
-      open_[at.bank] = 0;
-    }
-    return;
+void TimingChecker::apply_rank_wide(const DramCommand& c) {
+  if (c.cmd == Command::REF) ++ranks_[c.rank].refs;
+  for (std::size_t i = 0; i < touched_count_; ++i) {  // as check_rank_wide found them
+    const Place& at = touched_[i];
+    record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
+    open_[at.bank] = 0;
   }
-  const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
-  if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
-  record(c, at, true, true);
+}
+
+void TimingChecker::apply_bank_command(const DramCommand& c, const Place& at) {
   switch (c.cmd) {
     case Command::ACT:
+      record(c, at, true, true);
       open_[at.bank] = 1;
       row_[at.bank] = c.row;
       break;
-    case Command::PRE: open_[at.bank] = 0; break;
+    case Command::PRE:
+      if (!open_[at.bank]) return;  // a no-op
+      record(c, at, true, true);
+      open_[at.bank] = 0;
+      break;
     case Command::RDA:
     case Command::WRA:
+      record(c, at, true, true);
       if (open_[at.bank]) close_after_auto_precharge(at);
       break;
-    default: break;
+    default: record(c, at, true, true); break;
   }
 }
 

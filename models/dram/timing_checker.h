@@ -78,16 +78,17 @@ class TimingChecker {
     std::size_t name;    // index into names_
   };
   // The bounds on one following command, flattened for the common check: one term per
-  // (level, preceding command), with the largest distance of the rows they share, grouped by
-  // level (levels[l] .. levels[l + 1]). Only when a term is not met are the rows walked to
-  // name each one broken.
+  // (level, preceding command), with the largest distance of the rows they share. Only when a
+  // term is not met are the rows walked to name each one broken.
   struct Term {
-    std::uint8_t command;
+    std::uint8_t level;
+    std::uint8_t command;  // its latest-cycle class; for a window, the window's index
     std::int64_t distance;
   };
   struct Terms {
-    std::vector<Term> terms;
-    std::array<std::size_t, kWindow + 2> levels{};
+    std::vector<Term> direct;  // bank, bank group, rank, channel, in this order
+    std::size_t local = 0;     // how many of `direct` are bank and bank-group terms
+    std::vector<Term> other_group, other_rank, windows;
   };
 
   // The preceding commands of a window row, per scope instance (a ring of `size` cycles).
@@ -111,13 +112,15 @@ class TimingChecker {
 
   std::int64_t latest(const Bound& b, const Place& at) const;
   std::size_t window_instance(Scope s, const Place& at) const;
-  void check_states(const DramCommand& c, std::vector<Violation>& out) const;
-  void check_rows(const DramCommand& c, std::vector<Violation>& out);
+  void check_bank_command(const DramCommand& c, const Place& at,
+                          std::vector<Violation>& out) const;
+  void check_rank_wide(const DramCommand& c, std::vector<Violation>& out);
   void group_classes(const StandardRules& rules);
   void compile_terms();
-  std::int64_t earliest(const Terms& t, const Place& at) const;
+  std::int64_t earliest(const Terms& t, const Place& at, bool banks_only) const;
   void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
-  void apply(const DramCommand& c);
+  void apply_bank_command(const DramCommand& c, const Place& at);
+  void apply_rank_wide(const DramCommand& c);
   void close_after_auto_precharge(const Place& at);
   std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
 
