@@ -288,7 +288,7 @@ void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
     illegal(out, c, "wrong row");
   }
   const auto now = std::int64_t(c.cycle);
-  if (now >= earliest(terms_[std::size_t(c.cmd)], at, false)) [[likely]] return;
+  if (now >= earliest(terms_[std::size_t(c.cmd)], at, false)) return;
   for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
     const std::int64_t bound = latest(b, at) + b.distance;
     if (now < bound) out.push_back({c, names_[b.name], std::uint64_t(bound - now), false});
