@@ -32,8 +32,8 @@ VIEW_PACKAGES := gtkwave xvfb xauth imagemagick
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 MCKIT := $(BUILD)/sim/mckit
 
-.PHONY: all deps deps-test deps-view build run test test-regress fuzz bench prefetch-eval lint \
-        synth waves-screenshot clean
+.PHONY: all deps deps-test deps-view build run test test-regress fuzz bench mutate prefetch-eval \
+        lint synth waves-screenshot clean
 
 all: build
 
@@ -101,6 +101,11 @@ bench: build
 	$(BUILD)/bench/bench_rtl memory 1000000 4096
 	$(BUILD)/bench/bench_rtl wrap 1000000
 	bench/bench_run.sh $(BUILD)/sim/mckit 1000000
+
+# The mutation table of docs/mutation.md: every controller timing one cycle short on every
+# shipped preset, and the rule the device model's checker names (docs/testing.md).
+mutate: build
+	$(BUILD)/bench/mutate
 
 # The table of docs/prefetchers.md: every AI workload x prefetcher on DDR4-3200 and HBM2.
 prefetch-eval: build

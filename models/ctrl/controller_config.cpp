@@ -58,7 +58,7 @@ void validate(const ControllerConfig& c) {
   need(c.age_cap > 0 && c.age_cap <= 65535, "age cap must be 1..65535 cycles");
   need(c.idle_timeout > 0 && c.idle_timeout <= 65535, "idle timeout must be 1..65535 cycles");
   need(c.refresh_postpone >= 1 && c.refresh_postpone <= 8,
-       "refresh postponement must be 1..8 (the standard's limit is 8)");
+       "refresh postponement must be 1..8 (the most any standard allows; DDR5 caps it at 4)");
   const PrefetchConfig& pf = c.prefetch;
   need(pf.distance >= 0 && pf.distance <= 15, "prefetch distance must be 0..15");
   need(pf.degree >= 1 && pf.degree <= 15, "prefetch degree must be 1..15");

@@ -35,7 +35,7 @@ struct ControllerConfig {
   int write_high = 24;         // write queue drains from this many entries ...
   int write_low = 8;           // ... down to this many
   bool refresh = true;
-  int refresh_postpone = 8;    // refreshes owed before one is forced
+  int refresh_postpone = 8;    // refreshes owed before one is forced; capped at the standard's limit
   int queue_depth = 32;        // entries of each queue (the RTL's is fixed at build time)
   PrefetchConfig prefetch;
 };

@@ -4,6 +4,7 @@
 
 #include "common/input_error.h"
 #include "common/request.h"
+#include "ctrl/derived_timing.h"
 #include "ctrl/wait_bound.h"
 
 namespace mckit::ctrl {
@@ -61,16 +62,16 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   r.wq_high = std::uint8_t(c.write_high);
   r.wq_low = std::uint8_t(c.write_low);
   r.refresh_en = c.refresh;
-  r.ref_postpone = std::uint8_t(c.refresh_postpone);
+  r.ref_postpone = std::uint8_t(refresh_postpone(p, c));
 
   auto timing = [&](int value, const char* name) {
     fits(value, ControllerLimits::kMaxTiming, std::string("timing.") + name, p);
     return std::uint8_t(value);
   };
   r.trcd = timing(t.tRCD, "tRCD");
-  r.trcdwr = timing(t.act_to_write(), "tRCDWR");
+  r.trcdwr = timing(act_to_write(t), "tRCDWR");
   r.trp = timing(t.tRP, "tRP");
-  r.trpab = timing(t.prea_to_act(), "tRPab");
+  r.trpab = timing(prea_to_act(t), "tRPab");
   r.tras = timing(t.tRAS, "tRAS");
   r.trc = timing(t.tRC, "tRC");
   r.tcl = timing(t.tCL, "tCL");
@@ -82,11 +83,11 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   r.twtr_l = timing(t.tWTR_L, "tWTR_L");
   r.tccd_s = timing(t.tCCD_S, "tCCD_S");
   r.tccd_l = timing(t.tCCD_L, "tCCD_L");
-  r.tccd_l_wr = timing(t.write_to_write_same_group(), "tCCD_L_WR");
+  r.tccd_l_wr = timing(write_to_write_same_group(t), "tCCD_L_WR");
   r.trrd_s = timing(t.tRRD_S, "tRRD_S");
   r.trrd_l = timing(t.tRRD_L, "tRRD_L");
   r.tfaw = timing(t.tFAW, "tFAW");
-  r.trtw = timing(t.read_to_write(), "tRTW");
+  r.trtw = timing(read_to_write(t), "tRTW");
   r.trtrs = timing(t.tRTRS, "tRTRS");
   fits(t.tRFC, ControllerLimits::kMaxLongTiming, "timing.tRFC", p);
   fits(t.tREFI, ControllerLimits::kMaxLongTiming, "timing.tREFI", p);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <initializer_list>
 
+#include "ctrl/derived_timing.h"
+
 namespace mckit::ctrl {
 
 namespace {
@@ -18,9 +20,9 @@ std::optional<std::uint64_t> wait_bound(const dram::DramPreset& p, const Control
   const std::int64_t close = largest({t.tRAS, t.tRTP, t.tCWL + t.tBL + t.tWR});
   const std::int64_t open = largest({t.tRP, t.tRC - t.tRAS}) + t.tRRD_L + t.tFAW;
   const std::int64_t column =
-      largest({t.tRCD, t.act_to_write()}) +
-      largest({t.tCCD_L, t.write_to_write_same_group(), t.tCWL + t.tBL + t.tWTR_L}) +
-      largest({t.tCCD_S, t.read_to_write(), t.tCWL + t.tBL + t.tWTR_S, t.tBL + t.tRTRS,
+      largest({t.tRCD, act_to_write(t)}) +
+      largest({t.tCCD_L, write_to_write_same_group(t), t.tCWL + t.tBL + t.tWTR_L}) +
+      largest({t.tCCD_S, read_to_write(t), t.tCWL + t.tBL + t.tWTR_S, t.tBL + t.tRTRS,
                t.tCL + t.tBL + t.tRTRS - t.tCWL, t.tCWL + t.tBL + t.tRTRS - t.tCL}) +
       t.tCL + t.tBL;
   const std::uint64_t service = std::uint64_t(close + open + column);
@@ -35,10 +37,10 @@ std::optional<std::uint64_t> wait_bound(const dram::DramPreset& p, const Control
   // equal: a smaller value would be a smaller fixed point), n = ceil(a / (tREFI - b)); none
   // unless tREFI > b.
   const std::uint64_t refresh =
-      std::uint64_t(close + largest({t.prea_to_act(), t.tRFC}) + t.tRFC) + service + 2;
+      std::uint64_t(close + largest({prea_to_act(t), t.tRFC}) + t.tRFC) + service + 2;
   const std::uint64_t ranks = std::uint64_t(p.org.ranks), refi = std::uint64_t(t.tREFI);
   const std::uint64_t a =
-      base + ranks * refresh + 2 * ranks * (std::uint64_t(c.refresh_postpone) + 1);
+      base + ranks * refresh + 2 * ranks * (std::uint64_t(refresh_postpone(p, c)) + 1);
   const std::uint64_t b = ranks * (refresh + 2);
   if (refi <= b) return std::nullopt;
   const std::uint64_t intervals = (a + (refi - b) - 1) / (refi - b);

@@ -176,10 +176,11 @@ Organization read_organization(ObjectReader r) {
   return o;
 }
 
-Timing read_timing(ObjectReader r) {
-  Timing t;
-  t.tCK_ps = r.cited_number("tCK_ps");
-  const std::vector<std::pair<const char*, int Timing::*>> required = {
+using TimingField = std::pair<const char*, int Timing::*>;
+
+// Every integer timing a preset must give.
+const std::vector<TimingField>& required_timings() {
+  static const std::vector<TimingField> fields = {
       {"tRCD", &Timing::tRCD},     {"tRP", &Timing::tRP},       {"tRAS", &Timing::tRAS},
       {"tRC", &Timing::tRC},       {"tCL", &Timing::tCL},       {"tCWL", &Timing::tCWL},
       {"tBL", &Timing::tBL},       {"tRTP", &Timing::tRTP},     {"tWR", &Timing::tWR},
@@ -187,12 +188,23 @@ Timing read_timing(ObjectReader r) {
       {"tCCD_L", &Timing::tCCD_L}, {"tRRD_S", &Timing::tRRD_S}, {"tRRD_L", &Timing::tRRD_L},
       {"tFAW", &Timing::tFAW},     {"tRFC", &Timing::tRFC},     {"tREFI", &Timing::tREFI},
       {"tRTRS", &Timing::tRTRS}};
-  for (const auto& [key, member] : required) t.*member = r.cited_int(key);
-  const std::vector<std::pair<const char*, int Timing::*>> optional = {
-      {"tRCDWR", &Timing::tRCDWR}, {"tRPab", &Timing::tRPab},     {"tCCD_L_WR", &Timing::tCCD_L_WR},
-      {"tRFCsb", &Timing::tRFCsb}, {"tREFIsb", &Timing::tREFIsb}, {"tRFCpb", &Timing::tRFCpb},
-      {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD}};
-  for (const auto& [key, member] : optional) t.*member = r.optional_cited_int(key);
+  return fields;
+}
+
+// The standard-specific timings, 0 when a preset leaves them out.
+const std::vector<TimingField>& optional_timings() {
+  static const std::vector<TimingField> fields = {
+      {"tRCDWR", &Timing::tRCDWR},   {"tRPab", &Timing::tRPab},     {"tCCD_L_WR", &Timing::tCCD_L_WR},
+      {"tWPRE", &Timing::tWPRE},     {"tRFCsb", &Timing::tRFCsb},   {"tREFIsb", &Timing::tREFIsb},
+      {"tRFCpb", &Timing::tRFCpb},   {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD}};
+  return fields;
+}
+
+Timing read_timing(ObjectReader r) {
+  Timing t;
+  t.tCK_ps = r.cited_number("tCK_ps");
+  for (const auto& [key, member] : required_timings()) t.*member = r.cited_int(key);
+  for (const auto& [key, member] : optional_timings()) t.*member = r.optional_cited_int(key);
   r.reject_unknown();
   return t;
 }
@@ -218,7 +230,7 @@ void check_consistency(const ObjectReader& r, const Timing& t, const Organizatio
   rule(beats == o.burst_length, "tBL",
        "tBL x beats_per_clock must equal burst_length (" + std::to_string(beats) +
            " != " + std::to_string(o.burst_length) + ")");
-  rule(t.read_to_write() > 0, "tCWL", "tCWL must be < tCL + tBL + 2");
+  rule(t.tCWL < t.tCL + t.tBL + 2, "tCWL", "tCWL must be < tCL + tBL + 2");
   if (o.bank_groups == 1) {
     rule(t.tCCD_S == t.tCCD_L && t.tRRD_S == t.tRRD_L && t.tWTR_S == t.tWTR_L, "tCCD_L",
          "without bank groups the _S and _L timings must be equal");
@@ -288,6 +300,17 @@ std::string preset_dir() {
   if (const char* env = std::getenv("MCKIT_CONFIG_DIR"); env && *env)
     return (fs::path(env) / "dram").string();
   return (fs::path(MCKIT_SOURCE_CONFIG_DIR) / "dram").string();
+}
+
+std::string standards_dir() {
+  return (fs::path(preset_dir()).parent_path() / "standards").string();
+}
+
+std::optional<int> timing_value(const Timing& t, std::string_view name) {
+  for (const auto* fields : {&required_timings(), &optional_timings()})
+    for (const auto& [key, member] : *fields)
+      if (name == key) return t.*member;
+  return std::nullopt;
 }
 
 std::vector<std::string> shipped_preset_names() {

@@ -3,7 +3,9 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mckit::dram {
@@ -39,14 +41,13 @@ struct Timing {
   int tRCDWR = 0;     // ACT to WR where it differs from ACT to RD (HBM)
   int tRPab = 0;      // PREA to ACT/REF where it differs from tRP (LPDDR5)
   int tCCD_L_WR = 0;  // WR to WR in one bank group where it differs from tCCD_L (DDR5)
+  int tWPRE = 0;      // write preamble beyond the one cycle every DDR standard has (DDR5)
   int tRFCsb = 0, tREFIsb = 0, tRFCpb = 0, tREFIpb = 0, tRREFD = 0;
-
-  int act_to_write() const { return tRCDWR > 0 ? tRCDWR : tRCD; }
-  int prea_to_act() const { return tRPab > 0 ? tRPab : tRP; }
-  int write_to_write_same_group() const { return tCCD_L_WR > 0 ? tCCD_L_WR : tCCD_L; }
-  // Read to write on one rank: the read burst, the write preamble and one turnaround cycle.
-  int read_to_write() const { return tCL + tBL + 2 - tCWL; }
 };
+
+// The value of the integer timing called `name` ("tRCD"), or nothing for an unknown name.
+// Timings a preset does not set read as 0.
+std::optional<int> timing_value(const Timing& t, std::string_view name);
 
 // IDD currents (mA) of one supply rail; energy is computed per rail and summed.
 struct PowerDomain {
@@ -90,5 +91,8 @@ std::vector<std::string> shipped_preset_names();
 
 // Folder of the shipped presets: $MCKIT_CONFIG_DIR/dram if set, else the source tree's.
 std::string preset_dir();
+
+// Folder of the standards' descriptions (rules), beside the presets': .../standards.
+std::string standards_dir();
 
 }  // namespace mckit::dram

@@ -16,30 +16,11 @@ std::string Violation::message() const {
 
 namespace {
 
-// Records a violation when `c` comes before `earliest`: called a dozen times a command, so
-// the check is inline and the rare record is not.
-[[gnu::noinline]] void record_early(std::vector<Violation>& out, const DramCommand& c,
-                                    std::int64_t earliest, const char* name) {
-  out.push_back({c, name, std::uint64_t(earliest - std::int64_t(c.cycle)), false});
-}
-
-inline void need(std::vector<Violation>& out, const DramCommand& c, std::int64_t earliest,
-                 const char* name) {
-  if (std::int64_t(c.cycle) < earliest) record_early(out, c, earliest, name);
-}
-
 void illegal(std::vector<Violation>& out, const DramCommand& c, const char* state) {
   out.push_back({c, state, 0, false});
 }
 
 }  // namespace
-
-TimingChecker::TimingChecker(const DramPreset& preset)
-    : t_(preset.timing),
-      org_(preset.org),
-      banks_(std::size_t(org_.ranks) * org_.banks_per_rank()),
-      groups_(std::size_t(org_.ranks) * org_.bank_groups),
-      ranks_(std::size_t(org_.ranks)) {}
 
 std::string address_range_error(const DramCommand& c, const Organization& org) {
   const bool bank_cmd = c.cmd == Command::ACT || c.cmd == Command::PRE || is_column(c.cmd);
@@ -61,22 +42,204 @@ std::string address_range_error(const DramCommand& c, const Organization& org) {
   return {};
 }
 
-TimingChecker::Bank& TimingChecker::bank(const DramCommand& c) {
-  return banks_[(std::size_t(c.rank) * org_.bank_groups + c.bank_group) * org_.banks_per_group +
-                c.bank];
+void TimingChecker::ElsewhereLatest::record(std::int64_t cycle, std::uint32_t where) {
+  if (where != place) other = last;
+  last = cycle;
+  place = where;
+}
+
+TimingChecker::TimingChecker(const DramPreset& preset)
+    : TimingChecker(preset, load_standard_rules(preset.standard)) {}
+
+TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rules)
+    : org_(preset.org),
+      other_group_(std::size_t(org_.ranks) * kCommands),
+      other_rank_(kCommands),
+      open_(std::size_t(org_.ranks) * org_.banks_per_rank()),
+      row_(open_.size()),
+      ranks_(std::size_t(org_.ranks)),
+      touched_(std::size_t(org_.banks_per_rank())) {
+  group_base_ = open_.size();
+  rank_base_ = group_base_ + std::size_t(org_.ranks) * org_.bank_groups;
+  channel_base_ = rank_base_ + ranks_.size();
+  latest_.resize((channel_base_ + 1) * kCommands);
+  group_classes(rules);
+
+  for (const ConstraintRow& row : rules.rows) {
+    Bound b{};
+    b.distance = timing_expression(row.distance, preset.timing, row.where);
+    for (unsigned bits = row.preceding; bits != 0; bits &= bits - 1) {
+      const std::uint8_t cls = class_of_[std::size_t(__builtin_ctz(bits))];
+      if (std::find(b.preceding.begin(), b.preceding.begin() + b.count, cls) ==
+          b.preceding.begin() + b.count)
+        b.preceding[b.count++] = cls;
+    }
+    const auto named = std::find(names_.begin(), names_.end(), row.name);
+    b.name = std::size_t(named - names_.begin());
+    if (named == names_.end()) names_.push_back(row.name);
+    switch (row.scope) {
+      case Scope::Bank: b.level = kBank; break;
+      case Scope::BankGroup: b.level = kGroup; break;
+      case Scope::Rank: b.level = kRank; break;
+      case Scope::Channel: b.level = kChannel; break;
+      case Scope::OtherBankGroup: b.level = kOtherGroup; break;
+      case Scope::OtherRank: b.level = kOtherRank; break;
+    }
+    if (row.window > 0) {
+      b.level = kWindow;
+      b.window = windows_.size();
+      Window w{row.scope, row.preceding, std::size_t(row.window), {}, {}};
+      const std::size_t instances = row.scope == Scope::Bank        ? open_.size()
+                                    : row.scope == Scope::BankGroup ? rank_base_ - group_base_
+                                    : row.scope == Scope::Rank      ? ranks_.size()
+                                                                    : 1;
+      w.cycles.resize(instances * w.size);
+      w.next.resize(instances);
+      windows_.push_back(std::move(w));
+      window_commands_ = CommandSet(window_commands_ | row.preceding);
+    }
+    for (unsigned bits = row.following; bits != 0; bits &= bits - 1)
+      by_following_[std::size_t(__builtin_ctz(bits))].push_back(b);
+  }
+  compile_terms();
+  const std::string interval_where = rules.file + ": refresh: interval";
+  refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
+  max_postponed_ = rules.refresh.max_postponed;
+  deadline_name_ = rules.refresh.interval + ": more than " + std::to_string(max_postponed_) +
+                   " refreshes postponed";
+  reset(0);
+}
+
+std::size_t TimingChecker::bank_index(std::uint32_t rank, std::uint32_t bg,
+                                      std::uint32_t bank) const {
+  return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
+}
+
+std::size_t TimingChecker::window_instance(Scope s, const Place& at) const {
+  switch (s) {
+    case Scope::Bank: return at.bank;
+    case Scope::BankGroup: return std::size_t(at.rank) * org_.bank_groups + at.group;
+    case Scope::Rank: return at.rank;
+    default: return 0;
+  }
+}
+
+// Commands that every row names together (RD and RDA, WR and WRA) share one latest cycle:
+// fewer to record and to compare. PRE and PREA keep their own, for precharge_cycle().
+void TimingChecker::group_classes(const StandardRules& rules) {
+  std::vector<std::vector<bool>> signatures;
+  for (std::size_t c = 0; c < kCommands; ++c) {
+    std::vector<bool> sig;
+    for (const ConstraintRow& row : rules.rows)
+      sig.push_back((row.preceding & command_bit(Command(c))) != 0);
+    sig.push_back(c == std::size_t(Command::PRE));
+    sig.push_back(c == std::size_t(Command::PREA));
+    const auto same = std::find(signatures.begin(), signatures.end(), sig);
+    class_of_[c] = std::uint8_t(same - signatures.begin());
+    if (same == signatures.end()) signatures.push_back(std::move(sig));
+  }
+}
+
+void TimingChecker::compile_terms() {
+  for (std::size_t f = 0; f < kCommands; ++f) {
+    Terms& t = terms_[f];
+    for (std::uint8_t level = kBank; level <= kWindow; ++level) {
+      if (level == kRank) t.local = t.direct.size();
+      std::vector<Term>& list = level <= kChannel     ? t.direct
+                                : level == kOtherGroup ? t.other_group
+                                : level == kOtherRank  ? t.other_rank
+                                                       : t.windows;
+      const std::size_t first = list.size();
+      for (const Bound& b : by_following_[f]) {
+        if (b.level != level) continue;
+        // No other rank, or no other bank group: nothing to wait for.
+        if ((level == kOtherRank && org_.ranks == 1) ||
+            (level == kOtherGroup && org_.bank_groups == 1))
+          continue;
+        // A window is one term: its index, not a command.
+        const std::uint8_t count = level == kWindow ? 1 : b.count;
+        for (std::uint8_t k = 0; k < count; ++k) {
+          const std::uint8_t key = level == kWindow ? std::uint8_t(b.window) : b.preceding[k];
+          auto same = std::find_if(list.begin() + std::ptrdiff_t(first), list.end(),
+                                   [&](const Term& x) { return x.command == key; });
+          if (same == list.end()) list.push_back({level, key, b.distance});
+          else same->distance = std::max(same->distance, b.distance);
+        }
+      }
+    }
+  }
+}
+
+// The first cycle the following command may come at this bank: the largest of its terms
+// (with `banks_only`, of its bank and bank-group terms: the rest were taken at another bank).
+std::int64_t TimingChecker::earliest(const Terms& t, const Place& at, bool banks_only) const {
+  std::int64_t cycle = kNever;
+  const std::int64_t* base[kChannel + 1] = {
+      &latest_[at.bank * kCommands],
+      &latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands],
+      &latest_[(rank_base_ + at.rank) * kCommands], &latest_[channel_base_ * kCommands]};
+  const std::size_t direct = banks_only ? t.local : t.direct.size();
+  for (std::size_t i = 0; i < direct; ++i) {
+    const Term& x = t.direct[i];
+    cycle = std::max(cycle, base[x.level][x.command] + x.distance);
+  }
+  for (const Term& x : t.windows) {  // windows may count per bank or group: always taken
+    const Window& w = windows_[x.command];
+    const std::size_t n = window_instance(w.scope, at);
+    cycle = std::max(cycle, w.cycles[n * w.size + w.next[n]] + x.distance);
+  }
+  if (banks_only) return cycle;
+  const ElsewhereLatest* group = &other_group_[std::size_t(at.rank) * kCommands];
+  for (const Term& x : t.other_group)
+    cycle = std::max(cycle, group[x.command].away_from(at.group) + x.distance);
+  for (const Term& x : t.other_rank)
+    cycle = std::max(cycle, other_rank_[x.command].away_from(at.rank) + x.distance);
+  return cycle;
 }
 
 bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t b) const {
-  return banks_.at((std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + b).open;
+  return open_.at(bank_index(rank, bg, b)) != 0;
 }
 
 std::int64_t TimingChecker::precharge_cycle(std::uint32_t rank, std::uint32_t bg,
                                             std::uint32_t b) const {
-  return banks_.at((std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + b).pre;
+  const std::int64_t* l = &latest_.at(bank_index(rank, bg, b) * kCommands);
+  return std::max(l[class_of_[std::size_t(Command::PRE)]], l[class_of_[std::size_t(Command::PREA)]]);
 }
 
-std::int64_t TimingChecker::ready_after_precharge(const Bank& b) const {
-  return b.pre + (b.closed_by_prea ? t_.prea_to_act() : t_.tRP);
+std::int64_t TimingChecker::latest(const Bound& b, const Place& at) const {
+  std::int64_t cycle = kNever;
+  const std::uint8_t* pre = b.preceding.data();
+  switch (b.level) {
+    case kBank:
+    case kGroup:
+    case kRank:
+    case kChannel: {
+      const std::size_t instance =
+          b.level == kBank    ? at.bank
+          : b.level == kGroup ? group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group
+          : b.level == kRank  ? rank_base_ + at.rank
+                              : channel_base_;
+      const std::int64_t* l = &latest_[instance * kCommands];
+      for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, l[pre[k]]);
+      return cycle;
+    }
+    case kOtherGroup: {
+      const ElsewhereLatest* e = &other_group_[std::size_t(at.rank) * kCommands];
+      for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, e[pre[k]].away_from(at.group));
+      return cycle;
+    }
+    case kOtherRank:
+      for (std::uint8_t k = 0; k < b.count; ++k)
+        cycle = std::max(cycle, other_rank_[pre[k]].away_from(at.rank));
+      return cycle;
+    case kWindow: {  // the oldest of the last `size` preceding commands
+      const Window& w = windows_[b.window];
+      const std::size_t i = window_instance(w.scope, at);
+      return w.cycles[i * w.size + w.next[i]];
+    }
+  }
+  return cycle;
 }
 
 void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
@@ -95,190 +258,176 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
                                 " is before the previous command's cycle " +
                                 std::to_string(last_cycle_));
   if (c.cmd == Command::NOP) return;
+  // One command per cycle on the command bus (JESD79-4 2.7: one command per clock).
   if (now == last_cycle_) illegal(out, c, "command bus: two commands in one cycle");
 
   check_refresh_deadline(c.cycle, out);
-  switch (c.cmd) {
-    case Command::ACT: check_act(c, out); break;
-    case Command::PRE: check_precharge(c, bank(c), out); break;
-    case Command::PREA:
-      for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
-        for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
-          DramCommand one = c;
-          one.bank_group = g;
-          one.bank = b;
-          check_precharge(c, bank(one), out);
-        }
-      break;
-    case Command::REF: check_ref(c, out); break;
-    default: check_column(c, out); break;
+  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
+    check_rank_wide(c, out);
+    apply_rank_wide(c);
+  } else {
+    const Place at{c.rank, c.bank_group, bank_index(c.rank, c.bank_group, c.bank)};
+    check_bank_command(c, at, out);
+    apply_bank_command(c, at);
   }
-  apply(c);
   last_cycle_ = now;
 }
 
-void TimingChecker::check_act(const DramCommand& c, std::vector<Violation>& out) {
-  const Bank& b = bank(c);
-  const Group& g = groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group];
-  const Rank& r = ranks_[c.rank];
-  if (b.open) illegal(out, c, "ACT to open bank");
-  need(out, c, ready_after_precharge(b), b.closed_by_prea && t_.tRPab > 0 ? "tRPab" : "tRP");
-  need(out, c, b.act + t_.tRC, "tRC");
-  need(out, c, g.act + t_.tRRD_L, "tRRD_L");
-  if (r.act_group != c.bank_group) need(out, c, r.act + t_.tRRD_S, "tRRD_S");
-  need(out, c, r.faw[r.faw_next] + t_.tFAW, "tFAW");
-  need(out, c, r.ref + t_.tRFC, "tRFC");
-}
-
-void TimingChecker::check_precharge(const DramCommand& c, const Bank& b,
-                                    std::vector<Violation>& out) {
-  if (!b.open) return;  // precharging an idle bank is a legal no-op
-  need(out, c, b.act + t_.tRAS, "tRAS");
-  need(out, c, b.rd + t_.tRTP, "tRTP");
-  need(out, c, b.wr + t_.tCWL + t_.tBL + t_.tWR, "tWR");
-}
-
-void TimingChecker::check_column(const DramCommand& c, std::vector<Violation>& out) {
-  const Bank& b = bank(c);
-  const Group& g = groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group];
-  const Rank& r = ranks_[c.rank];
-  const bool read = is_read(c.cmd);
-  if (!b.open) {
+// Bank states stay code (JESD79-4 4.1, the simplified state diagram; the same in every
+// standard here): ACT only to an idle bank; READ/WRITE only to the open row of an active bank;
+// REFRESH only with every bank of the rank idle (check_rank_wide).
+void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
+                                       std::vector<Violation>& out) const {
+  if (c.cmd == Command::PRE) {
+    if (!open_[at.bank]) return;  // precharging an idle bank is a legal no-op (JESD79-4 4.8)
+  } else if (c.cmd == Command::ACT) {
+    if (open_[at.bank]) illegal(out, c, "ACT to open bank");
+  } else if (!open_[at.bank]) {
     illegal(out, c, "bank closed");
-  } else {
-    if (b.row != c.row) illegal(out, c, "wrong row");
-    if (read) need(out, c, b.act + t_.tRCD, "tRCD");
-    else need(out, c, b.act + t_.act_to_write(), t_.tRCDWR > 0 ? "tRCDWR" : "tRCD");
+  } else if (row_[at.bank] != c.row) {
+    illegal(out, c, "wrong row");
   }
-  const std::int64_t write_end = t_.tCWL + t_.tBL;  // write burst end, from the WR
-  if (read) {
-    need(out, c, g.rd + t_.tCCD_L, "tCCD_L");
-    if (r.rd_group != c.bank_group) need(out, c, r.rd + t_.tCCD_S, "tCCD_S");
-    need(out, c, g.wr + write_end + t_.tWTR_L, "tWTR_L");
-    if (r.wr_group != c.bank_group) need(out, c, r.wr + write_end + t_.tWTR_S, "tWTR_S");
-  } else {
-    need(out, c, g.wr + t_.write_to_write_same_group(), t_.tCCD_L_WR > 0 ? "tCCD_L_WR" : "tCCD_L");
-    if (r.wr_group != c.bank_group) need(out, c, r.wr + t_.tCCD_S, "tCCD_S");
-    need(out, c, r.rd + t_.read_to_write(), "tRTW");
+  const auto now = std::int64_t(c.cycle);
+  if (now >= earliest(terms_[std::size_t(c.cmd)], at, false)) return;
+  for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
+    const std::int64_t bound = latest(b, at) + b.distance;
+    if (now < bound) out.push_back({c, names_[b.name], std::uint64_t(bound - now), false});
   }
-  // Another rank's burst must end, plus the turnaround, before this one starts on the bus.
-  const std::int64_t start = read ? t_.tCL : t_.tCWL;
-  for (std::size_t other = 0; other < ranks_.size(); ++other) {
-    if (other == c.rank) continue;
-    const Rank& o = ranks_[other];
-    need(out, c, o.rd + t_.tCL + t_.tBL + t_.tRTRS - start, "tRTRS");
-    need(out, c, o.wr + t_.tCWL + t_.tBL + t_.tRTRS - start, "tRTRS");
-  }
-  check_data_bus(c, out);
 }
 
-void TimingChecker::check_data_bus(const DramCommand& c, std::vector<Violation>& out) {
-  const std::int64_t start = std::int64_t(c.cycle) + (is_read(c.cmd) ? t_.tCL : t_.tCWL);
-  if (start < bus_free_) out.push_back({c, "data bus", std::uint64_t(bus_free_ - start), false});
-}
-
-void TimingChecker::check_ref(const DramCommand& c, std::vector<Violation>& out) {
-  const Rank& r = ranks_[c.rank];
-  bool any_open = false;
-  std::int64_t ready = kNever;
-  bool ready_by_prea = false;
-  for (int i = 0; i < org_.banks_per_rank(); ++i) {
-    const Bank& b = banks_[std::size_t(c.rank) * org_.banks_per_rank() + i];
-    any_open = any_open || b.open;
-    if (ready_after_precharge(b) > ready) {
-      ready = ready_after_precharge(b);
-      ready_by_prea = b.closed_by_prea;
+// PREA touches the open banks of its rank (an idle one is a no-op), REF every bank.
+void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>& out) {
+  if (c.cmd == Command::REF) {
+    const std::size_t first = bank_index(c.rank, 0, 0);
+    for (std::size_t i = first; i < first + std::size_t(org_.banks_per_rank()); ++i)
+      if (open_[i]) {
+        illegal(out, c, "REF with a bank open");
+        break;
+      }
+  }
+  touched_count_ = 0;
+  for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
+    for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
+      const std::size_t i = bank_index(c.rank, g, b);
+      if (c.cmd != Command::REF && !open_[i]) continue;
+      Place& at = touched_[touched_count_++];
+      at.rank = c.rank;
+      at.group = g;
+      at.bank = i;
     }
+  if (touched_count_ == 0) return;
+  const auto now = std::int64_t(c.cycle);
+  const Terms& terms = terms_[std::size_t(c.cmd)];
+  std::int64_t cycle = earliest(terms, touched_[0], false);
+  for (std::size_t i = 1; i < touched_count_; ++i)
+    cycle = std::max(cycle, earliest(terms, touched_[i], true));
+  if (now >= cycle) return;
+  for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
+    std::int64_t at = latest(b, touched_[0]);
+    if (b.level == kBank || b.level == kGroup || b.level == kWindow)
+      for (std::size_t i = 1; i < touched_count_; ++i) at = std::max(at, latest(b, touched_[i]));
+    if (now < at + b.distance)
+      out.push_back({c, names_[b.name], std::uint64_t(at + b.distance - now), false});
   }
-  if (any_open) illegal(out, c, "REF with a bank open");
-  need(out, c, ready, ready_by_prea && t_.tRPab > 0 ? "tRPab" : "tRP");
-  need(out, c, r.ref + t_.tRFC, "tRFC");
+}
+
+void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_group,
+                           bool first_in_rank) {
+  const auto now = std::int64_t(c.cycle);
+  const std::size_t cmd = class_of_[std::size_t(c.cmd)];
+  latest_[at.bank * kCommands + cmd] = now;
+  if (first_in_group)
+    latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands + cmd] =
+        now;
+  if (first_in_rank) {
+    latest_[(rank_base_ + at.rank) * kCommands + cmd] = now;
+    latest_[channel_base_ * kCommands + cmd] = now;
+    other_rank_[cmd].record(now, at.rank);
+    other_group_[std::size_t(at.rank) * kCommands + cmd].record(now, at.group);
+  }
+  if (!(window_commands_ & command_bit(c.cmd))) return;
+  for (Window& w : windows_) {
+    if (!(w.preceding & command_bit(c.cmd))) continue;
+    const bool counts = w.scope == Scope::Bank || (w.scope == Scope::BankGroup && first_in_group) ||
+                        first_in_rank;
+    if (!counts) continue;
+    const std::size_t i = window_instance(w.scope, at);
+    w.cycles[i * w.size + w.next[i]] = now;
+    w.next[i] = (w.next[i] + 1) % w.size;
+  }
+}
+
+void TimingChecker::apply_rank_wide(const DramCommand& c) {
+  if (c.cmd == Command::REF) ++ranks_[c.rank].refs;
+  for (std::size_t i = 0; i < touched_count_; ++i) {  // as check_rank_wide found them
+    const Place& at = touched_[i];
+    record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
+    open_[at.bank] = 0;
+  }
+}
+
+void TimingChecker::apply_bank_command(const DramCommand& c, const Place& at) {
+  switch (c.cmd) {
+    case Command::ACT:
+      record(c, at, true, true);
+      open_[at.bank] = 1;
+      row_[at.bank] = c.row;
+      break;
+    case Command::PRE:
+      if (!open_[at.bank]) return;  // a no-op
+      record(c, at, true, true);
+      open_[at.bank] = 0;
+      break;
+    case Command::RDA:
+    case Command::WRA:
+      record(c, at, true, true);
+      if (open_[at.bank]) close_after_auto_precharge(at);
+      break;
+    default: record(c, at, true, true); break;
+  }
+}
+
+// The device precharges by itself at the first cycle a PRECHARGE would be allowed (the rows
+// that bound PRE in this bank: tRAS, the read or write recovery; JESD79-4 4.17).
+void TimingChecker::close_after_auto_precharge(const Place& at) {
+  std::int64_t earliest = kNever;
+  for (const Bound& b : by_following_[std::size_t(Command::PRE)])
+    if (b.level == kBank) earliest = std::max(earliest, latest(b, at) + b.distance);
+  std::int64_t& pre = latest_[at.bank * kCommands + class_of_[std::size_t(Command::PRE)]];
+  pre = std::max(pre, earliest);
+  open_[at.bank] = 0;
 }
 
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
   for (std::size_t i = 0; i < ranks_.size(); ++i) {
     Rank& r = ranks_[i];
     const std::uint64_t deadline =
-        r.deadline_from +
-        (r.refs - r.refs_before + kMaxPostponedRefresh + 1) * std::uint64_t(t_.tREFI);
+        r.deadline_from + (r.refs - r.refs_before + std::uint64_t(max_postponed_) + 1) *
+                              std::uint64_t(refresh_interval_);
     if (cycle < deadline || r.deadline_reported == r.refs) continue;
     r.deadline_reported = r.refs;
     DramCommand at;
     at.cycle = cycle;
     at.cmd = Command::REF;
     at.rank = std::uint32_t(i);
-    out.push_back({at, "tREFI: more than 8 refreshes postponed", cycle - deadline + 1, true});
+    out.push_back({at, deadline_name_, cycle - deadline + 1, true});
   }
 }
 
 void TimingChecker::reset(std::uint64_t cycle) {
-  std::fill(banks_.begin(), banks_.end(), Bank{});
-  std::fill(groups_.begin(), groups_.end(), Group{});
+  std::fill(latest_.begin(), latest_.end(), kNever);
+  std::fill(open_.begin(), open_.end(), 0);
+  std::fill(other_group_.begin(), other_group_.end(), ElsewhereLatest{});
+  std::fill(other_rank_.begin(), other_rank_.end(), ElsewhereLatest{});
   for (Rank& r : ranks_) {
     Rank fresh;
     fresh.refs = fresh.refs_before = r.refs;
     fresh.deadline_from = cycle;
     r = fresh;
   }
-  bus_free_ = kNever;
-}
-
-void TimingChecker::apply(const DramCommand& c) {
-  const auto now = std::int64_t(c.cycle);
-  Rank& r = ranks_[c.rank];
-  switch (c.cmd) {
-    case Command::ACT: {
-      Bank& b = bank(c);
-      b.open = true;
-      b.row = c.row;
-      b.act = now;
-      groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group].act = now;
-      r.act = now;
-      r.act_group = c.bank_group;
-      r.faw[r.faw_next] = now;
-      r.faw_next = (r.faw_next + 1) % r.faw.size();
-      break;
-    }
-    case Command::PRE: {
-      Bank& b = bank(c);
-      if (b.open) {
-        b.open = false;
-        b.closed_by_prea = false;
-        b.pre = now;
-      }
-      break;
-    }
-    case Command::PREA:
-      for (int i = 0; i < org_.banks_per_rank(); ++i) {
-        Bank& b = banks_[std::size_t(c.rank) * org_.banks_per_rank() + i];
-        if (!b.open) continue;
-        b.open = false;
-        b.closed_by_prea = true;
-        b.pre = now;
-      }
-      break;
-    case Command::REF:
-      r.ref = now;
-      ++r.refs;
-      break;
-    default: {  // RD, RDA, WR, WRA
-      Bank& b = bank(c);
-      Group& g = groups_[std::size_t(c.rank) * org_.bank_groups + c.bank_group];
-      const bool read = is_read(c.cmd);
-      (read ? b.rd : b.wr) = now;
-      (read ? g.rd : g.wr) = now;
-      (read ? r.rd : r.wr) = now;
-      (read ? r.rd_group : r.wr_group) = c.bank_group;
-      bus_free_ = std::max(bus_free_, now + (read ? t_.tCL : t_.tCWL) + t_.tBL);
-      if (has_auto_precharge(c.cmd) && b.open) {
-        // The device precharges by itself once tRAS and the read/write recovery allow.
-        const std::int64_t recovery = read ? t_.tRTP : t_.tCWL + t_.tBL + t_.tWR;
-        b.open = false;
-        b.closed_by_prea = false;
-        b.pre = std::max(now + recovery, b.act + t_.tRAS);
-      }
-      break;
-    }
+  for (Window& w : windows_) {
+    std::fill(w.cycles.begin(), w.cycles.end(), kNever);
+    std::fill(w.next.begin(), w.next.end(), 0);
   }
 }
 

@@ -1,4 +1,6 @@
-// Checks every command against every timing constraint and legal bank state of a preset.
+// Checks every command against the constraint rows of its standard (configs/standards/, see
+// standard_rules.h) and the legal bank states. It is the judge of the controllers, so it takes
+// nothing from them: each rule is a row of the standard's description, evaluated generically.
 #pragma once
 
 #include <array>
@@ -8,6 +10,7 @@
 
 #include "dram/dram_command.h"
 #include "dram/dram_preset.h"
+#include "dram/standard_rules.h"
 
 namespace mckit::dram {
 
@@ -25,14 +28,17 @@ std::string address_range_error(const DramCommand& c, const Organization& org);
 
 class TimingChecker {
  public:
+  // The rows of the preset's standard, from its shipped description.
   explicit TimingChecker(const DramPreset& preset);
+  TimingChecker(const DramPreset& preset, const StandardRules& rules);
 
   // Checks `c` (cycle >= the previous command's) and applies it to the bank state,
   // appending what it breaks to `out`. Throws std::invalid_argument on a field out of range
   // or a cycle before the previous command's.
   void execute(const DramCommand& c, std::vector<Violation>& out);
 
-  // Reports ranks whose refresh is overdue at `cycle` (more than 8 REF postponed).
+  // Reports ranks whose refresh is overdue at `cycle` (more REF postponed than the standard
+  // allows).
   void check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out);
 
   // The device's reset and initialization, done by `cycle`: every bank closed, every timing
@@ -43,47 +49,103 @@ class TimingChecker {
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   std::uint64_t refreshes(std::uint32_t rank) const { return ranks_.at(rank).refs; }
-
-  static constexpr int kMaxPostponedRefresh = 8;
+  // The standard's limit on postponed refreshes, from its description.
+  int max_postponed_refresh() const { return max_postponed_; }
 
  private:
   static constexpr std::int64_t kNever = INT64_MIN / 4;
+  static constexpr std::size_t kCommands = kCommandCount;
 
-  struct Bank {
-    bool open = false;
-    bool closed_by_prea = false;
-    std::uint32_t row = 0;
-    std::int64_t act = kNever, pre = kNever, rd = kNever, wr = kNever;
+  // Where a row looks for its preceding command, as stored here.
+  enum Level : std::uint8_t { kBank, kGroup, kRank, kChannel, kOtherGroup, kOtherRank, kWindow };
+
+  // The latest cycle of a command elsewhere than in one bank group (or rank): the last one,
+  // and the last one from another place than the last one's.
+  struct ElsewhereLatest {
+    std::int64_t last = kNever, other = kNever;
+    std::uint32_t place = UINT32_MAX;
+    void record(std::int64_t cycle, std::uint32_t where);
+    std::int64_t away_from(std::uint32_t where) const { return where != place ? last : other; }
   };
-  struct Group {
-    std::int64_t act = kNever, rd = kNever, wr = kNever;
+
+  // A row compiled for this preset: its distance evaluated once, its preceding commands listed.
+  struct Bound {
+    Level level;
+    std::uint8_t count;  // of preceding commands
+    std::array<std::uint8_t, kCommands> preceding;
+    std::int64_t distance;
+    std::size_t window;  // index into windows_ (level kWindow)
+    std::size_t name;    // index into names_
+  };
+  // The bounds on one following command, flattened for the common check: one term per
+  // (level, preceding command), with the largest distance of the rows they share. Only when a
+  // term is not met are the rows walked to name each one broken.
+  struct Term {
+    std::uint8_t level;
+    std::uint8_t command;  // its latest-cycle class; for a window, the window's index
+    std::int64_t distance;
+  };
+  struct Terms {
+    std::vector<Term> direct;  // bank, bank group, rank, channel, in this order
+    std::size_t local = 0;     // how many of `direct` are bank and bank-group terms
+    std::vector<Term> other_group, other_rank, windows;
+  };
+
+  // The preceding commands of a window row, per scope instance (a ring of `size` cycles).
+  struct Window {
+    Scope scope;
+    CommandSet preceding;
+    std::size_t size;
+    std::vector<std::int64_t> cycles;  // instance * size + slot
+    std::vector<std::size_t> next;
   };
   struct Rank {
-    std::int64_t act = kNever, rd = kNever, wr = kNever, ref = kNever;
-    std::uint32_t act_group = 0, rd_group = 0, wr_group = 0;
-    std::array<std::int64_t, 4> faw{kNever, kNever, kNever, kNever};  // last four ACTs
-    std::size_t faw_next = 0;
     std::uint64_t refs = 0;
     std::uint64_t deadline_reported = UINT64_MAX;  // refs count whose deadline was reported
     std::uint64_t deadline_from = 0, refs_before = 0;  // the last reset's cycle and refs count
   };
+  // One bank a command lands on, with its bank group and rank.
+  struct Place {
+    std::uint32_t rank, group;  // group within the rank
+    std::size_t bank;           // index of the bank in the channel
+  };
 
-  Bank& bank(const DramCommand& c);
-  void check_act(const DramCommand& c, std::vector<Violation>& out);
-  void check_precharge(const DramCommand& c, const Bank& b, std::vector<Violation>& out);
-  void check_column(const DramCommand& c, std::vector<Violation>& out);
-  void check_ref(const DramCommand& c, std::vector<Violation>& out);
-  void check_data_bus(const DramCommand& c, std::vector<Violation>& out);
-  void apply(const DramCommand& c);
-  std::int64_t ready_after_precharge(const Bank& b) const;
+  std::int64_t latest(const Bound& b, const Place& at) const;
+  std::size_t window_instance(Scope s, const Place& at) const;
+  void check_bank_command(const DramCommand& c, const Place& at,
+                          std::vector<Violation>& out) const;
+  void check_rank_wide(const DramCommand& c, std::vector<Violation>& out);
+  void group_classes(const StandardRules& rules);
+  void compile_terms();
+  std::int64_t earliest(const Terms& t, const Place& at, bool banks_only) const;
+  void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
+  void apply_bank_command(const DramCommand& c, const Place& at);
+  void apply_rank_wide(const DramCommand& c);
+  void close_after_auto_precharge(const Place& at);
+  std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
 
-  const Timing t_;
   const Organization org_;
-  std::vector<Bank> banks_;
-  std::vector<Group> groups_;
+  std::vector<std::string> names_;
+  std::array<std::vector<Bound>, kCommands> by_following_;
+  std::array<Terms, kCommands> terms_;
+  std::array<std::uint8_t, kCommands> class_of_{};  // the latest-cycle slot of each command
+  std::vector<Window> windows_;
+  CommandSet window_commands_ = 0;  // preceding commands of any window row
+  std::int64_t refresh_interval_ = 0;
+  int max_postponed_ = 0;
+  std::string deadline_name_;
+
+  // latest_[(base + instance) * kCommands + class_of_[command]]: banks, then bank groups, ranks, channel.
+  std::vector<std::int64_t> latest_;
+  std::size_t group_base_ = 0, rank_base_ = 0, channel_base_ = 0;
+  std::vector<ElsewhereLatest> other_group_;  // rank * kCommands + class
+  std::vector<ElsewhereLatest> other_rank_;   // class
+  std::vector<std::uint8_t> open_;
+  std::vector<std::uint32_t> row_;
   std::vector<Rank> ranks_;
   std::int64_t last_cycle_ = kNever;
-  std::int64_t bus_free_ = kNever;  // first cycle after the last data burst
+  std::vector<Place> touched_;  // the banks the last PREA or REF touched (check, then apply)
+  std::size_t touched_count_ = 0;
 };
 
 }  // namespace mckit::dram

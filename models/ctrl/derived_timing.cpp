@@ -1,0 +1,23 @@
+#include "ctrl/derived_timing.h"
+
+#include <algorithm>
+
+namespace mckit::ctrl {
+
+int act_to_write(const dram::Timing& t) { return t.tRCDWR > 0 ? t.tRCDWR : t.tRCD; }
+
+int prea_to_act(const dram::Timing& t) { return t.tRPab > 0 ? t.tRPab : t.tRP; }
+
+int write_to_write_same_group(const dram::Timing& t) {
+  return t.tCCD_L_WR > 0 ? t.tCCD_L_WR : t.tCCD_L;
+}
+
+int read_to_write(const dram::Timing& t) { return t.tCL + t.tBL + 2 - t.tCWL + t.tWPRE; }
+
+int refresh_postpone_limit(const std::string& standard) { return standard == "DDR5" ? 4 : 8; }
+
+int refresh_postpone(const dram::DramPreset& p, const ControllerConfig& c) {
+  return std::min(c.refresh_postpone, refresh_postpone_limit(p.standard));
+}
+
+}  // namespace mckit::ctrl

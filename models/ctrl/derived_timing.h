@@ -1,0 +1,26 @@
+// The controller's own reading of a preset: the spacings it derives from the timings, and the
+// refresh postponement it may use. The device model's checker judges these against the
+// standard's rows (configs/standards/), so nothing here is shared with it.
+#pragma once
+
+#include "ctrl/controller_config.h"
+#include "dram/dram_preset.h"
+
+namespace mckit::ctrl {
+
+// ACT to WR: tRCDWR where the standard has it (HBM), else tRCD.
+int act_to_write(const dram::Timing& t);
+// PREA to ACT/REF: tRPab where the standard has it (LPDDR5), else tRP.
+int prea_to_act(const dram::Timing& t);
+// WR to WR in one bank group: tCCD_L_WR where the standard has it (DDR5), else tCCD_L.
+int write_to_write_same_group(const dram::Timing& t);
+// RD to WR on one rank: the read burst, a one-cycle preamble and one turnaround cycle, and
+// the longer write preamble where the standard has one (DDR5: tWPRE).
+int read_to_write(const dram::Timing& t);
+
+// The most refreshes the controller may owe on this standard: 4 on DDR5 (JESD79-5), else 8.
+int refresh_postpone_limit(const std::string& standard);
+// The configured postponement, capped at the standard's limit.
+int refresh_postpone(const dram::DramPreset& p, const ControllerConfig& c);
+
+}  // namespace mckit::ctrl

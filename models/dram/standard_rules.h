@@ -1,0 +1,64 @@
+// A standard's description as data (configs/standards/<standard>.json): its constraint rows and
+// its refresh limits, each citing the clause it comes from. The device model's checker
+// evaluates these rows; it shares no formula with the controllers it judges.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "dram/dram_command.h"
+#include "dram/dram_preset.h"
+
+namespace mckit::dram {
+
+// Where the preceding command is looked for, seen from the following one.
+enum class Scope : std::uint8_t {
+  Bank,            // the same bank
+  BankGroup,       // any bank of the same bank group
+  Rank,            // any bank of the same rank
+  OtherBankGroup,  // a bank of another bank group of the same rank
+  OtherRank,       // another rank of the channel
+  Channel,         // anywhere on the channel
+};
+
+// A set of commands, one bit per Command.
+using CommandSet = std::uint16_t;
+
+constexpr CommandSet command_bit(Command c) { return CommandSet(1u << unsigned(c)); }
+
+struct ConstraintRow {
+  std::string name;  // the name a violation is reported under ("tRCD", "data bus")
+  Scope scope = Scope::Bank;
+  CommandSet preceding = 0, following = 0;
+  std::string distance;  // cycles from the preceding command, an expression over the timings
+  int window = 0;        // > 0: at most `window` preceding commands within `distance`
+  std::string source;
+  std::string where;  // "<file>: rows[3] (tRCD)", for messages
+};
+
+struct RefreshRule {
+  std::string interval;  // expression: the refresh interval ("tREFI")
+  int max_postponed = 0;
+  std::string source;
+};
+
+struct StandardRules {
+  std::string standard, file;
+  std::vector<ConstraintRow> rows;
+  RefreshRule refresh;
+};
+
+std::string_view scope_name(Scope s);
+
+// Reads and checks a description file; every expression must use known timing names only.
+// Throws InputError naming the file, the row and what was expected.
+StandardRules load_standard_rules_file(const std::string& path);
+
+// The shipped description of `standard` ("DDR4": standards_dir()/ddr4.json).
+StandardRules load_standard_rules(const std::string& standard);
+
+// The expression's value for this preset; throws InputError naming `where` on an unknown name.
+std::int64_t timing_expression(const std::string& text, const Timing& t, const std::string& where);
+
+}  // namespace mckit::dram

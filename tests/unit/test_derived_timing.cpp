@@ -1,0 +1,44 @@
+// The controller's own reading of the standards, worked out by hand from the presets: the
+// read-to-write gap (DDR5 adds its write preamble, JESD79-5), the fallbacks to tRCD, tRP and
+// tCCD_L, and the refresh postponement capped at the standard's limit (4 on DDR5, JESD79-5).
+#include <gtest/gtest.h>
+
+#include "ctrl/controller_params.h"
+#include "ctrl/derived_timing.h"
+#include "dram/dram_preset.h"
+
+namespace mckit::ctrl {
+namespace {
+
+TEST(DerivedTiming, ReadToWriteGap) {
+  // DDR4-3200: tCL 22 + tBL 4 + 2 - tCWL 16 = 12.
+  EXPECT_EQ(derive_controller_params(dram::load_preset("ddr4-3200"), {}).trtw, 12);
+  // DDR5-4800: tCL 40 + tBL 8 + 2 - tCWL 38 + tWPRE 2 = 14.
+  EXPECT_EQ(derive_controller_params(dram::load_preset("ddr5-4800"), {}).trtw, 14);
+}
+
+TEST(DerivedTiming, FallbacksWhereAStandardHasNoOwnValue) {
+  const ControllerParams hbm2 = derive_controller_params(dram::load_preset("hbm2"), {});
+  EXPECT_EQ(hbm2.trcdwr, 6);      // HBM2's own tRCDWR
+  EXPECT_EQ(hbm2.trpab, 14);      // tRP
+  EXPECT_EQ(hbm2.tccd_l_wr, 3);   // tCCD_L
+  const ControllerParams lp = derive_controller_params(dram::load_preset("lpddr5-6400"), {});
+  EXPECT_EQ(lp.trcdwr, 15);       // tRCD
+  EXPECT_EQ(lp.trpab, 17);        // LPDDR5's own tRPab
+  const ControllerParams ddr5 = derive_controller_params(dram::load_preset("ddr5-4800"), {});
+  EXPECT_EQ(ddr5.tccd_l_wr, 24);  // DDR5's own tCCD_L_WR
+}
+
+TEST(DerivedTiming, RefreshPostponementCappedAtTheStandardsLimit) {
+  ControllerConfig c;  // the default: 8
+  EXPECT_EQ(derive_controller_params(dram::load_preset("ddr4-3200"), c).ref_postpone, 8);
+  EXPECT_EQ(derive_controller_params(dram::load_preset("ddr5-4800"), c).ref_postpone, 4);
+  c.refresh_postpone = 3;  // below the cap: kept
+  EXPECT_EQ(derive_controller_params(dram::load_preset("ddr5-4800"), c).ref_postpone, 3);
+  EXPECT_EQ(refresh_postpone_limit("DDR5"), 4);
+  for (const char* s : {"DDR3", "DDR4", "LPDDR5", "HBM2", "HBM3"})
+    EXPECT_EQ(refresh_postpone_limit(s), 8) << s;
+}
+
+}  // namespace
+}  // namespace mckit::ctrl

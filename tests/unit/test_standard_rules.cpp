@@ -1,0 +1,132 @@
+// The standards' descriptions: the distance expressions evaluate as written (integers, timing
+// names, + - *, max, min, parentheses), and a description with an unknown name, command,
+// scope or key is refused with its file, row and what was expected.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "common/input_error.h"
+#include "dram/dram_preset.h"
+#include "dram/rule_expression.h"
+#include "dram/standard_rules.h"
+
+namespace mckit::dram {
+namespace {
+
+std::int64_t eval(const std::string& text) {
+  Timing t;
+  t.tCL = 22;
+  t.tBL = 4;
+  t.tCWL = 16;
+  t.tWPRE = 2;
+  return timing_expression(text, t, "f.json: rows[0]");
+}
+
+std::string error_of(const std::string& text) {
+  try {
+    eval(text);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(RuleExpression, EvaluatesAsWritten) {
+  EXPECT_EQ(eval("tCL + tBL + 2 - tCWL"), 12);
+  EXPECT_EQ(eval("tCL + tBL + 2 - tCWL + tWPRE"), 14);
+  EXPECT_EQ(eval("2 * tBL + 1"), 9);          // * before +
+  EXPECT_EQ(eval("2 * (tBL + 1)"), 10);
+  EXPECT_EQ(eval("tCWL - tCL - tBL"), -10);    // left to right
+  EXPECT_EQ(eval("-tBL + 5"), 1);
+  EXPECT_EQ(eval("max(tCL, tCWL + 7, 3)"), 23);
+  EXPECT_EQ(eval("min(tCL, tCWL) - min(1, 2)"), 15);
+  EXPECT_EQ(eval("tRPab"), 0);  // a timing the preset leaves out reads as 0
+}
+
+TEST(RuleExpression, RefusesWhatItCannotRead) {
+  EXPECT_EQ(error_of("tCL + tXYZ"), "f.json: rows[0]: unknown name 'tXYZ' in 'tCL + tXYZ'");
+  EXPECT_EQ(error_of("tCL +"), "f.json: rows[0]: expression ends early in 'tCL +'");
+  EXPECT_EQ(error_of("(tCL + 1"), "f.json: rows[0]: missing ')' in '(tCL + 1'");
+  EXPECT_EQ(error_of("tCL / 2"), "f.json: rows[0]: unexpected '/' in 'tCL / 2'");
+  EXPECT_EQ(error_of("max tCL"), "f.json: rows[0]: '(' expected after max in 'max tCL'");
+  EXPECT_EQ(error_of("tCK_ps"), "f.json: rows[0]: unknown name 'tCK_ps' in 'tCK_ps'");
+}
+
+class BadDescription : public ::testing::Test {
+ protected:
+  std::string path_ = (std::filesystem::temp_directory_path() /
+                       ("mckit_rules_" + std::to_string(::getpid()) + ".json")).string();
+  void TearDown() override { std::remove(path_.c_str()); }
+
+  // A one-row description with `row` as the row's members.
+  std::string error_with_row(const std::string& row) {
+    std::ofstream(path_) << R"({"standard": "DDR4", "description": "d", "rows": [{)" << row
+                         << R"(}], "refresh": {"command": "REF", "interval": "tREFI",
+                         "max_postponed": 8, "source": "s"}})";
+    try {
+      load_standard_rules_file(path_);
+    } catch (const InputError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  }
+};
+
+const std::string kGood =
+    R"("name": "tRCD", "scope": "bank", "preceding": ["ACT"], "following": ["RD"], )"
+    R"("source": "JESD79-4", )";
+
+TEST_F(BadDescription, AWellFormedRowLoads) {
+  EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD")"), "(no error)");
+}
+
+TEST_F(BadDescription, UnknownNameNamesFileAndRow) {
+  EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD + tFOO")"),
+            path_ + ": rows[0] (tRCD): distance: unknown name 'tFOO' in 'tRCD + tFOO'");
+}
+
+TEST_F(BadDescription, UnknownCommandScopeOrKey) {
+  EXPECT_EQ(error_with_row(R"("name": "x", "scope": "bank", "preceding": ["MRS"], )"
+                           R"("following": ["RD"], "distance": "1", "source": "s")"),
+            path_ + ": rows[0]: preceding: unknown command 'MRS' (known: ACT, PRE, PREA, "
+                    "RD, RDA, WR, WRA, REF)");
+  EXPECT_EQ(error_with_row(R"("name": "x", "scope": "die", "preceding": ["ACT"], )"
+                           R"("following": ["RD"], "distance": "1", "source": "s")"),
+            path_ + ": rows[0]: scope: unknown scope 'die' (known: bank, bank group, rank, "
+                    "other bank group, other rank, channel)");
+  EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD", "extra": 1)"),
+            path_ + ": rows[0]: extra: unknown key");
+  EXPECT_EQ(error_with_row(R"("name": "x", "scope": "bank", "preceding": ["ACT"], )"
+                           R"("following": ["RD"], "distance": "1")"),
+            path_ + ": rows[0]: source: missing key");
+}
+
+TEST_F(BadDescription, OtherBankGroupNeedsSingleBankCommands) {
+  EXPECT_EQ(error_with_row(R"("name": "x", "scope": "other bank group", "preceding": ["REF"], )"
+                           R"("following": ["ACT"], "distance": "1", "source": "s")"),
+            path_ + ": rows[0]: scope: 'other bank group' needs single-bank commands (not "
+                    "PREA or REF)");
+}
+
+TEST(StandardRules, EveryKnownStandardHasItsDescription) {
+  for (const std::string& standard : known_standards()) {
+    const StandardRules rules = load_standard_rules(standard);
+    EXPECT_EQ(rules.standard, standard);
+    EXPECT_FALSE(rules.rows.empty());
+    for (const ConstraintRow& row : rules.rows) EXPECT_FALSE(row.source.empty()) << row.where;
+  }
+}
+
+TEST(StandardRules, PostponementLimitsAreTheStandards) {
+  // JESD79-5 allows 4 postponed REFab; JESD79-3F, JESD79-4B, JESD209-5, JESD235, JESD238 8.
+  EXPECT_EQ(load_standard_rules("DDR5").refresh.max_postponed, 4);
+  for (const char* s : {"DDR3", "DDR4", "LPDDR5", "HBM2", "HBM3"})
+    EXPECT_EQ(load_standard_rules(s).refresh.max_postponed, 8) << s;
+}
+
+}  // namespace
+}  // namespace mckit::dram
