@@ -184,6 +184,7 @@ void run(const RunOptions& o, const ctrl::ControllerPolicy& policy) {
   if (!o.plan_only) {
     std::vector<std::string> inputs = input_files(w, preset);
     inputs.push_back(o.run_file);
+    inputs.push_back(policy.file);
     if (!o.stats.empty()) refuse_input_as_output(o.stats, "--stats file", inputs);
     if (!o.waves.empty()) {
       refuse_input_as_output(o.waves, "--waves file", inputs);
