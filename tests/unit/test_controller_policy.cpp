@@ -69,12 +69,9 @@ TEST(ControllerPolicy, EachPolicySetsWhatItsFileStates) {
   c.idle_timeout = 32;
   want["frfcfs-cap-adaptive"] = c;
   c = {};
-  c.scheduler = Scheduler::FrFcfsCap;
+  c.scheduler = Scheduler::FrFcfs;
   c.page_policy = PagePolicy::Adaptive;
-  c.age_cap = 128;
   c.idle_timeout = 32;
-  c.write_high = 28;
-  c.write_low = 20;
   want["low-latency"] = c;
   c = {};
   c.scheduler = Scheduler::FrFcfs;

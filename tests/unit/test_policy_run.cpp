@@ -43,15 +43,15 @@ json::object run_parameters(const std::string& args, std::string* policy_row = n
 TEST(PolicyRun, TakesThePolicysValuesAndRecordsIt) {
   std::string row;
   const json::object p = run_parameters("--policy low-latency", &row);
-  EXPECT_EQ(row, "frfcfs-cap, adaptive page, ro-ba-ra-co-bg-ch");
+  EXPECT_EQ(row, "frfcfs, adaptive page, ro-ba-ra-co-bg-ch");
   EXPECT_EQ(p.at("policy"), "low-latency");
   EXPECT_EQ(std::string(p.at("policy_file").as_string()), fs::current_path().string() + "/configs/policies/low-latency.json");
-  EXPECT_EQ(p.at("scheduler"), "frfcfs-cap");
+  EXPECT_EQ(p.at("scheduler"), "frfcfs");
   EXPECT_EQ(p.at("page_policy"), "adaptive");
-  EXPECT_EQ(p.at("age_cap"), 128);
+  EXPECT_EQ(p.at("age_cap"), 512);
   EXPECT_EQ(p.at("idle_timeout"), 32);
-  EXPECT_EQ(p.at("write_high"), 28);
-  EXPECT_EQ(p.at("write_low"), 20);
+  EXPECT_EQ(p.at("write_high"), 24);
+  EXPECT_EQ(p.at("write_low"), 8);
   EXPECT_EQ(p.at("refresh_postpone"), 8);
   EXPECT_EQ(p.at("queue_depth"), 32);
 }
@@ -88,11 +88,11 @@ TEST(PolicyRun, RunFilePolicyKey) {
   EXPECT_EQ(row, "fcfs, closed page, ro-ba-ra-co-bg-ch");
   EXPECT_EQ(p.at("policy"), "fcfs-closed");
   EXPECT_EQ(p.at("age_cap"), 100);
-  p = run_parameters(run_file.string() + " --policy LOW-LATENCY", &row);
-  EXPECT_EQ(row, "frfcfs-cap, adaptive page, ro-ba-ra-co-bg-ch");
-  EXPECT_EQ(p.at("policy"), "low-latency");
+  p = run_parameters(run_file.string() + " --policy HIGH-BANDWIDTH", &row);
+  EXPECT_EQ(row, "frfcfs, open page, ro-ba-ra-co-bg-ch + xor");
+  EXPECT_EQ(p.at("policy"), "high-bandwidth");
   EXPECT_EQ(p.at("age_cap"), 100);
-  EXPECT_EQ(p.at("write_low"), 20);
+  EXPECT_EQ(p.at("write_low"), 4);
   fs::remove(run_file);
 }
 
@@ -112,8 +112,8 @@ TEST(PolicyRun, PoliciesCommandListsEachWithItsDescription) {
   std::istringstream cells(row);
   std::vector<std::string> got;
   for (std::string cell; cells >> cell;) got.push_back(cell);
-  EXPECT_EQ(got, (std::vector<std::string>{"frfcfs-cap", "adaptive", "ro-ba-ra-co-bg-ch", "no",
-                                           "128", "32", "28/20", "postpone", "8", "none"}))
+  EXPECT_EQ(got, (std::vector<std::string>{"frfcfs", "adaptive", "ro-ba-ra-co-bg-ch", "no",
+                                           "512", "32", "24/8", "postpone", "8", "none"}))
       << row;
 }
 
