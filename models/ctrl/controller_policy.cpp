@@ -1,12 +1,10 @@
 #include "ctrl/controller_policy.h"
 
 #include <boost/json.hpp>
-#include <stdexcept>
 
-#include "common/input_error.h"
+#include "common/json_number.h"
 #include "common/json_object_reader.h"
 #include "common/shipped_config.h"
-#include "common/json_number.h"
 
 namespace mckit::ctrl {
 
@@ -17,33 +15,6 @@ const ConfigKind kPolicies{"policies", "policy", "policy"};
 constexpr int kQueueDepth = ControllerConfig{}.queue_depth;
 
 }  // namespace
-
-const std::vector<IntegerSetting>& integer_settings() {
-  static const std::vector<IntegerSetting> settings = {
-      {"age-cap", 1, 65535, [](ControllerConfig& c) -> int& { return c.age_cap; }},
-      {"idle-timeout", 1, 65535, [](ControllerConfig& c) -> int& { return c.idle_timeout; }},
-      {"write-high", 1, kQueueDepth, [](ControllerConfig& c) -> int& { return c.write_high; }},
-      {"write-low", 0, kQueueDepth - 1, [](ControllerConfig& c) -> int& { return c.write_low; }},
-      {"refresh-postpone", 1, 8,
-       [](ControllerConfig& c) -> int& { return c.refresh_postpone; }},
-      {"prefetch-distance", 0, 15,
-       [](ControllerConfig& c) -> int& { return c.prefetch.distance; }},
-      {"prefetch-degree", 1, 15, [](ControllerConfig& c) -> int& { return c.prefetch.degree; }},
-      {"prefetch-threshold", 0, 3,
-       [](ControllerConfig& c) -> int& { return c.prefetch.threshold; }},
-      {"prefetch-throttle", 1, 100,
-       [](ControllerConfig& c) -> int& { return c.prefetch.throttle; }},
-      {"prefetch-pressure", 1, kQueueDepth,
-       [](ControllerConfig& c) -> int& { return c.prefetch.pressure; }},
-  };
-  return settings;
-}
-
-const IntegerSetting& integer_setting(const std::string& key) {
-  for (const IntegerSetting& s : integer_settings())
-    if (key == s.key) return s;
-  throw std::logic_error("no integer setting '" + key + "'");
-}
 
 ControllerPolicy load_policy_file(const std::string& path) {
   const boost::json::value root = read_json_object_file(path, "policy");
@@ -77,11 +48,6 @@ ControllerPolicy load_policy_file(const std::string& path) {
            "the write queue's low watermark must be below its high one (" +
                std::to_string(c.write_low) + " >= " + std::to_string(c.write_high) + ")");
   r.reject_unknown();
-  try {
-    validate(c);
-  } catch (const InputError& e) {
-    throw InputError(path + ": " + e.what());
-  }
   return p;
 }
 

@@ -18,17 +18,6 @@ struct ControllerPolicy {
   ControllerConfig config;
 };
 
-// An integer setting as options and policy files spell it, the values it takes and where it
-// lives in a ControllerConfig.
-struct IntegerSetting {
-  const char* key;  // "age-cap"
-  int min;
-  int max;  // for write-high, write-low and prefetch-pressure: bounded by the queue depth too
-  int& (*field)(ControllerConfig&);
-};
-const std::vector<IntegerSetting>& integer_settings();
-const IntegerSetting& integer_setting(const std::string& key);  // throws std::logic_error
-
 // Reads and checks one policy file; errors name the file and the key.
 ControllerPolicy load_policy_file(const std::string& path);
 // A shipped policy (case-insensitive, file stem in policy_dir()) or a path to a .json file.

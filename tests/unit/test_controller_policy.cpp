@@ -87,6 +87,43 @@ TEST(ControllerPolicy, EachPolicySetsWhatItsFileStates) {
   for (const auto& [name, config] : want) expect_same(load_policy(name).config, config, name);
 }
 
+// Each key lands in its own field.
+TEST(ControllerPolicy, EveryKeySetsItsField) {
+  ControllerConfig want;
+  want.scheduler = Scheduler::Fcfs;
+  want.page_policy = PagePolicy::Adaptive;
+  want.mapping = Mapping::RoRaBaCoCh;
+  want.xor_bank_hash = true;
+  want.age_cap = 1000;
+  want.idle_timeout = 100;
+  want.write_high = 30;
+  want.write_low = 2;
+  want.refresh = false;
+  want.refresh_postpone = 3;
+  want.prefetch = {PrefetcherKind::Stride, 5, 6, 1, 70, 20};
+  const ControllerPolicy p = load_policy(std::string(MCKIT_TEST_DATA) + "/policies/every_key.json");
+  EXPECT_EQ(p.name, "every-key");
+  expect_same(p.config, want, "every_key.json");
+}
+
+// The controller refuses, with the setting's name, a value outside the bounds the options and
+// policy files share, however the configuration was built.
+TEST(ControllerPolicy, ValidateUsesTheSettingsBounds) {
+  ControllerConfig c;
+  c.prefetch.throttle = 101;
+  try {
+    validate(c);
+    FAIL() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), "prefetch-throttle must be 1..100 (got 101)");
+  }
+  c = {};
+  c.refresh_postpone = 0;
+  EXPECT_THROW(validate(c), InputError);
+  c = {};
+  EXPECT_NO_THROW(validate(c));
+}
+
 TEST(ControllerPolicy, NamesAreCaseInsensitiveAndPathsAreRead) {
   EXPECT_EQ(load_policy("LOW-Latency").file, policy_dir() + "/low-latency.json");
   const std::string path = std::string(MCKIT_TEST_DATA) + "/../../configs/policies/fcfs-closed.json";
@@ -245,6 +282,28 @@ TEST(ControllerPolicyDocs, PrefetcherTableMatchesDefaultsAndBounds) {
     const std::vector<std::string>& cells = rows.at("--" + key);
     EXPECT_EQ(cells[1], std::to_string(s.field(defaults))) << key;
     EXPECT_EQ(cells[2], std::to_string(s.min) + ".." + std::to_string(s.max)) << key;
+  }
+}
+
+// docs/command-line.md's table of ranges: the row whose first cell names `--KEY` gives
+// "MIN .. MAX" first.
+TEST(ControllerPolicyDocs, CommandLineRangesMatchTheSettings) {
+  std::ifstream in("docs/command-line.md");
+  ASSERT_TRUE(in);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  for (const IntegerSetting& s : integer_settings()) {
+    const std::string option = "`--" + std::string(s.key) + "`";
+    int rows = 0;
+    for (const std::string& line : lines) {
+      if (line.rfind("| ", 0) != 0 || line.substr(0, line.find('|', 1)).find(option) == std::string::npos)
+        continue;
+      ++rows;
+      const std::size_t cell = line.rfind("| ", line.size() - 3) + 2;
+      EXPECT_EQ(line.substr(cell).rfind(std::to_string(s.min) + " .. " + std::to_string(s.max), 0), 0u)
+          << line;
+    }
+    EXPECT_EQ(rows, 1) << option;
   }
 }
 
