@@ -15,6 +15,7 @@
 #include "common/output_file.h"
 #include "common/quoted_text.h"
 #include "ctrl/controller_config.h"
+#include "ctrl/controller_policy.h"
 #include "dram/dram_preset.h"
 #include "exit_codes.h"
 #include "progress_bar.h"
@@ -48,10 +49,12 @@ WaveOptions wave_options(const RunOptions& o) {
 }
 
 // Every option that can change a result, as the run took it.
-boost::json::object run_parameters(const RunOptions& o, const dram::DramPreset& preset,
+boost::json::object run_parameters(const RunOptions& o, const ctrl::ControllerPolicy& policy,
+                                   const dram::DramPreset& preset,
                                    const workloads::WorkloadParams& w,
                                    const workloads::RequestSource& source) {
   const auto* trace = dynamic_cast<const workloads::TraceSource*>(&source);
+  const ctrl::ControllerConfig& c = policy.config;
   return boost::json::object{{"preset_file", preset.file},
                              {"trace_format", trace ? workloads::name_of(trace->format()) : ""},
                              {"requests", w.requests},
@@ -64,21 +67,25 @@ boost::json::object run_parameters(const RunOptions& o, const dram::DramPreset& 
                              {"stride_bursts", w.stride_bursts},
                              {"hot_fraction", w.hot_fraction},
                              {"hot_bytes", w.hot_bytes},
-                             {"scheduler", o.scheduler},
-                             {"page_policy", o.page_policy},
-                             {"mapping", o.mapping},
-                             {"xor_hash", o.xor_hash},
-                             {"age_cap", o.age_cap},
-                             {"idle_timeout", o.idle_timeout},
-                             {"write_high", o.write_high},
-                             {"write_low", o.write_low},
-                             {"refresh", !o.no_refresh},
-                             {"prefetcher", o.prefetcher},
-                             {"prefetch_distance", o.prefetch.distance},
-                             {"prefetch_degree", o.prefetch.degree},
-                             {"prefetch_threshold", o.prefetch.threshold},
-                             {"prefetch_throttle", o.prefetch.throttle},
-                             {"prefetch_pressure", o.prefetch.pressure},
+                             {"policy", policy.name},
+                             {"policy_file", policy.file},
+                             {"scheduler", ctrl::name_of(c.scheduler)},
+                             {"page_policy", ctrl::name_of(c.page_policy)},
+                             {"mapping", ctrl::name_of(c.mapping)},
+                             {"xor_hash", c.xor_bank_hash},
+                             {"age_cap", c.age_cap},
+                             {"idle_timeout", c.idle_timeout},
+                             {"write_high", c.write_high},
+                             {"write_low", c.write_low},
+                             {"refresh", c.refresh},
+                             {"refresh_postpone", c.refresh_postpone},
+                             {"queue_depth", c.queue_depth},
+                             {"prefetcher", ctrl::name_of(c.prefetch.kind)},
+                             {"prefetch_distance", c.prefetch.distance},
+                             {"prefetch_degree", c.prefetch.degree},
+                             {"prefetch_threshold", c.prefetch.threshold},
+                             {"prefetch_throttle", c.prefetch.throttle},
+                             {"prefetch_pressure", c.prefetch.pressure},
                              {"outstanding", o.outstanding},
                              {"rate_gbps", o.rate_gbps},
                              {"model", workloads::ai_model_names(w)},
@@ -161,26 +168,13 @@ stats::RunFigures run_baseline(const std::function<stats::RunStats()>& simulate)
   throw std::runtime_error("the run without the prefetcher did not complete");
 }
 
-void run(const RunOptions& o) {
+void run(const RunOptions& o, const ctrl::ControllerPolicy& policy) {
   const dram::DramPreset preset = dram::load_preset(o.preset);
 
   CoreOptions h;
   h.backend = parse_backend(o.backend);
-  ctrl::ControllerConfig& c = h.controller;
-  c.scheduler = ctrl::parse_scheduler(o.scheduler);
-  c.page_policy = ctrl::parse_page_policy(o.page_policy);
-  c.mapping = ctrl::parse_mapping(o.mapping);
-  c.xor_bank_hash = o.xor_hash;
-  c.age_cap = o.age_cap;
-  c.idle_timeout = o.idle_timeout;
-  c.write_high = o.write_high;
-  c.write_low = o.write_low;
-  if (o.write_low >= o.write_high)
-    throw InputError("--write-low (" + std::to_string(o.write_low) +
-                     ") must be below --write-high (" + std::to_string(o.write_high) + ")");
-  c.refresh = !o.no_refresh;
-  c.prefetch = o.prefetch;
-  c.prefetch.kind = ctrl::parse_prefetcher(o.prefetcher);
+  h.controller = policy.config;
+  const ctrl::ControllerConfig& c = h.controller;
   if (!o.waves.empty()) h.waves = wave_options(o);
 
   workloads::WorkloadParams w = to_params(o.workload, preset);
@@ -190,6 +184,7 @@ void run(const RunOptions& o) {
   if (!o.plan_only) {
     std::vector<std::string> inputs = input_files(w, preset);
     inputs.push_back(o.run_file);
+    inputs.push_back(policy.file);
     if (!o.stats.empty()) refuse_input_as_output(o.stats, "--stats file", inputs);
     if (!o.waves.empty()) {
       refuse_input_as_output(o.waves, "--waves file", inputs);
@@ -248,18 +243,19 @@ void run(const RunOptions& o) {
       testbench::run_tlm(preset, std::move(core), *source, t, [&] { progress.update(++done); });
   progress.finish();
   if (trace) w.requests = trace->played();
-  const std::string policy = o.scheduler + ", " + o.page_policy + " page, " + o.mapping +
-                             (o.xor_hash ? " + xor" : "");
+  const std::string policy_text = ctrl::name_of(c.scheduler) + ", " +
+                                  ctrl::name_of(c.page_policy) + " page, " +
+                                  ctrl::name_of(c.mapping) + (c.xor_bank_hash ? " + xor" : "");
   const std::string prefetcher = prefetching ? describe(c.prefetch) : "";
-  print_run_table(std::cout, {workload_name, preset.name, o.backend, policy, prefetcher}, s,
+  print_run_table(std::cout, {workload_name, preset.name, o.backend, policy_text, prefetcher}, s,
                   baseline);
   if (!o.waves.empty())
     std::cout << "waves: " << o.waves << " (open with: gtkwave " << o.waves << ' '
               << gtkw_path_for(o.waves) << ")\n";
   if (stats_file) {
     stats_file->stream() << boost::json::serialize(stats::to_json(
-                                s, stats::RunInfo{workload_name, preset.name, o.backend, policy,
-                                                  run_parameters(o, preset, w, *source),
+                                s, stats::RunInfo{workload_name, preset.name, o.backend, policy_text,
+                                                  run_parameters(o, policy, preset, w, *source),
                                                   baseline}))
                          << '\n';
     stats_file->commit();
@@ -276,7 +272,7 @@ void add_run_command(CLI::App& app) {
   add_run_options(*cmd, *o);
   cmd->callback([o, cmd] {
     if (!o->run_file.empty()) apply_run_file(*cmd, o->run_file);
-    run(*o);
+    run(*o, resolve_policy(*cmd, *o));
   });
 }
 

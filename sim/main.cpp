@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cmd_check.h"
+#include "cmd_policies.h"
 #include "cmd_presets.h"
 #include "cmd_run.h"
 #include "cmd_trace.h"
@@ -30,6 +31,7 @@ extern "C" int sc_main(int argc, char** argv) {
   CLI::App app{"mckit: memory-controller co-design kit"};
   app.require_subcommand(1);
   mckit::sim::add_presets_command(app);
+  mckit::sim::add_policies_command(app);
   mckit::sim::add_check_command(app);
   mckit::sim::add_run_command(app);
   mckit::sim::add_trace_command(app);

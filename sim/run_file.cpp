@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "common/input_error.h"
-#include "common/json_file.h"
+#include "common/json_object_reader.h"
 #include "common/json_number.h"
 #include "common/quoted_text.h"
 
@@ -72,8 +72,7 @@ std::string complaint(CLI::Option& opt, std::string arg) {
 }  // namespace
 
 void apply_run_file(CLI::App& cmd, const std::string& path) {
-  const json::value root = read_json_file(path, "run file");
-  if (!root.is_object()) throw InputError(path + ": a run file must be a JSON object of options");
+  const json::value root = read_json_object_file(path, "run file");
   for (const auto& entry : root.get_object()) {
     const std::string key(entry.key());
     const std::string where = path + ": key " + quoted_excerpt(key);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ctrl/controller_config.h"
+#include "ctrl/controller_policy.h"
 #include "workload_options.h"
 
 namespace mckit::sim {
@@ -15,17 +16,15 @@ namespace mckit::sim {
 struct RunOptions {
   std::string preset = "ddr4-3200";
   std::string backend = "rtl";
-  std::string scheduler = "frfcfs";
-  std::string page_policy = "open";
-  std::string mapping = "ro-ba-ra-co-bg-ch";
-  bool xor_hash = false;
-  int age_cap = 512;
-  int idle_timeout = 64;
-  int write_high = 24;
-  int write_low = 8;
-  bool no_refresh = false;
-  std::string prefetcher = "none";
-  ctrl::PrefetchConfig prefetch;  // all but the kind, parsed from `prefetcher`
+  // The controller: a policy (configs/policies), and the options that override its values.
+  // Their defaults are the controller's own.
+  std::string policy = "default";
+  ctrl::ControllerConfig controller;  // the flags and integers; the names below
+  std::string scheduler = ctrl::name_of(ctrl::ControllerConfig{}.scheduler);
+  std::string page_policy = ctrl::name_of(ctrl::ControllerConfig{}.page_policy);
+  std::string mapping = ctrl::name_of(ctrl::ControllerConfig{}.mapping);
+  std::string prefetcher = ctrl::name_of(ctrl::ControllerConfig{}.prefetch.kind);
+  bool no_refresh = !ctrl::ControllerConfig{}.refresh;
   bool plan_only = false;
   std::uint64_t outstanding = 1024;
   double rate_gbps = 0;
@@ -38,6 +37,10 @@ struct RunOptions {
 
 // Adds every option of `mckit run` to `cmd`, bound to `o`, which must outlive the parse.
 void add_run_options(CLI::App& cmd, RunOptions& o);
+
+// The controller a run takes: the policy `o.policy` names, with each controller option that
+// the command line or the run file gave (cmd.count() > 0) in place of the policy's value.
+ctrl::ControllerPolicy resolve_policy(const CLI::App& cmd, const RunOptions& o);
 
 // --waves-window START:END: the cycles the waves hold, START included, END not.
 struct CycleWindow {

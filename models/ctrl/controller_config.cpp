@@ -1,5 +1,7 @@
 #include "ctrl/controller_config.h"
 
+#include <stdexcept>
+
 #include "common/input_error.h"
 
 namespace mckit::ctrl {
@@ -15,7 +17,36 @@ E parse(const std::string& what, const std::string& name, const std::vector<std:
   throw InputError("unknown " + what + " '" + name + "' (accepted: " + list + ")");
 }
 
+constexpr int kDefaultQueueDepth = ControllerConfig{}.queue_depth;
+
 }  // namespace
+
+const std::vector<IntegerSetting>& integer_settings() {
+  static const std::vector<IntegerSetting> settings = {
+      {"age-cap", 1, 65535, [](ControllerConfig& c) -> int& { return c.age_cap; }},
+      {"idle-timeout", 1, 65535, [](ControllerConfig& c) -> int& { return c.idle_timeout; }},
+      {"write-high", 1, kDefaultQueueDepth, [](ControllerConfig& c) -> int& { return c.write_high; }},
+      {"write-low", 0, kDefaultQueueDepth - 1, [](ControllerConfig& c) -> int& { return c.write_low; }},
+      {"refresh-postpone", 1, 8,
+       [](ControllerConfig& c) -> int& { return c.refresh_postpone; }},
+      {"prefetch-distance", 0, 15,
+       [](ControllerConfig& c) -> int& { return c.prefetch.distance; }},
+      {"prefetch-degree", 1, 15, [](ControllerConfig& c) -> int& { return c.prefetch.degree; }},
+      {"prefetch-threshold", 0, 3,
+       [](ControllerConfig& c) -> int& { return c.prefetch.threshold; }},
+      {"prefetch-throttle", 1, 100,
+       [](ControllerConfig& c) -> int& { return c.prefetch.throttle; }},
+      {"prefetch-pressure", 1, kDefaultQueueDepth,
+       [](ControllerConfig& c) -> int& { return c.prefetch.pressure; }},
+  };
+  return settings;
+}
+
+const IntegerSetting& integer_setting(const std::string& key) {
+  for (const IntegerSetting& s : integer_settings())
+    if (key == s.key) return s;
+  throw std::logic_error("no integer setting '" + key + "'");
+}
 
 const std::vector<std::string>& scheduler_names() {
   static const std::vector<std::string> names = {"fcfs", "frfcfs", "frfcfs-cap"};
@@ -55,16 +86,14 @@ void validate(const ControllerConfig& c) {
   need(c.write_low >= 0 && c.write_low < c.write_high,
        "write low watermark must be below the high one (" + std::to_string(c.write_low) +
            " >= " + std::to_string(c.write_high) + ")");
-  need(c.age_cap > 0 && c.age_cap <= 65535, "age cap must be 1..65535 cycles");
-  need(c.idle_timeout > 0 && c.idle_timeout <= 65535, "idle timeout must be 1..65535 cycles");
-  need(c.refresh_postpone >= 1 && c.refresh_postpone <= 8,
-       "refresh postponement must be 1..8 (the most any standard allows; DDR5 caps it at 4)");
-  const PrefetchConfig& pf = c.prefetch;
-  need(pf.distance >= 0 && pf.distance <= 15, "prefetch distance must be 0..15");
-  need(pf.degree >= 1 && pf.degree <= 15, "prefetch degree must be 1..15");
-  need(pf.threshold >= 0 && pf.threshold <= 3, "prefetch threshold must be 0..3");
-  need(pf.throttle >= 1 && pf.throttle <= 100, "prefetch throttle must be 1..100 (% of the data bus)");
-  need(pf.pressure >= 1 && pf.pressure <= c.queue_depth,
+  ControllerConfig values = c;
+  for (const IntegerSetting& s : integer_settings()) {
+    const int v = s.field(values);
+    need(v >= s.min && v <= s.max, std::string(s.key) + " must be " + std::to_string(s.min) +
+                                       ".." + std::to_string(s.max) + " (got " +
+                                       std::to_string(v) + ")");
+  }
+  need(c.prefetch.pressure <= c.queue_depth,
        "prefetch pressure must be 1.." + std::to_string(c.queue_depth) + " read-queue entries");
 }
 

@@ -40,6 +40,17 @@ struct ControllerConfig {
   PrefetchConfig prefetch;
 };
 
+// An integer setting as options and policy files spell it, the values it takes (the one place
+// its bounds are written) and where it lives in a ControllerConfig.
+struct IntegerSetting {
+  const char* key;  // "age-cap"
+  int min;
+  int max;  // write-high, write-low and prefetch-pressure: within the default queue depth
+  int& (*field)(ControllerConfig&);
+};
+const std::vector<IntegerSetting>& integer_settings();
+const IntegerSetting& integer_setting(const std::string& key);  // throws std::logic_error
+
 // Names as the command line and run files spell them; parse_* throw InputError.
 const std::vector<std::string>& scheduler_names();    // fcfs, frfcfs, frfcfs-cap
 const std::vector<std::string>& page_policy_names();  // open, closed, adaptive

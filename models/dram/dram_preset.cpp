@@ -2,26 +2,13 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <cctype>
-#include <filesystem>
-#include <fstream>
-#include <functional>
-#include <optional>
-#include <set>
-#include <sstream>
 
-#include "common/input_error.h"
-#include "common/json_file.h"
-#include "common/json_number.h"
-
-#ifndef MCKIT_SOURCE_CONFIG_DIR
-#error "MCKIT_SOURCE_CONFIG_DIR must name the shipped configs/ folder"
-#endif
+#include "common/json_object_reader.h"
+#include "common/shipped_config.h"
 
 namespace mckit::dram {
 
 namespace json = boost::json;
-namespace fs = std::filesystem;
 
 std::uint64_t Organization::bytes_per_rank() const {
   return std::uint64_t(banks_per_rank()) * std::uint64_t(rows) * std::uint64_t(columns) *
@@ -44,106 +31,44 @@ namespace {
 // one, so that the rules' sums and the checker's cycle arithmetic stay far from overflow.
 constexpr std::uint64_t kMaxInteger = (1u << 24) - 1;
 
-// Reads one JSON object, remembering which keys were consumed so unknown ones are errors.
-class ObjectReader {
- public:
-  ObjectReader(const std::string& file, const json::object& obj, std::string path)
-      : file_(file), obj_(obj), path_(std::move(path)) {}
+const ConfigKind kPresets{"dram", "preset", "preset"};
 
-  [[noreturn]] void fail(const std::string& key, const std::string& rule) const {
-    throw InputError(file_ + ": " + qualified(key) + ": " + rule);
-  }
+int plain_int(JsonObjectReader& r, const std::string& key) {
+  return int(r.whole(key, 1, kMaxInteger));
+}
 
-  const json::value* find(const std::string& key) {
-    seen_.insert(key);
-    return obj_.if_contains(key);
-  }
+// A cited value: {"value": N, "source": "..."}.
+const json::value& cited(JsonObjectReader& r, const std::string& key) {
+  JsonObjectReader entry = r.object(key);
+  const std::string source = entry.text("source");
+  if (source.find_first_not_of(" \t") == std::string::npos)
+    entry.fail("source", "must cite where the value comes from");
+  const json::value& value = entry.need("value");
+  entry.reject_unknown();
+  return value;
+}
+int cited_int(JsonObjectReader& r, const std::string& key) {
+  return int(r.whole(cited(r, key), key + ".value", 1, kMaxInteger));
+}
+double cited_number(JsonObjectReader& r, const std::string& key) {
+  return r.positive_number(cited(r, key), key + ".value");
+}
+int optional_cited_int(JsonObjectReader& r, const std::string& key) {
+  return r.has(key) ? cited_int(r, key) : 0;
+}
 
-  const json::value& need(const std::string& key) {
-    const json::value* v = find(key);
-    if (!v) fail(key, "missing key");
-    return *v;
-  }
-
-  std::string text(const std::string& key) {
-    const json::value& v = need(key);
-    if (!v.is_string()) fail(key, "must be a string");
-    return std::string(v.get_string());
-  }
-
-  ObjectReader object(const std::string& key) {
-    const json::value& v = need(key);
-    if (!v.is_object()) fail(key, "must be an object");
-    return ObjectReader(file_, v.get_object(), qualified(key));
-  }
-
-  int positive_int(const json::value& v, const std::string& key) const {
-    const std::optional<std::uint64_t> n = json_whole(v, 1, kMaxInteger);
-    if (!n) fail(key, "must be " + whole_rule(1, kMaxInteger) + " (got " + json_text(v) + ")");
-    return int(*n);
-  }
-
-  double positive_number(const json::value& v, const std::string& key) const {
-    const std::optional<double> d = json_real(v);
-    if (!d || !(*d > 0)) fail(key, "must be a positive number (got " + json_text(v) + ")");
-    return *d;
-  }
-
-  int plain_int(const std::string& key) { return positive_int(need(key), key); }
-
-  // A cited value: {"value": N, "source": "..."}.
-  const json::value& cited(const std::string& key) {
-    ObjectReader entry = object(key);
-    const std::string source = entry.text("source");
-    if (source.find_first_not_of(" \t") == std::string::npos)
-      entry.fail("source", "must cite where the value comes from");
-    const json::value& value = entry.need("value");
-    entry.reject_unknown();
-    return value;
-  }
-  int cited_int(const std::string& key) { return positive_int(cited(key), key + ".value"); }
-  double cited_number(const std::string& key) {
-    return positive_number(cited(key), key + ".value");
-  }
-  int optional_cited_int(const std::string& key) {
-    return obj_.contains(key) ? cited_int(key) : (seen_.insert(key), 0);
-  }
-
-  void reject_unknown() const {
-    for (const auto& kv : obj_)
-      if (!seen_.count(std::string(kv.key()))) fail(std::string(kv.key()), "unknown key");
-  }
-
-  std::vector<std::string> keys() const {
-    std::vector<std::string> out;
-    for (const auto& kv : obj_) out.emplace_back(kv.key());
-    return out;
-  }
-
-  std::string qualified(const std::string& key) const {
-    return path_.empty() ? key : path_ + "." + key;
-  }
-
- private:
-  const std::string& file_;
-  const json::object& obj_;
-  std::string path_;
-  std::set<std::string> seen_;
-};
-
-
-Organization read_organization(ObjectReader r) {
+Organization read_organization(JsonObjectReader r) {
   Organization o;
-  o.ranks = r.plain_int("ranks");
-  o.bank_groups = r.plain_int("bank_groups");
-  o.banks_per_group = r.plain_int("banks_per_group");
-  o.rows = r.plain_int("rows");
-  o.columns = r.plain_int("columns");
-  o.device_width = r.plain_int("device_width");
-  o.devices_per_rank = r.plain_int("devices_per_rank");
-  o.channel_width = r.plain_int("channel_width");
-  o.burst_length = r.plain_int("burst_length");
-  o.beats_per_clock = r.plain_int("beats_per_clock");
+  o.ranks = plain_int(r, "ranks");
+  o.bank_groups = plain_int(r, "bank_groups");
+  o.banks_per_group = plain_int(r, "banks_per_group");
+  o.rows = plain_int(r, "rows");
+  o.columns = plain_int(r, "columns");
+  o.device_width = plain_int(r, "device_width");
+  o.devices_per_rank = plain_int(r, "devices_per_rank");
+  o.channel_width = plain_int(r, "channel_width");
+  o.burst_length = plain_int(r, "burst_length");
+  o.beats_per_clock = plain_int(r, "beats_per_clock");
   if (r.text("source").empty()) r.fail("source", "must cite where the organization comes from");
   r.reject_unknown();
 
@@ -200,17 +125,17 @@ const std::vector<TimingField>& optional_timings() {
   return fields;
 }
 
-Timing read_timing(ObjectReader r) {
+Timing read_timing(JsonObjectReader r) {
   Timing t;
-  t.tCK_ps = r.cited_number("tCK_ps");
-  for (const auto& [key, member] : required_timings()) t.*member = r.cited_int(key);
-  for (const auto& [key, member] : optional_timings()) t.*member = r.optional_cited_int(key);
+  t.tCK_ps = cited_number(r, "tCK_ps");
+  for (const auto& [key, member] : required_timings()) t.*member = cited_int(r, key);
+  for (const auto& [key, member] : optional_timings()) t.*member = optional_cited_int(r, key);
   r.reject_unknown();
   return t;
 }
 
 // The rules that tie timings together; each names the key it blames.
-void check_consistency(const ObjectReader& r, const Timing& t, const Organization& o) {
+void check_consistency(const JsonObjectReader& r, const Timing& t, const Organization& o) {
   auto rule = [&](bool ok, const char* key, const std::string& text) {
     if (!ok) r.fail(key, text);
   };
@@ -237,21 +162,21 @@ void check_consistency(const ObjectReader& r, const Timing& t, const Organizatio
   }
 }
 
-Power read_power(ObjectReader r) {
+Power read_power(JsonObjectReader r) {
   Power p;
-  p.devices = r.plain_int("devices");
-  ObjectReader domains = r.object("domains");
+  p.devices = plain_int(r, "devices");
+  JsonObjectReader domains = r.object("domains");
   for (const std::string& name : domains.keys()) {
-    ObjectReader d = domains.object(name);
+    JsonObjectReader d = domains.object(name);
     PowerDomain pd;
     pd.name = name;
-    pd.voltage = d.cited_number("voltage");
-    pd.idd0 = d.cited_number("IDD0");
-    pd.idd2n = d.cited_number("IDD2N");
-    pd.idd3n = d.cited_number("IDD3N");
-    pd.idd4r = d.cited_number("IDD4R");
-    pd.idd4w = d.cited_number("IDD4W");
-    pd.idd5b = d.cited_number("IDD5B");
+    pd.voltage = cited_number(d, "voltage");
+    pd.idd0 = cited_number(d, "IDD0");
+    pd.idd2n = cited_number(d, "IDD2N");
+    pd.idd3n = cited_number(d, "IDD3N");
+    pd.idd4r = cited_number(d, "IDD4R");
+    pd.idd4w = cited_number(d, "IDD4W");
+    pd.idd5b = cited_number(d, "IDD5B");
     d.reject_unknown();
     if (pd.idd3n < pd.idd2n) d.fail("IDD3N", "active standby IDD3N must be >= IDD2N");
     for (auto [cur, key] : {std::pair{pd.idd0, "IDD0"}, {pd.idd4r, "IDD4R"},
@@ -264,17 +189,11 @@ Power read_power(ObjectReader r) {
   return p;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 }  // namespace
 
 DramPreset load_preset_file(const std::string& path) {
-  const json::value root = read_json_file(path, "preset file");
-  if (!root.is_object()) throw InputError(path + ": a preset must be a JSON object");
-  ObjectReader r(path, root.get_object(), "");
+  const json::value root = read_json_object_file(path, "preset");
+  JsonObjectReader r(path, root.get_object(), "");
 
   DramPreset p;
   p.file = path;
@@ -288,7 +207,7 @@ DramPreset load_preset_file(const std::string& path) {
     r.fail("standard", "unknown standard '" + p.standard + "' (known: " + list + ")");
   }
   p.org = read_organization(r.object("organization"));
-  ObjectReader timing = r.object("timing");
+  JsonObjectReader timing = r.object("timing");
   p.timing = read_timing(timing);
   check_consistency(timing, p.timing, p.org);
   p.power = read_power(r.object("power"));
@@ -296,15 +215,7 @@ DramPreset load_preset_file(const std::string& path) {
   return p;
 }
 
-std::string preset_dir() {
-  if (const char* env = std::getenv("MCKIT_CONFIG_DIR"); env && *env)
-    return (fs::path(env) / "dram").string();
-  return (fs::path(MCKIT_SOURCE_CONFIG_DIR) / "dram").string();
-}
-
-std::string standards_dir() {
-  return (fs::path(preset_dir()).parent_path() / "standards").string();
-}
+std::string preset_dir() { return config_dir(kPresets); }
 
 std::optional<int> timing_value(const Timing& t, std::string_view name) {
   for (const auto* fields : {&required_timings(), &optional_timings()})
@@ -313,29 +224,10 @@ std::optional<int> timing_value(const Timing& t, std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::string> shipped_preset_names() {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(preset_dir(), ec))
-    if (entry.path().extension() == ".json") names.push_back(entry.path().stem().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
+std::vector<std::string> shipped_preset_names() { return shipped_config_names(kPresets); }
 
 DramPreset load_preset(const std::string& name_or_path) {
-  const bool is_path = name_or_path.find('/') != std::string::npos ||
-                       fs::path(name_or_path).extension() == ".json";
-  if (is_path) return load_preset_file(name_or_path);
-
-  const std::string wanted = lower(name_or_path);
-  const std::vector<std::string> names = shipped_preset_names();
-  for (const std::string& name : names)
-    if (lower(name) == wanted) return load_preset_file((fs::path(preset_dir()) / (name + ".json")).string());
-
-  std::string list;
-  for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-  throw InputError("unknown preset '" + name_or_path + "' (shipped: " + list +
-                   "; or give the path of a preset .json file)");
+  return load_preset_file(shipped_or_path(kPresets, name_or_path));
 }
 
 }  // namespace mckit::dram

@@ -92,7 +92,4 @@ std::vector<std::string> shipped_preset_names();
 // Folder of the shipped presets: $MCKIT_CONFIG_DIR/dram if set, else the source tree's.
 std::string preset_dir();
 
-// Folder of the standards' descriptions (rules), beside the presets': .../standards.
-std::string standards_dir();
-
 }  // namespace mckit::dram

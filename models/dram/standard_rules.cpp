@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <cctype>
-#include <filesystem>
 #include <set>
 
 #include "common/input_error.h"
 #include "common/json_file.h"
 #include "common/json_number.h"
+#include "common/shipped_config.h"
 #include "dram/rule_expression.h"
 
 namespace mckit::dram {
@@ -124,10 +123,7 @@ ConstraintRow read_row(RowReader r, const Timing& any) {
   return row;
 }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
+const ConfigKind kStandards{"standards", "standard", "standard description"};
 
 }  // namespace
 
@@ -174,8 +170,7 @@ StandardRules load_standard_rules_file(const std::string& path) {
 }
 
 StandardRules load_standard_rules(const std::string& standard) {
-  const std::string path =
-      (std::filesystem::path(standards_dir()) / (lower(standard) + ".json")).string();
+  const std::string path = shipped_or_path(kStandards, standard);
   StandardRules rules = load_standard_rules_file(path);
   if (rules.standard != standard)
     throw InputError(path + ": standard: names '" + rules.standard + "', expected '" +

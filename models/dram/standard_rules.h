@@ -55,7 +55,8 @@ std::string_view scope_name(Scope s);
 // Throws InputError naming the file, the row and what was expected.
 StandardRules load_standard_rules_file(const std::string& path);
 
-// The shipped description of `standard` ("DDR4": standards_dir()/ddr4.json).
+// The shipped description of `standard` ("DDR4": configs/standards/ddr4.json, matched
+// case-insensitively; under $MCKIT_CONFIG_DIR/standards when that is set).
 StandardRules load_standard_rules(const std::string& standard);
 
 // The expression's value for this preset; throws InputError naming `where` on an unknown name.

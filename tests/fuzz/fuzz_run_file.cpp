@@ -1,5 +1,5 @@
 // Fuzz target: a run file applied to the options of `mckit run`, built as the program builds
-// them, with nothing given on the command line.
+// them, with nothing given on the command line, and the controller it then resolves.
 #include <CLI/CLI.hpp>
 #include <cstddef>
 #include <cstdint>
@@ -14,6 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   CLI::App* run = app.add_subcommand("run");
   mckit::sim::RunOptions options;
   mckit::sim::add_run_options(*run, options);
-  mckit::fuzz::accept_input_errors([&] { mckit::sim::apply_run_file(*run, path); });
+  mckit::fuzz::accept_input_errors([&] { 
+    mckit::sim::apply_run_file(*run, path);
+    mckit::sim::resolve_policy(*run, options);
+  });
   return 0;
 }

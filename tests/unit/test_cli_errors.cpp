@@ -1,4 +1,4 @@
-// Every way a command line, a run file, a preset or a model shape can be wrong ends the same:
+// Every way a command line, a run file, a preset, a model shape or a policy can be wrong ends the same:
 // exit code 2 and one line `mckit: ...` on stderr that names the option, or the file and the
 // key, and nothing else printed; outputs never destroy inputs; a failed write is a failure.
 // And the AI workloads run with their defaults on the default preset.
@@ -204,6 +204,33 @@ std::vector<Row> rows() {
       {"run_file_size", "run {dir}/r.run.json", {{"r.run.json", R"({"hot-bytes": "1 MiB"})"}}, 2,
        "mckit: {dir}/r.run.json: key 'hot-bytes': must be a size such as 65536, 64MiB or 4GiB "
        "(got '1 MiB')"},
+      // Controller policies: a name, a path, or a run file's "policy" key.
+      {"unknown_policy", "run --policy fastest", {}, 2,
+       "mckit: --policy: unknown policy 'fastest' (shipped: default, fcfs-closed, "
+       "frfcfs-cap-adaptive, high-bandwidth, low-latency, stream-prefetch; or give the path of "
+       "a policy .json file)"},
+      {"policy_unknown_key", "run --policy {dir}/p.json",
+       {{"p.json", R"({"name": "p", "description": "d", "schedular": "fcfs"})"}}, 2,
+       "mckit: --policy: {dir}/p.json: schedular: unknown key"},
+      {"policy_duplicate_key", "run --policy {dir}/p.json",
+       {{"p.json", "{\n  \"name\": \"p\",\n  \"age-cap\": 128,\n  \"age-cap\": 256\n}\n"}}, 2,
+       "mckit: --policy: {dir}/p.json:4: duplicate key 'age-cap'"},
+      {"policy_out_of_range", "run --policy {dir}/p.json",
+       {{"p.json", R"({"name": "p", "description": "d", "age-cap": 0})"}}, 2,
+       "mckit: --policy: {dir}/p.json: age-cap: must be an integer from 1 to 65535 (got 0)"},
+      {"policy_fraction", "run --policy {dir}/p.json",
+       {{"p.json", R"({"name": "p", "description": "d", "write-low": 2.5})"}}, 2,
+       "mckit: --policy: {dir}/p.json: write-low: must be an integer from 0 to 31 (got 2.5)"},
+      {"policy_watermarks_with_option", "run --policy {dir}/p.json --write-high 8",
+       {{"p.json", R"({"name": "p", "description": "d", "write-low": 12, "write-high": 16})"}},
+       2, "mckit: policy p's write-low (12) must be below --write-high (8)"},
+      {"run_file_policy", "run {dir}/r.run.json", {{"r.run.json", R"({"policy": "fastest"})"}},
+       2,
+       "mckit: {dir}/r.run.json: key 'policy': unknown policy 'fastest' (shipped: default, "
+       "fcfs-closed, frfcfs-cap-adaptive, high-bandwidth, low-latency, stream-prefetch; or "
+       "give the path of a policy .json file)"},
+      {"refresh_postpone_zero", "run --refresh-postpone 0", {}, 2,
+       "mckit: --refresh-postpone: must be an integer from 1 to 8 (got '0')"},
       // Even where the command line overrides it, a bad value in the file is refused.
       {"run_file_overridden", "run {dir}/r.run.json --requests 10",
        {{"r.run.json", R"({"requests": -5})"}}, 2,
