@@ -84,7 +84,8 @@ module mc_req_queue #(
   logic [Depth-1:0]            older_q [Depth];  // older_q[i][j]: entry j arrived before i
   logic [Depth-1:0] valid_q, full_q, pre_q, act_q, hit_q;
   logic [Depth-1:0] open_q;             // the entry's bank is open (hit_q: with its row)
-  logic [Depth-1:0] rank1_q;            // the entry targets rank 1
+  logic [Depth-1:0] rank_bit_q [mc_pkg::RankW];  // [b][i]: bit b of entry i's rank
+  logic [Depth-1:0] of_rank [mc_pkg::NumRanks];  // [r][i]: entry i targets rank r
   logic [IdxW-1:0] oldest_q;
   logic [CntW-1:0] count_q;
 
@@ -92,7 +93,17 @@ module mc_req_queue #(
   logic [IdxW-1:0] free_idx;
   logic push_hit, push_open;
 
-  // Row-hit state after this cycle's bank event; the slot a push takes (the lowest free).
+  // The slot a push takes: the lowest free one (searched only for a push).
+  logic [Depth-1:0] free_req;
+  logic free_found;
+  assign free_req = push_i ? ~valid_q : '0;
+  mc_prio_enc #(.Width(Depth)) u_free (
+    .req_i(free_req),
+    .found_o(free_found),
+    .idx_o(free_idx)
+  );
+
+  // Row-hit state after this cycle's bank event.
   always_comb begin
     sel_bit = {{(Depth - 1){1'b0}}, 1'b1} << sel_idx_i;
     hit_d = hit_q;
@@ -124,10 +135,6 @@ module mc_req_queue #(
       push_hit = 1'b0;
     end
 
-    free_idx = '0;
-    if (push_i) begin
-      for (int i = Depth - 1; i >= 0; i--) if (!valid_q[i]) free_idx = i[IdxW-1:0];
-    end
     free_bit = push_i ? {{(Depth - 1){1'b0}}, 1'b1} << free_idx : '0;
     valid_d = (valid_q & ~(pop_i ? sel_bit : '0)) | free_bit;
     hit_d = (hit_d & ~free_bit) | (push_hit ? free_bit : '0);
@@ -150,7 +157,9 @@ module mc_req_queue #(
       older_q[free_idx] <= valid_q & ~(pop_i ? sel_bit : '0);
     end
     full_q <= (full_q & ~free_bit) | (push_entry_i.full ? free_bit : '0);
-    rank1_q <= (rank1_q & ~free_bit) | (push_entry_i.bank[RankLsb] ? free_bit : '0);
+    for (int b = 0; b < mc_pkg::RankW; b++)
+      rank_bit_q[b] <= (rank_bit_q[b] & ~free_bit) |
+                       (push_entry_i.bank[RankLsb + b] ? free_bit : '0);
     pre_q <= (pre_q & ~free_bit) | (mark_pre_i ? sel_bit : '0);
     act_q <= (act_q & ~free_bit) | (mark_act_i ? sel_bit : '0);
   end
@@ -216,11 +225,17 @@ module mc_req_queue #(
         else ok_e[i] = col_ok_i[bank_q[i]];
       end
     end
-    usable = valid_q & ~(rank_blocked_i[1] ? rank1_q : '0) & ~(rank_blocked_i[0] ? ~rank1_q : '0);
+    usable = valid_q;
+    for (int r = 0; r < mc_pkg::NumRanks; r++) begin
+      of_rank[r] = '1;
+      for (int b = 0; b < mc_pkg::RankW; b++)
+        of_rank[r] = of_rank[r] & (r[b] ? rank_bit_q[b] : ~rank_bit_q[b]);
+      if (rank_blocked_i[r]) usable = usable & ~of_rank[r];
+      rank_used_o[r] = |(valid_q & of_rank[r]);
+    end
     col_ready = usable & hit_q & ok_e;
     act_ready = usable & ~open_q & ok_e;
     pre_ready = usable & open_q & ~hit_q & ok_e;
-    rank_used_o = {|(valid_q & rank1_q), |(valid_q & ~rank1_q)};
     probe_hit_o = 1'b0;
     if (probe_en_i) begin  // searched only when there is a candidate
       for (int i = 0; i < Depth; i++)
@@ -249,7 +264,7 @@ module mc_req_queue #(
             col_ready[i] = 1'b0;
             row_ready[i] = 1'b0;
           end
-          if (rank1_q[i] != rank1_q[oldest_q]) col_ready[i] = 1'b0;
+          if (!of_rank[bank_q[oldest_q][RankLsb +: mc_pkg::RankW]][i]) col_ready[i] = 1'b0;
         end
       end
     end
@@ -303,11 +318,9 @@ module mc_req_queue #(
   // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
 `include "mc_assert.svh"
   `MC_ASSERT_PARAM(DepthAtLeastTwo_A, Depth >= 2)
-  // rank1_q and rank_used_o know two ranks.
-  `MC_ASSERT_PARAM(TwoRanks_A, mc_pkg::RankW == 1)
 
   // A push into a full queue would overwrite slot 0 (no free slot is found).
-  `MC_ASSERT(PushNotFull_A, !push_i || !full_o)
+  `MC_ASSERT(PushNotFull_A, !push_i || free_found)
   // The scheduler serves (pops, or marks with its PRE or ACT) a queued entry only.
   `MC_ASSERT(ServeQueuedEntry_A, !(pop_i || mark_pre_i || mark_act_i) || valid_q[sel_idx_i])
 

@@ -57,6 +57,23 @@ module mc_scheduler #(
   logic [mc_pkg::RankW-1:0] ref_rank;
   logic [mc_pkg::BankIdxW-1:0] idle_bank;
 
+  // The lowest rank whose refresh may go (PREA while a bank is open, else REF), and the lowest
+  // idle bank that may close.
+  logic [mc_pkg::NumRanks-1:0] ref_ready;
+  logic [mc_pkg::NumBanks-1:0] idle_ready;
+  assign ref_ready = ref_active_i & ((rank_open_i & prea_ok_i) | (~rank_open_i & ref_ok_i));
+  assign idle_ready = idle_i & pre_ok_i & ~bank_has_hit_i;
+  mc_prio_enc #(.Width(mc_pkg::NumRanks)) u_ref_rank (
+    .req_i(ref_ready),
+    .found_o(ref_found),
+    .idx_o(ref_rank)
+  );
+  mc_prio_enc #(.Width(mc_pkg::NumBanks)) u_idle_bank (
+    .req_i(idle_ready),
+    .found_o(idle_found),
+    .idx_o(idle_bank)
+  );
+
   // Which queue demand comes from: registered inputs only, so the queues can use it to skip
   // the work of the one not served. A queue past the cap goes before drains and hazards.
   always_comb begin
@@ -87,26 +104,6 @@ module mc_scheduler #(
       row_act = serve_wq ? wq_row_act_i : rq_row_act_i;
     end
     if (!serve_wq && in_flight_full_i) col_found = 1'b0;
-
-    ref_found = 1'b0;
-    ref_rank = '0;
-    for (int r = mc_pkg::NumRanks - 1; r >= 0; r--) begin
-      if (ref_active_i[r] && (rank_open_i[r] ? prea_ok_i[r] : ref_ok_i[r])) begin
-        ref_found = 1'b1;
-        ref_rank = r[mc_pkg::RankW-1:0];
-      end
-    end
-
-    idle_found = 1'b0;
-    idle_bank = '0;
-    if (idle_i != '0) begin
-      for (int b = mc_pkg::NumBanks - 1; b >= 0; b--) begin
-        if (idle_i[b] && pre_ok_i[b] && !bank_has_hit_i[b]) begin
-          idle_found = 1'b1;
-          idle_bank = b[mc_pkg::BankIdxW-1:0];
-        end
-      end
-    end
 
     cmd_o = mc_pkg::CMD_NOP;
     demand_o = 1'b0;

@@ -40,6 +40,7 @@ module mc_timing (
   localparam int unsigned NG = mc_pkg::NumBgs;
   localparam int unsigned BanksPerRank = NB / NR;
   localparam int unsigned GroupLsb = mc_pkg::BankW;
+  localparam int unsigned BanksPerGroup = 1 << GroupLsb;
   localparam int unsigned RankLsb = mc_pkg::BankIdxW - mc_pkg::RankW;
 
   function automatic logic [TimeW-1:0] after(input logic [TimeW-1:0] t, input logic [15:0] d);
@@ -199,7 +200,7 @@ module mc_timing (
     bg_rd_ok = '0;
     bg_wr_ok = '0;
     for (int g = 0; g < NG; g++) begin
-      if (present_i[g * 4]) begin  // the group's first bank exists whenever the group does
+      if (present_i[g * BanksPerGroup]) begin  // its first bank exists whenever the group does
         bg_act_ok[g] = now_i >= bg_act_q[g];
         if (writes_i) bg_wr_ok[g] = now_i >= bg_wr_q[g];
         else bg_rd_ok[g] = now_i >= bg_rd_q[g];
@@ -217,8 +218,9 @@ module mc_timing (
       end
     end
     for (int g = 0; g < NG; g++) begin
-      bg_act_x[g*4 +: 4] = {4{bg_act_ok[g]}};
-      bg_col_x[g*4 +: 4] = {4{writes_i ? bg_wr_ok[g] : bg_rd_ok[g]}};
+      bg_act_x[g*BanksPerGroup +: BanksPerGroup] = {BanksPerGroup{bg_act_ok[g]}};
+      bg_col_x[g*BanksPerGroup +: BanksPerGroup] =
+          {BanksPerGroup{writes_i ? bg_wr_ok[g] : bg_rd_ok[g]}};
     end
     for (int r = 0; r < NR; r++) begin
       rank_act_x[r*BanksPerRank +: BanksPerRank] = {BanksPerRank{rank_act_ok[r]}};
@@ -250,8 +252,6 @@ module mc_timing (
 
   // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
 `include "mc_assert.svh"
-  // Bank groups are expanded four banks at a time (bg_act_x, bg_col_x, present_i[g * 4]).
-  `MC_ASSERT_PARAM(FourBanksPerGroup_A, mc_pkg::BankW == 2)
   // after() adds 16-bit distances.
   `MC_ASSERT_PARAM(TimingsFit16Bits_A, mc_pkg::TW <= 16 && mc_pkg::TLongW == 16)
 

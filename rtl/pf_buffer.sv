@@ -107,13 +107,20 @@ module pf_buffer #(
     has_o = has_i && has_found;
   end
 
+  // The lowest Invalid slot, searched only for an allocation.
+  logic [Entries-1:0] free_req;
+  assign free_req = alloc_i ? ~valid_q & ~busy_q : '0;
+  mc_prio_enc #(.Width(Entries)) u_free (
+    .req_i(free_req),
+    .found_o(free_any),
+    .idx_o(free_idx)
+  );
+
   // The allocation, apart: alloc_i may depend on has_o (as in mc_prefetch).
   always_comb begin
     alloc_found = 1'b0;
     // Victim: the lowest Invalid slot, else the oldest Ready slot not hit this cycle.
-    free_any = 1'b0;
-    free_idx = '0;
-    free_age = '0;
+    free_age = age_q[free_idx*IdxW +: IdxW];
     old_any = 1'b0;
     old_idx = '0;
     old_age = '0;
@@ -121,13 +128,6 @@ module pf_buffer #(
     if (alloc_i) begin
       for (int i = 0; i < Entries; i++)
         if (valid_q[i] && addr_q[i] == alloc_addr_i) alloc_found = 1'b1;
-      for (int i = Entries - 1; i >= 0; i--) begin
-        if (!valid_q[i] && !busy_q[i]) begin
-          free_any = 1'b1;
-          free_idx = i[IdxW-1:0];
-          free_age = age_q[i*IdxW +: IdxW];
-        end
-      end
       for (int i = 0; i < Entries; i++) begin
         evictable[i] = valid_q[i] && !busy_q[i] && !(hit_o && i[IdxW-1:0] == look_idx);
         if (evictable[i] && (!old_any || age_q[i*IdxW +: IdxW] > old_age)) begin

@@ -42,6 +42,7 @@ module pf_stream #(
 );
   logic [Entries-1:0]    valid_q, run_q, desc_q;
   logic [TagW-1:0]       tag_q [Entries];
+  logic [Entries*TagW-1:0] tags;  // tag_q as one vector, for the search
   logic [RegionBits-1:0] last_q [Entries];
   // The furthest candidate predicted, in bursts past the last read in the run's direction
   // (0: none ahead of it).
@@ -52,20 +53,11 @@ module pf_stream #(
   logic [IdxW-1:0] hit_idx, victim_idx, sel;
   logic [4:0] ahead_prev, first_off, end_off, ahead_d;  // end_off: one past the last candidate
 
+  assign observe = obs_valid_i && enable_i;
+  assign tag = obs_addr_i[mc_pkg::AddrW-1:RegionBits];
+  assign off = obs_addr_i[RegionBits-1:0];
+
   always_comb begin
-    tag = obs_addr_i[mc_pkg::AddrW-1:RegionBits];
-    off = obs_addr_i[RegionBits-1:0];
-    observe = obs_valid_i && enable_i;
-    hit = 1'b0;
-    hit_idx = '0;
-    if (observe) begin  // the table is searched only for a read it learns from
-      for (int i = 0; i < Entries; i++) begin
-        if (valid_q[i] && tag_q[i] == tag) begin
-          hit = 1'b1;
-          hit_idx = i[IdxW-1:0];
-        end
-      end
-    end
     sel = hit ? hit_idx : victim_idx;
 
     // One bit wider, so that offsets 63 and 0 of one region are not adjacent.
@@ -101,6 +93,20 @@ module pf_stream #(
       ahead_q[sel] <= ahead_d;
     end
   end
+
+  always_comb begin
+    for (int i = 0; i < Entries; i++) tags[i*TagW +: TagW] = tag_q[i];
+  end
+
+  // The table is searched only for a read it learns from.
+  pf_cam #(.Entries(Entries), .TagW(TagW)) u_cam (
+    .en_i(observe),
+    .valid_i(valid_q),
+    .tags_i(tags),
+    .tag_i(tag),
+    .hit_o(hit),
+    .idx_o(hit_idx)
+  );
 
   logic [3:0] num;
   assign num = end_off[3:0] - first_off[3:0];  // < 16: first_off >= distance_i

@@ -39,6 +39,7 @@ module pf_stride #(
 );
   logic [Entries-1:0]       valid_q;
   logic [mc_pkg::StreamW-1:0] stream_q [Entries];
+  logic [Entries*mc_pkg::StreamW-1:0] streams;  // stream_q as one vector, for the search
   logic [mc_pkg::AddrW-1:0] last_q [Entries];
   logic [StrideW-1:0]       stride_q [Entries];
   logic [ConfW-1:0]         conf_q [Entries];
@@ -47,18 +48,9 @@ module pf_stride #(
   logic [StrideW-1:0] stride_d;
   logic [ConfW-1:0] conf_d;
 
+  assign observe = obs_valid_i && enable_i;
+
   always_comb begin
-    observe = obs_valid_i && enable_i;
-    hit = 1'b0;
-    hit_idx = '0;
-    if (observe) begin  // the table is searched only for a read it learns from
-      for (int i = 0; i < Entries; i++) begin
-        if (valid_q[i] && stream_q[i] == obs_stream_i) begin
-          hit = 1'b1;
-          hit_idx = i[IdxW-1:0];
-        end
-      end
-    end
     sel = hit ? hit_idx : victim_idx;
 
     stride_d = '0;
@@ -88,6 +80,20 @@ module pf_stride #(
       conf_q[sel] <= conf_d;
     end
   end
+
+  always_comb begin
+    for (int i = 0; i < Entries; i++) streams[i*mc_pkg::StreamW +: mc_pkg::StreamW] = stream_q[i];
+  end
+
+  // The table is searched only for a read it learns from.
+  pf_cam #(.Entries(Entries), .TagW(mc_pkg::StreamW)) u_cam (
+    .en_i(observe),
+    .valid_i(valid_q),
+    .tags_i(streams),
+    .tag_i(obs_stream_i),
+    .hit_o(hit),
+    .idx_o(hit_idx)
+  );
 
   // Which entry a stream seen for the first time takes: the least recently used.
   pf_lru #(.Entries(Entries)) u_lru (

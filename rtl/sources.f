@@ -1,4 +1,5 @@
 mc_pkg.sv
+mc_prio_enc.sv
 mc_addr_map.sv
 mc_req_queue.sv
 mc_timing.sv
@@ -6,6 +7,7 @@ mc_refresh.sv
 mc_scheduler.sv
 mc_rsp_path.sv
 pf_lru.sv
+pf_cam.sv
 pf_cand_fifo.sv
 pf_nextline.sv
 pf_stream.sv

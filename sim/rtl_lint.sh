@@ -13,6 +13,6 @@ inc="-I. -I$generated/sv"
 verilator --lint-only -Wall $inc --top-module mc_top lint.vlt $(cat sources.f)
 echo "lint: mc_top and its parts are clean under verilator -Wall"
 for top in pf_stride pf_stream pf_nextline pf_buffer; do
-  verilator --lint-only -Wall $inc --top-module "$top" lint.vlt mc_pkg.sv pf_lru.sv pf_cand_fifo.sv "$top.sv"
+  verilator --lint-only -Wall $inc --top-module "$top" lint.vlt mc_pkg.sv mc_prio_enc.sv pf_lru.sv pf_cam.sv pf_cand_fifo.sv "$top.sv"
 done
 echo "lint: pf_stride, pf_stream, pf_nextline and pf_buffer are clean under verilator -Wall"

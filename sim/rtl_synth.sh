@@ -39,5 +39,5 @@ synth() {
 synth mc_top synth $(tr '\n' ' ' < sources.f)
 for top in pf_stride pf_stream pf_nextline pf_buffer; do
   echo
-  synth "$top" "synth_$top" mc_pkg.sv pf_lru.sv pf_cand_fifo.sv "$top.sv"
+  synth "$top" "synth_$top" mc_pkg.sv mc_prio_enc.sv pf_lru.sv pf_cam.sv pf_cand_fifo.sv "$top.sv"
 done

@@ -15,7 +15,7 @@ namespace mckit::ctrl {
 
 // Structural limits of the controller as built (rtl/mc_pkg.sv, mc_top's parameters).
 struct ControllerLimits {
-  static constexpr int kRanks = 2, kBanksPerRank = 32;
+  static constexpr int kRanks = 2, kBanksPerRank = 32, kBanksPerGroup = 4;
   static constexpr int kRowBits = 18, kColBits = 11, kAddrBits = 34, kIds = 256;
   static constexpr int kQueueDepth = 32, kInFlightReads = 16, kPrefetchEntries = 32;
   static constexpr int kMaxTiming = (1 << field_width::TW) - 1;

@@ -5,20 +5,21 @@
 
 #include <cstdint>
 
+#include "ctrl/bank_index.h"
 #include "ctrl/controller_params.h"
 
 namespace mckit::ctrl {
 
 // mc_addr_map's outputs.
 struct DecodedAddress {
-  std::uint8_t bank = 0;  // {rank, bank group << bank_bits | bank}: the rank is bit 5
+  std::uint8_t bank = 0;  // {rank, bank group << bank_bits | bank} (ctrl/bank_index.h)
   std::uint32_t row = 0;
   std::uint32_t col = 0;  // the device column of the burst's first beat
 };
 
 class AddressMap {
  public:
-  static constexpr int kRankLsb = 5;  // bank index bit of the rank (mc_pkg: BgW + BankW)
+  static constexpr int kRankLsb = bank_index::kRankLsb;  // bank index bit of the rank
 
   explicit AddressMap(const ControllerParams& p);
 
@@ -34,7 +35,8 @@ class AddressMap {
       bg ^= (row >> bank_bits_) & bg_mask_;
     }
     DecodedAddress d;
-    d.bank = std::uint8_t(((rank & 1) << kRankLsb) | (((bg << bank_bits_) | bank) & 31));
+    d.bank = std::uint8_t(((rank & (bank_index::kRanks - 1)) << kRankLsb) |
+                          bank_index::in_rank(int((bg << bank_bits_) | bank)));
     d.row = std::uint32_t(row) & kRowMask;
     d.col = std::uint32_t(col << bl_log2_) & kColMask;
     return d;

@@ -14,11 +14,9 @@ bool PfBufferOut::operator==(const PfBufferOut& o) const {
          late == o.late && hit_slot == o.hit_slot && has == o.has && counters == o.counters;
 }
 
-PrefetchBuffer::PrefetchBuffer(unsigned entries) : table_(entries) {
+PrefetchBuffer::PrefetchBuffer(unsigned entries) : table_(entries), lru_(entries) {
   if (entries < 2 || (entries & (entries - 1)) != 0)
     throw std::invalid_argument("prefetch buffer entries must be a power of two, at least 2");
-  // As at reset: entry i has recency rank i.
-  for (unsigned i = 0; i < entries; ++i) table_[i].age = i;
 }
 
 int PrefetchBuffer::find(std::uint64_t addr) const {
@@ -47,7 +45,8 @@ PrefetchBuffer::Step PrefetchBuffer::decide(const PfBufferIn& in) const {
   for (std::size_t i = 0; i < table_.size() && s.evict; ++i) {
     const Entry& e = table_[i];
     const bool evictable = e.valid && !e.busy && !(o.hit && int(i) == look);
-    if (evictable && (victim < 0 || e.age > table_[victim].age)) victim = int(i);
+    if (evictable && (victim < 0 || lru_.age(unsigned(i)) > lru_.age(unsigned(victim))))
+      victim = int(i);
   }
   o.alloc_ok = in.alloc && find(in.alloc_addr) < 0 &&
                !(in.inval && in.inval_addr == in.alloc_addr) && victim >= 0;
@@ -76,14 +75,8 @@ void PrefetchBuffer::clock(const PfBufferIn& in) {
   counters_.late += served_late;
 
   // Recency: the hit entry, then the allocated one, move to the front.
-  const auto touch = [this](unsigned idx) {
-    const unsigned old = table_[idx].age;
-    for (Entry& e : table_)
-      if (e.age < old) ++e.age;
-    table_[idx].age = 0;
-  };
-  if (o.hit) touch(o.hit_slot);
-  if (o.alloc_ok) touch(s.alloc_idx);
+  if (o.hit) lru_.touch(o.hit_slot);
+  if (o.alloc_ok) lru_.touch(s.alloc_idx);
 
   if (killed >= 0) table_[killed].valid = false;
   if (in.fill && in.fill_slot < table_.size()) table_[in.fill_slot].busy = false;

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "ctrl/pf_lru.h"
+
 namespace mckit::ctrl {
 
 // The inputs of one cycle (alloc_i, alloc_addr_i, fill_i, ...).
@@ -65,7 +67,6 @@ class PrefetchBuffer {
     bool busy = false;   // its fill is awaited (InFlight or Cancelled)
     bool used = false;   // hit since it was allocated
     std::uint64_t addr = 0;
-    unsigned age = 0;    // recency: 0 most recently used
   };
   // What a cycle decides besides its outputs.
   struct Step {
@@ -79,6 +80,7 @@ class PrefetchBuffer {
   int find(std::uint64_t addr) const;
 
   std::vector<Entry> table_;
+  LruOrder lru_;  // recency of the slots
   PfBufferCounters counters_;
 };
 

@@ -6,21 +6,17 @@ namespace mckit::ctrl {
 
 StreamPrefetcher::StreamPrefetcher(const PrefetcherConfig& config, unsigned entries,
                                    unsigned fifo_depth, unsigned region_bits)
-    : Prefetcher(config, fifo_depth), region_bits_(region_bits), table_(entries) {
-  // As at reset: entry i has LRU rank i, so the unused entries are the oldest.
-  for (unsigned i = 0; i < entries; ++i) table_[i].age = i;
-}
+    : Prefetcher(config, fifo_depth), region_bits_(region_bits), table_(entries), lru_(entries) {}
 
 std::optional<CandidateRun> StreamPrefetcher::predict(std::uint64_t addr, std::uint32_t) {
   const std::uint64_t region = addr >> region_bits_;
   const std::uint64_t off = addr & ((std::uint64_t{1} << region_bits_) - 1);
-  Entry* sel = nullptr;
-  for (Entry& e : table_)
-    if (e.valid && e.region == region) sel = &e;
-  const bool hit = sel != nullptr;
-  if (!hit)
-    for (Entry& e : table_)
-      if (e.age == table_.size() - 1) sel = &e;
+  int found = -1;
+  for (std::size_t i = 0; i < table_.size(); ++i)
+    if (table_[i].valid && table_[i].region == region) found = int(i);
+  const bool hit = found >= 0;
+  const unsigned idx = hit ? unsigned(found) : lru_.victim();
+  Entry* sel = &table_[idx];
 
   const bool up = hit && off == sel->last + 1;
   const bool down = hit && off + 1 == sel->last;
@@ -31,10 +27,8 @@ std::optional<CandidateRun> StreamPrefetcher::predict(std::uint64_t addr, std::u
   const bool issue = run && first < end;
   const unsigned ahead = issue ? end - 1 : (ahead_prev > 0 ? ahead_prev - 1 : 0);
 
-  const unsigned old_age = sel->age;
-  for (Entry& e : table_)
-    if (e.age < old_age) ++e.age;
-  *sel = Entry{true, run, down, region, off, ahead, 0};
+  lru_.touch(idx);
+  *sel = Entry{true, run, down, region, off, ahead};
 
   if (!issue) return std::nullopt;
   return CandidateRun{addr, down ? -1 : 1, first, end - first};

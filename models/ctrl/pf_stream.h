@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "ctrl/pf_lru.h"
 #include "ctrl/prefetcher.h"
 
 namespace mckit::ctrl {
@@ -26,13 +27,13 @@ class StreamPrefetcher : public Prefetcher {
     std::uint64_t region = 0;
     std::uint64_t last = 0;  // offset in the region
     unsigned ahead = 0;      // furthest candidate, in bursts past `last` (0: none ahead)
-    unsigned age = 0;        // LRU rank: 0 most recent; the largest is the victim
   };
 
   std::optional<CandidateRun> predict(std::uint64_t addr, std::uint32_t stream) override;
 
   unsigned region_bits_;
   std::vector<Entry> table_;
+  LruOrder lru_;
 };
 
 }  // namespace mckit::ctrl

@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "ctrl/pf_lru.h"
 #include "ctrl/prefetcher.h"
 
 namespace mckit::ctrl {
@@ -26,13 +27,13 @@ class StridePrefetcher : public Prefetcher {
     std::uint64_t last = 0;
     std::int64_t stride = 0;
     unsigned conf = 0;
-    unsigned age = 0;  // LRU rank: 0 most recent; the largest is the victim
   };
 
   std::optional<CandidateRun> predict(std::uint64_t addr, std::uint32_t stream) override;
 
   unsigned conf_max_;
   std::vector<Entry> table_;
+  LruOrder lru_;
 };
 
 }  // namespace mckit::ctrl

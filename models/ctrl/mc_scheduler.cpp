@@ -1,0 +1,54 @@
+#include "ctrl/mc_scheduler.h"
+
+namespace mckit::ctrl {
+
+using dram::Command;
+
+SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o, bool from_wq,
+                                         bool in_flight_full, const Refresh::PerRank& ref_active,
+                                         const BankTiming& timing) const {
+  // FCFS: only the oldest entry goes. Past the age cap the oldest goes first whenever it can;
+  // otherwise the others go, kept off its bank by the queue.
+  bool col_found = o.col_found, row_found = o.row_found, row_act = o.row_act;
+  int col_idx = o.col_idx, row_idx = o.row_idx;
+  const bool strict = p_.scheduler == std::uint8_t(Scheduler::Fcfs) ||
+                      (o.capped && (o.oldest_col || o.oldest_act || o.oldest_pre));
+  if (strict) {
+    col_found = o.oldest_col;
+    col_idx = row_idx = o.oldest_idx;
+    row_act = o.oldest_act;
+    row_found = o.oldest_act || o.oldest_pre;
+  }
+  if (!from_wq && in_flight_full) col_found = false;
+
+  // The first rank whose refresh may go (every owing rank's readiness is evaluated).
+  int ref_rank = -1;
+  for (int r = bank_index::kRanks - 1; r >= 0; --r)
+    if (ref_active[std::size_t(r)] && timing.refresh_ok(clock, r)) ref_rank = r;
+
+  SchedulerChoice c;
+  const bool closed = p_.page_policy == std::uint8_t(PagePolicy::Closed);
+  if (ref_rank >= 0) {
+    c.cmd = timing.rank_open(ref_rank) ? Command::PREA : Command::REF;
+    c.bank = bank_index::first_bank(ref_rank);
+  } else if (col_found) {
+    c.demand = true;
+    c.idx = col_idx;
+    if (closed) c.cmd = from_wq ? Command::WRA : Command::RDA;
+    else c.cmd = from_wq ? Command::WR : Command::RD;
+  } else if (row_found) {
+    c.demand = true;
+    c.idx = row_idx;
+    c.cmd = row_act ? Command::ACT : Command::PRE;
+  } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive)) {
+    // Closing a bank left open and unused for the idle timeout.
+    const int idle = timing.first_idle(clock, ~o.bank_has_hit);
+    if (idle >= 0) {
+      c.cmd = Command::PRE;
+      c.bank = idle;
+    }
+  }
+  return c;
+}
+
+}  // namespace mckit::ctrl

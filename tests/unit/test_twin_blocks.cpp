@@ -1,0 +1,127 @@
+// The blocks of the C++ reference controller on their own, each against its RTL twin's
+// documented behaviour: the bank index fields, the priority encoder, the LRU order, the bank
+// machines' timing and the refresh's count.
+#include <gtest/gtest.h>
+
+#include "ctrl/bank_index.h"
+#include "ctrl/cycle_clock.h"
+#include "ctrl/mc_refresh.h"
+#include "ctrl/mc_timing.h"
+#include "ctrl/pf_lru.h"
+#include "ctrl/prio_enc.h"
+
+namespace mckit::ctrl {
+namespace {
+
+using dram::Command;
+
+TEST(BankIndex, FieldsFollowTheLimits) {
+  // 2 ranks of 32 banks, 4 banks a group: {rank:1, group:3, bank:2}.
+  EXPECT_EQ(bank_index::kBanks, 64);
+  EXPECT_EQ(bank_index::kGroups, 16);
+  EXPECT_EQ(bank_index::rank_of(37), 1);   // 0b1'001'01
+  EXPECT_EQ(bank_index::group_of(37), 9);  // rank 1, group 1
+  EXPECT_EQ(bank_index::in_rank(37), 5u);
+  EXPECT_EQ(bank_index::first_bank(1), 32);
+  EXPECT_EQ(bank_index::rank_banks(0), 0x00000000FFFFFFFFull);
+  EXPECT_EQ(bank_index::rank_banks(1), 0xFFFFFFFF00000000ull);
+}
+
+TEST(PrioEnc, LowestSetBitWins) {
+  EXPECT_EQ(first_set(0b1000), 3);
+  EXPECT_EQ(first_set(0b1010'0000), 5);
+  EXPECT_EQ(first_set(1ull << 63), 63);
+}
+
+TEST(LruOrder, VictimIsTheLeastRecentlyUsed) {
+  LruOrder lru(4);
+  EXPECT_EQ(lru.victim(), 3u);  // never used: entry i has age i
+  lru.touch(3);                 // ages 1 2 3 0
+  EXPECT_EQ(lru.victim(), 2u);
+  lru.touch(0);                 // ages 0 2 3 1: the younger 3 ages, 1 and 2 stay
+  EXPECT_EQ(lru.victim(), 2u);
+  EXPECT_EQ(lru.age(3), 1u);
+  lru.touch(2);                 // ages 1 3 0 2
+  EXPECT_EQ(lru.victim(), 1u);
+  EXPECT_EQ(lru.age(0), 1u);
+  EXPECT_EQ(lru.age(3), 2u);
+}
+
+ControllerParams timing_params() {
+  ControllerParams p;
+  p.trcd = 5, p.trcdwr = 6, p.trc = 20, p.tras = 12, p.trp = 4;
+  p.trrd_s = 2, p.trrd_l = 3, p.tfaw = 16;
+  return p;
+}
+
+// Whether `bank` allows `kind` of command at cycle `now`, and the cycle the clock learns that
+// the answer changes (UINT64_MAX: it does not).
+struct Answer {
+  bool ok;
+  std::uint64_t wake;
+};
+Answer ask(const BankTiming& t, std::uint64_t now, std::uint64_t BankStatus::*kind, int bank) {
+  CycleClock clock;
+  clock.skip_to(now);
+  clock.begin_cycle();
+  BankStatus asked;
+  asked.*kind = 1ull << bank;
+  const BankStatus ok = t.status(clock, asked, false);
+  return {(ok.*kind >> bank & 1) != 0, clock.wake()};
+}
+
+TEST(BankTiming, ActivateOpensTheRowAndDelaysTheNextCommands) {
+  BankTiming t(timing_params());
+  t.update(10, Command::ACT, 3, 7);
+  EXPECT_TRUE(t.is_open(3));
+  EXPECT_EQ(t.open_row(3), 7u);
+  EXPECT_TRUE(t.rank_open(0));
+  EXPECT_FALSE(t.rank_open(1));
+  // RD from tRCD on; the clock wakes at the cycle it becomes allowed.
+  EXPECT_FALSE(ask(t, 14, &BankStatus::col, 3).ok);
+  EXPECT_EQ(ask(t, 14, &BankStatus::col, 3).wake, 15u);
+  EXPECT_TRUE(ask(t, 15, &BankStatus::col, 3).ok);
+  // PRE from tRAS on.
+  EXPECT_FALSE(ask(t, 21, &BankStatus::pre, 3).ok);
+  EXPECT_TRUE(ask(t, 22, &BankStatus::pre, 3).ok);
+  // Another ACT: tRRD_L in the same bank group (banks 0-3), tRRD_S in another, none in
+  // the other rank.
+  EXPECT_FALSE(ask(t, 12, &BankStatus::act, 2).ok);
+  EXPECT_TRUE(ask(t, 13, &BankStatus::act, 2).ok);
+  EXPECT_FALSE(ask(t, 11, &BankStatus::act, 4).ok);
+  EXPECT_TRUE(ask(t, 12, &BankStatus::act, 4).ok);
+  EXPECT_TRUE(ask(t, 10, &BankStatus::act, 32).ok);
+  EXPECT_EQ(ask(t, 10, &BankStatus::act, 32).wake, UINT64_MAX);
+}
+
+TEST(BankTiming, FourActivatesFillTheFawWindow) {
+  BankTiming t(timing_params());
+  for (int k = 0; k < 4; ++k) t.update(std::uint64_t(10 + 4 * k), Command::ACT, 4 * k, 1);
+  // The fifth ACT of the rank waits for tFAW after the first (10 + 16), not only tRRD.
+  EXPECT_FALSE(ask(t, 25, &BankStatus::act, 16).ok);
+  EXPECT_EQ(ask(t, 25, &BankStatus::act, 16).wake, 26u);
+  EXPECT_TRUE(ask(t, 26, &BankStatus::act, 16).ok);
+}
+
+TEST(Refresh, DueEveryTrefiForcedAtThePostponeLimit) {
+  ControllerParams p;
+  p.refresh_en = 1, p.trefi = 4, p.ref_postpone = 2, p.rank_bits = 0;
+  Refresh r(p);
+  const Refresh::PerRank busy{false, false};
+  for (int k = 0; k < 3; ++k) EXPECT_FALSE(r.clock(false, 0, busy));
+  EXPECT_TRUE(r.clock(false, 0, busy));  // the fourth edge: one owed, waiting for idle
+  EXPECT_EQ(r.pending()[0], 1);
+  EXPECT_FALSE(r.active()[0]);
+  EXPECT_EQ(r.pending()[1], 0);  // no second rank
+  for (int k = 0; k < 4; ++k) r.clock(false, 0, busy);
+  EXPECT_EQ(r.pending()[0], 2);  // two owed: refreshed although busy
+  EXPECT_TRUE(r.active()[0]);
+  EXPECT_TRUE(r.clock(true, 0, busy));  // a REF pays one back and ends the refresh
+  EXPECT_EQ(r.pending()[0], 1);
+  EXPECT_FALSE(r.active()[0]);
+  EXPECT_TRUE(r.clock(false, 0, Refresh::PerRank{true, true}));  // idle: caught up at once
+  EXPECT_TRUE(r.active()[0]);
+}
+
+}  // namespace
+}  // namespace mckit::ctrl
