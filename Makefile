@@ -3,7 +3,7 @@ JOBS    ?= 2
 CTEST_ARGS ?=
 # `make test SANITIZE=1`: the suite built with ASan and UBSan in its own directory, less the
 # RTL's lint and synthesis runs (Verilator and Yosys, not C++) and the AI workloads at their
-# default sizes (18 minutes of CPU under the sanitizers; their code runs there at small sizes).
+# default sizes (a third of the sanitized suite's time; their code runs there at small sizes).
 ifeq ($(SANITIZE),1)
 BUILD   ?= build-san
 CMAKE_OPTIONS := -DMCKIT_SANITIZE=ON
