@@ -55,6 +55,21 @@ void expect_clean(const stats::RunStats& s) {
   EXPECT_EQ(s.unanswered, 0u);
 }
 
+// Runs `source` on `backend` under `config`, watching the worst waits into `worst`; the run
+// must be clean.
+stats::RunStats run_watched(const dram::DramPreset& p, sim::Backend backend,
+                            const ctrl::ControllerConfig& config,
+                            workloads::RequestSource& source, WorstWaits& worst) {
+  sim::HarnessOptions options;
+  options.backend = backend;
+  options.controller = config;
+  sim::CycleHarness h(p, options);
+  worst.watch(h, p.timing);
+  const stats::RunStats s = h.run(source);
+  expect_clean(s);
+  return s;
+}
+
 // The bound mc_top's assertions check (ControllerParams::wait_bound), printed beside the worst
 // waits of the run.
 std::uint64_t bound_of(const dram::DramPreset& p, const ctrl::ControllerConfig& c,
@@ -81,15 +96,9 @@ TEST_P(WaitBoundUnderReads, TrickledWritesWaitForTheCapAndNoLonger) {
   // 25 000 requests, one write in every 1 000: 20 writes, fewer than the high watermark.
   constexpr std::uint64_t kRequests = 25'000, kWriteEvery = 1'000, kWrites = 20;
   ASSERT_LT(kWrites, std::uint64_t(config.write_high));
-  sim::HarnessOptions options;
-  options.backend = backend;
-  options.controller = config;
-  sim::CycleHarness h(p, options);
-  WorstWaits worst;
-  worst.watch(h, p.timing);
   TrickleSource source(p, kRequests, kWriteEvery, kWrites, 7 + std::uint64_t(scheduler));
-  const stats::RunStats s = h.run(source);
-  expect_clean(s);
+  WorstWaits worst;
+  const stats::RunStats s = run_watched(p, backend, config, source, worst);
   EXPECT_EQ(worst.writes, kWrites);
 
   const std::uint64_t bound =
@@ -149,15 +158,9 @@ TEST_P(WaitBoundOneBank, RowConflictsInOneBankWaitLessThanTheBound) {
     requests[k].write = k % 2 == 1;
     if (requests[k].write) workloads::fill_pattern(requests[k], 3, k, p.org.bytes_per_burst());
   }
-  sim::HarnessOptions options;
-  options.backend = backend;
-  options.controller = config;
-  sim::CycleHarness h(p, options);
-  WorstWaits worst;
-  worst.watch(h, p.timing);
   test::VectorSource source(requests);
-  const stats::RunStats s = h.run(source);
-  expect_clean(s);
+  WorstWaits worst;
+  const stats::RunStats s = run_watched(p, backend, config, source, worst);
   EXPECT_EQ(worst.writes, kRequests / 2);
   // Each request opens its row (again, should a forced refresh close it first).
   EXPECT_GE(test::count_of(s, dram::Command::ACT), kRequests);
