@@ -186,8 +186,4 @@ int print_table() {
 
 }  // namespace
 
-// The runs use the bare harness, without SystemC's kernel. Debian's g++ links with --as-needed,
-// which drops SystemC's library (on the line through mckit_rtl), but not with the sanitizers:
-// there it is kept, and its own main() calls sc_main. Both entries print the same table.
 int main() { return print_table(); }
-extern "C" int sc_main(int, char**) { return print_table(); }
