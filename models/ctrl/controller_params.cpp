@@ -80,12 +80,12 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   r.trtp = timing(t.tRTP, "tRTP");
   r.twr = timing(t.tWR, "tWR");
   r.twtr_s = timing(t.tWTR_S, "tWTR_S");
-  r.twtr_l = timing(t.tWTR_L, "tWTR_L");
+  r.twtr_l = timing(same_group(t.tWTR_L, t.tWTR_S), "tWTR_L");
   r.tccd_s = timing(t.tCCD_S, "tCCD_S");
-  r.tccd_l = timing(t.tCCD_L, "tCCD_L");
+  r.tccd_l = timing(same_group(t.tCCD_L, t.tCCD_S), "tCCD_L");
   r.tccd_l_wr = timing(write_to_write_same_group(t), "tCCD_L_WR");
   r.trrd_s = timing(t.tRRD_S, "tRRD_S");
-  r.trrd_l = timing(t.tRRD_L, "tRRD_L");
+  r.trrd_l = timing(same_group(t.tRRD_L, t.tRRD_S), "tRRD_L");
   r.tfaw = timing(t.tFAW, "tFAW");
   r.trtw = timing(read_to_write(t), "tRTW");
   r.trtrs = timing(t.tRTRS, "tRTRS");

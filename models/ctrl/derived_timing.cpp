@@ -8,8 +8,12 @@ int act_to_write(const dram::Timing& t) { return t.tRCDWR > 0 ? t.tRCDWR : t.tRC
 
 int prea_to_act(const dram::Timing& t) { return t.tRPab > 0 ? t.tRPab : t.tRP; }
 
+int same_group(int long_timing, int short_timing) {
+  return long_timing > 0 ? long_timing : short_timing;
+}
+
 int write_to_write_same_group(const dram::Timing& t) {
-  return t.tCCD_L_WR > 0 ? t.tCCD_L_WR : t.tCCD_L;
+  return t.tCCD_L_WR > 0 ? t.tCCD_L_WR : same_group(t.tCCD_L, t.tCCD_S);
 }
 
 int read_to_write(const dram::Timing& t) { return t.tCL + t.tBL + 2 - t.tCWL + t.tWPRE; }

@@ -12,7 +12,11 @@ namespace mckit::ctrl {
 int act_to_write(const dram::Timing& t);
 // PREA to ACT/REF: tRPab where the standard has it (LPDDR5), else tRP.
 int prea_to_act(const dram::Timing& t);
-// WR to WR in one bank group: tCCD_L_WR where the standard has it (DDR5), else tCCD_L.
+// A spacing within one bank group: its _L timing where the standard has one, else the one
+// value it has for every pair of banks, written as the _S timing (DDR3 has no bank groups;
+// LPDDR5 has one tRRD).
+int same_group(int long_timing, int short_timing);
+// WR to WR in one bank group: tCCD_L_WR where the standard has it (DDR5), else as RD to RD.
 int write_to_write_same_group(const dram::Timing& t);
 // RD to WR on one rank: the read burst, a one-cycle preamble and one turnaround cycle, and
 // the longer write preamble where the standard has one (DDR5: tWPRE).

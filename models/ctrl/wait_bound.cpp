@@ -18,10 +18,12 @@ std::optional<std::uint64_t> wait_bound(const dram::DramPreset& p, const Control
   const dram::Timing& t = p.timing;
   // S: the oldest request past the cap, served first, has its column command within S.
   const std::int64_t close = largest({t.tRAS, t.tRTP, t.tCWL + t.tBL + t.tWR});
-  const std::int64_t open = largest({t.tRP, t.tRC - t.tRAS}) + t.tRRD_L + t.tFAW;
+  const std::int64_t open =
+      largest({t.tRP, t.tRC - t.tRAS}) + same_group(t.tRRD_L, t.tRRD_S) + t.tFAW;
   const std::int64_t column =
       largest({t.tRCD, act_to_write(t)}) +
-      largest({t.tCCD_L, write_to_write_same_group(t), t.tCWL + t.tBL + t.tWTR_L}) +
+      largest({same_group(t.tCCD_L, t.tCCD_S), write_to_write_same_group(t),
+               t.tCWL + t.tBL + same_group(t.tWTR_L, t.tWTR_S)}) +
       largest({t.tCCD_S, read_to_write(t), t.tCWL + t.tBL + t.tWTR_S, t.tBL + t.tRTRS,
                t.tCL + t.tBL + t.tRTRS - t.tCWL, t.tCWL + t.tBL + t.tRTRS - t.tCL}) +
       t.tCL + t.tBL;

@@ -109,16 +109,18 @@ const std::vector<TimingField>& required_timings() {
       {"tRCD", &Timing::tRCD},     {"tRP", &Timing::tRP},       {"tRAS", &Timing::tRAS},
       {"tRC", &Timing::tRC},       {"tCL", &Timing::tCL},       {"tCWL", &Timing::tCWL},
       {"tBL", &Timing::tBL},       {"tRTP", &Timing::tRTP},     {"tWR", &Timing::tWR},
-      {"tWTR_S", &Timing::tWTR_S}, {"tWTR_L", &Timing::tWTR_L}, {"tCCD_S", &Timing::tCCD_S},
-      {"tCCD_L", &Timing::tCCD_L}, {"tRRD_S", &Timing::tRRD_S}, {"tRRD_L", &Timing::tRRD_L},
-      {"tFAW", &Timing::tFAW},     {"tRFC", &Timing::tRFC},     {"tREFI", &Timing::tREFI},
-      {"tRTRS", &Timing::tRTRS}};
+      {"tWTR_S", &Timing::tWTR_S}, {"tCCD_S", &Timing::tCCD_S}, {"tRRD_S", &Timing::tRRD_S},
+      {"tFAW", &Timing::tFAW},     {"tRFC", &Timing::tRFC},     {"tREFI", &Timing::tREFI}};
   return fields;
 }
 
-// The standard-specific timings, 0 when a preset leaves them out.
+// The standard-specific timings, 0 when a preset leaves them out: the _L timings where the
+// standard has one value for every pair of banks (DDR3 has no bank groups; LPDDR5 one tRRD),
+// tRTRS where it has no ranks (HBM's pseudo channels).
 const std::vector<TimingField>& optional_timings() {
   static const std::vector<TimingField> fields = {
+      {"tWTR_L", &Timing::tWTR_L},   {"tCCD_L", &Timing::tCCD_L},   {"tRRD_L", &Timing::tRRD_L},
+      {"tRTRS", &Timing::tRTRS},
       {"tRCDWR", &Timing::tRCDWR},   {"tRPab", &Timing::tRPab},     {"tCCD_L_WR", &Timing::tCCD_L_WR},
       {"tWPRE", &Timing::tWPRE},     {"tRFCsb", &Timing::tRFCsb},   {"tREFIsb", &Timing::tREFIsb},
       {"tRFCpb", &Timing::tRFCpb},   {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD}};
@@ -146,9 +148,10 @@ void check_consistency(const JsonObjectReader& r, const Timing& t, const Organiz
   rule(t.tFAW >= 4 * t.tRRD_S, "tFAW",
        "tFAW must be >= 4 x tRRD_S (" + std::to_string(t.tFAW) + " < " +
            std::to_string(4 * t.tRRD_S) + ")");
-  rule(t.tRRD_L >= t.tRRD_S, "tRRD_L", "tRRD_L must be >= tRRD_S");
-  rule(t.tCCD_L >= t.tCCD_S, "tCCD_L", "tCCD_L must be >= tCCD_S");
-  rule(t.tWTR_L >= t.tWTR_S, "tWTR_L", "tWTR_L must be >= tWTR_S");
+  rule(t.tRRD_L == 0 || t.tRRD_L >= t.tRRD_S, "tRRD_L", "tRRD_L must be >= tRRD_S");
+  rule(t.tCCD_L == 0 || t.tCCD_L >= t.tCCD_S, "tCCD_L", "tCCD_L must be >= tCCD_S");
+  rule(t.tWTR_L == 0 || t.tWTR_L >= t.tWTR_S, "tWTR_L", "tWTR_L must be >= tWTR_S");
+  rule(o.ranks == 1 || t.tRTRS > 0, "tRTRS", "a preset of more than one rank needs tRTRS");
   rule(t.tCCD_S >= t.tBL, "tCCD_S", "tCCD_S must be >= tBL, or bursts overlap on the data bus");
   rule(t.tREFI > t.tRFC, "tREFI", "tREFI must be > tRFC");
   const std::int64_t beats = std::int64_t(t.tBL) * o.beats_per_clock;
@@ -157,8 +160,10 @@ void check_consistency(const JsonObjectReader& r, const Timing& t, const Organiz
            " != " + std::to_string(o.burst_length) + ")");
   rule(t.tCWL < t.tCL + t.tBL + 2, "tCWL", "tCWL must be < tCL + tBL + 2");
   if (o.bank_groups == 1) {
-    rule(t.tCCD_S == t.tCCD_L && t.tRRD_S == t.tRRD_L && t.tWTR_S == t.tWTR_L, "tCCD_L",
-         "without bank groups the _S and _L timings must be equal");
+    for (const auto& [key, value] : {std::pair{"tCCD_L", t.tCCD_L}, {"tRRD_L", t.tRRD_L},
+                                     {"tWTR_L", t.tWTR_L}})
+      rule(value == 0, key,
+           "a preset without bank groups has no _L timings: its one value is the _S timing");
   }
 }
 

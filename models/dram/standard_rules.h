@@ -39,7 +39,8 @@ struct ConstraintRow {
 
 struct RefreshRule {
   std::string interval;  // expression: the refresh interval ("tREFI")
-  int max_postponed = 0;
+  int max_postponed = 0;  // REF that may come late: the next is due by (n + max + 1) intervals
+  int max_pulled_in = 0;  // REF that may come early and count; more earn nothing
   std::string source;
 };
 

@@ -105,6 +105,7 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
   const std::string interval_where = rules.file + ": refresh: interval";
   refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
   max_postponed_ = rules.refresh.max_postponed;
+  max_pulled_in_ = rules.refresh.max_pulled_in;
   deadline_name_ = rules.refresh.interval + ": more than " + std::to_string(max_postponed_) +
                    " refreshes postponed";
   reset(0);
@@ -358,7 +359,7 @@ void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_
 }
 
 void TimingChecker::apply_rank_wide(const DramCommand& c) {
-  if (c.cmd == Command::REF) ++ranks_[c.rank].refs;
+  if (c.cmd == Command::REF) credit_refresh(ranks_[c.rank], c.cycle);
   for (std::size_t i = 0; i < touched_count_; ++i) {  // as check_rank_wide found them
     const Place& at = touched_[i];
     record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
@@ -398,14 +399,23 @@ void TimingChecker::close_after_auto_precharge(const Place& at) {
   open_[at.bank] = 0;
 }
 
+// A REF counts toward the deadline unless it would put the rank more than max_pulled_in
+// refreshes ahead of the intervals passed since the reset.
+void TimingChecker::credit_refresh(Rank& r, std::uint64_t cycle) const {
+  ++r.refs;
+  const std::uint64_t intervals =
+      cycle > r.deadline_from ? (cycle - r.deadline_from) / std::uint64_t(refresh_interval_) : 0;
+  if (r.credited < intervals + std::uint64_t(max_pulled_in_)) ++r.credited;
+}
+
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
   for (std::size_t i = 0; i < ranks_.size(); ++i) {
     Rank& r = ranks_[i];
     const std::uint64_t deadline =
-        r.deadline_from + (r.refs - r.refs_before + std::uint64_t(max_postponed_) + 1) *
-                              std::uint64_t(refresh_interval_);
-    if (cycle < deadline || r.deadline_reported == r.refs) continue;
-    r.deadline_reported = r.refs;
+        r.deadline_from +
+        (r.credited + std::uint64_t(max_postponed_) + 1) * std::uint64_t(refresh_interval_);
+    if (cycle < deadline || r.deadline_reported == r.credited) continue;
+    r.deadline_reported = r.credited;
     DramCommand at;
     at.cycle = cycle;
     at.cmd = Command::REF;
@@ -421,7 +431,7 @@ void TimingChecker::reset(std::uint64_t cycle) {
   std::fill(other_rank_.begin(), other_rank_.end(), ElsewhereLatest{});
   for (Rank& r : ranks_) {
     Rank fresh;
-    fresh.refs = fresh.refs_before = r.refs;
+    fresh.refs = r.refs;
     fresh.deadline_from = cycle;
     r = fresh;
   }

@@ -49,8 +49,9 @@ class TimingChecker {
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   std::uint64_t refreshes(std::uint32_t rank) const { return ranks_.at(rank).refs; }
-  // The standard's limit on postponed refreshes, from its description.
+  // The standard's limits on postponed and pulled-in refreshes, from its description.
   int max_postponed_refresh() const { return max_postponed_; }
+  int max_pulled_in_refresh() const { return max_pulled_in_; }
 
  private:
   static constexpr std::int64_t kNever = INT64_MIN / 4;
@@ -101,8 +102,11 @@ class TimingChecker {
   };
   struct Rank {
     std::uint64_t refs = 0;
-    std::uint64_t deadline_reported = UINT64_MAX;  // refs count whose deadline was reported
-    std::uint64_t deadline_from = 0, refs_before = 0;  // the last reset's cycle and refs count
+    // REF since the last reset that count toward the deadline: at most max_pulled_in ahead
+    // of the intervals passed (JESD79-4B: pulling in more reduces nothing).
+    std::uint64_t credited = 0;
+    std::uint64_t deadline_reported = UINT64_MAX;  // credited count whose deadline was reported
+    std::uint64_t deadline_from = 0;               // the last reset's cycle
   };
   // One bank a command lands on, with its bank group and rank.
   struct Place {
@@ -121,6 +125,7 @@ class TimingChecker {
   void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
   void apply_bank_command(const DramCommand& c, const Place& at);
   void apply_rank_wide(const DramCommand& c);
+  void credit_refresh(Rank& r, std::uint64_t cycle) const;
   void close_after_auto_precharge(const Place& at);
   std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
 
@@ -132,7 +137,7 @@ class TimingChecker {
   std::vector<Window> windows_;
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
-  int max_postponed_ = 0;
+  int max_postponed_ = 0, max_pulled_in_ = 0;
   std::string deadline_name_;
 
   // latest_[(base + instance) * kCommands + class_of_[command]]: banks, then bank groups, ranks, channel.

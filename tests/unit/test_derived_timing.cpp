@@ -1,6 +1,7 @@
 // The controller's own reading of the standards, worked out by hand from the presets: the
 // read-to-write gap (DDR5 adds its write preamble, JESD79-5), the fallbacks to tRCD, tRP and
-// tCCD_L, and the refresh postponement capped at the standard's limit (4 on DDR5, JESD79-5).
+// tCCD_L, the same-group spacings of standards with one value for every pair of banks, and
+// the refresh postponement capped at the standard's limit (4 on DDR5, JESD79-5).
 #include <gtest/gtest.h>
 
 #include "ctrl/controller_params.h"
@@ -27,6 +28,18 @@ TEST(DerivedTiming, FallbacksWhereAStandardHasNoOwnValue) {
   EXPECT_EQ(lp.trpab, 17);        // LPDDR5's own tRPab
   const ControllerParams ddr5 = derive_controller_params(dram::load_preset("ddr5-4800"), {});
   EXPECT_EQ(ddr5.tccd_l_wr, 24);  // DDR5's own tCCD_L_WR
+}
+
+TEST(DerivedTiming, OneValueForEveryPairOfBanksServesTheSameGroup) {
+  // DDR3 (JESD79-3F: no bank groups) has one tWTR 6, tCCD 4, tRRD 5; LPDDR5 one tRRD 4.
+  const ControllerParams ddr3 = derive_controller_params(dram::load_preset("ddr3-1600k"), {});
+  EXPECT_EQ(ddr3.twtr_l, 6);
+  EXPECT_EQ(ddr3.tccd_l, 4);
+  EXPECT_EQ(ddr3.tccd_l_wr, 4);
+  EXPECT_EQ(ddr3.trrd_l, 5);
+  EXPECT_EQ(derive_controller_params(dram::load_preset("lpddr5-6400"), {}).trrd_l, 4);
+  // An HBM pseudo channel has no ranks, so no rank switch.
+  EXPECT_EQ(derive_controller_params(dram::load_preset("hbm2"), {}).trtrs, 0);
 }
 
 TEST(DerivedTiming, RefreshPostponementCappedAtTheStandardsLimit) {

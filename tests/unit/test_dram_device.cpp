@@ -102,10 +102,11 @@ class DramDeviceTest : public ::testing::TestWithParam<std::string> {
     // Longer than any single constraint between two commands (the longest, ACT after an
     // auto-precharge, is covered by two such gaps), so commands this far apart are legal.
     safe_ = std::uint64_t(t.tRCD + act_to_wr_ + t.tRAS + t.tRP + t.tRTP + t.tCL + t.tCWL + t.tBL +
-                          t.tWR + t.tWTR_L + t.tFAW);
-    // Same bank, same kind of column command: back to back.
-    rd_gap_ = std::uint64_t(t.tCCD_L);
-    wr_gap_ = std::uint64_t(t.tCCD_L_WR > 0 ? t.tCCD_L_WR : t.tCCD_L);
+                          t.tWR + std::max(t.tWTR_L, t.tWTR_S) + t.tFAW);
+    // Same bank, same kind of column command: back to back (tCCD_L; DDR3, without bank
+    // groups, has one tCCD, written as tCCD_S).
+    rd_gap_ = std::uint64_t(std::max(t.tCCD_L, t.tCCD_S));
+    wr_gap_ = std::uint64_t(t.tCCD_L_WR > 0 ? t.tCCD_L_WR : rd_gap_);
   }
   int burst_bytes() const { return p_.org.bytes_per_burst(); }
   std::uint32_t burst_column(int k) const { return std::uint32_t(k * p_.org.burst_length); }

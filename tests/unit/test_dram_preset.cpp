@@ -143,6 +143,11 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"tbl_not_burst.json",
                 ": timing.tBL: tBL x beats_per_clock must equal burst_length (4 != 8)"},
         BadCase{"tccd_s_below_tbl.json", ": timing.tCCD_S: tCCD_S must be >= tBL"},
+        BadCase{"two_ranks_without_trtrs.json",
+                ": timing.tRTRS: a preset of more than one rank needs tRTRS"},
+        BadCase{"long_timing_without_bank_groups.json",
+                ": timing.tCCD_L: a preset without bank groups has no _L timings: its one value "
+                "is the _S timing"},
         BadCase{"unknown_standard.json", ": standard: unknown standard 'DDR9' (known: DDR3,"},
         BadCase{"unknown_timing_key.json", ": timing.tRCDD: unknown key"},
         BadCase{"missing_source.json", ": timing.tCL.source: missing key"},

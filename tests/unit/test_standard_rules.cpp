@@ -3,6 +3,7 @@
 // scope or key is refused with its file, row and what was expected.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -66,7 +67,7 @@ class BadDescription : public ::testing::Test {
   std::string error_with_row(const std::string& row) {
     std::ofstream(path_) << R"({"standard": "DDR4", "description": "d", "rows": [{)" << row
                          << R"(}], "refresh": {"command": "REF", "interval": "tREFI",
-                         "max_postponed": 8, "source": "s"}})";
+                         "max_postponed": 8, "max_pulled_in": 8, "source": "s"}})";
     try {
       load_standard_rules_file(path_);
     } catch (const InputError& e) {
@@ -92,23 +93,23 @@ TEST_F(BadDescription, UnknownNameNamesFileAndRow) {
 TEST_F(BadDescription, UnknownCommandScopeOrKey) {
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "bank", "preceding": ["MRS"], )"
                            R"("following": ["RD"], "distance": "1", "source": "s")"),
-            path_ + ": rows[0]: preceding: unknown command 'MRS' (known: ACT, PRE, PREA, "
+            path_ + ": rows[0].preceding: unknown command 'MRS' (known: ACT, PRE, PREA, "
                     "RD, RDA, WR, WRA, REF)");
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "die", "preceding": ["ACT"], )"
                            R"("following": ["RD"], "distance": "1", "source": "s")"),
-            path_ + ": rows[0]: scope: unknown scope 'die' (known: bank, bank group, rank, "
+            path_ + ": rows[0].scope: unknown scope 'die' (known: bank, bank group, rank, "
                     "other bank group, other rank, channel)");
   EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD", "extra": 1)"),
-            path_ + ": rows[0]: extra: unknown key");
+            path_ + ": rows[0].extra: unknown key");
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "bank", "preceding": ["ACT"], )"
                            R"("following": ["RD"], "distance": "1")"),
-            path_ + ": rows[0]: source: missing key");
+            path_ + ": rows[0].source: missing key");
 }
 
 TEST_F(BadDescription, OtherBankGroupNeedsSingleBankCommands) {
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "other bank group", "preceding": ["REF"], )"
                            R"("following": ["ACT"], "distance": "1", "source": "s")"),
-            path_ + ": rows[0]: scope: 'other bank group' needs single-bank commands (not "
+            path_ + ": rows[0].scope: 'other bank group' needs single-bank commands (not "
                     "PREA or REF)");
 }
 
@@ -121,11 +122,31 @@ TEST(StandardRules, EveryKnownStandardHasItsDescription) {
   }
 }
 
-TEST(StandardRules, PostponementLimitsAreTheStandards) {
-  // JESD79-5 allows 4 postponed REFab; JESD79-3F, JESD79-4B, JESD209-5, JESD235, JESD238 8.
+TEST(StandardRules, PostponementAndPullInLimitsAreTheStandards) {
+  // JESD79-5 allows 4 postponed and 4 pulled-in REFab; JESD79-3F, JESD79-4B, JESD209-5,
+  // JESD235, JESD238 8 of each.
   EXPECT_EQ(load_standard_rules("DDR5").refresh.max_postponed, 4);
-  for (const char* s : {"DDR3", "DDR4", "LPDDR5", "HBM2", "HBM3"})
+  EXPECT_EQ(load_standard_rules("DDR5").refresh.max_pulled_in, 4);
+  for (const char* s : {"DDR3", "DDR4", "LPDDR5", "HBM2", "HBM3"}) {
     EXPECT_EQ(load_standard_rules(s).refresh.max_postponed, 8) << s;
+    EXPECT_EQ(load_standard_rules(s).refresh.max_pulled_in, 8) << s;
+  }
+}
+
+TEST(StandardRules, ARowPerStandardsOwnTimings) {
+  // DDR3 has no bank groups and LPDDR5 one tRRD: their rows name the standard's one value
+  // (written as the _S timing) across the rank. HBM's pseudo channels have no ranks.
+  const auto rows_named = [](const char* standard, const std::string& name) {
+    const StandardRules rules = load_standard_rules(standard);
+    return std::count_if(rules.rows.begin(), rules.rows.end(),
+                         [&](const ConstraintRow& r) { return r.name == name; });
+  };
+  for (const char* name : {"tRRD", "tCCD", "tWTR"}) EXPECT_GT(rows_named("DDR3", name), 0) << name;
+  for (const char* name : {"tRRD_L", "tCCD_L", "tWTR_L", "tRRD_S", "tCCD_S", "tWTR_S"})
+    EXPECT_EQ(rows_named("DDR3", name), 0) << name;
+  EXPECT_EQ(rows_named("LPDDR5", "tRRD"), 1);
+  EXPECT_EQ(rows_named("LPDDR5", "tRRD_L") + rows_named("LPDDR5", "tRRD_S"), 0);
+  for (const char* s : {"HBM2", "HBM3"}) EXPECT_EQ(rows_named(s, "tRTRS"), 0) << s;
 }
 
 }  // namespace

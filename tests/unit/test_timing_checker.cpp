@@ -110,9 +110,14 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
   const Timing& t() const { return p_.timing; }
   // ACT to WR; written out here rather than taken from Timing::act_to_write.
   int act_to_wr() const { return t().tRCDWR > 0 ? t().tRCDWR : t().tRCD; }
+  // A spacing in one bank group: the _L timing, or where the standard has one value for every
+  // pair of banks (DDR3's tRRD, tCCD, tWTR; LPDDR5's tRRD), that value, written as the _S one.
+  static int in_group(int long_timing, int short_timing) {
+    return long_timing > 0 ? long_timing : short_timing;
+  }
   // ACT to ACT of two banks: tRRD_L in one bank group, tRRD_S across groups, free across ranks.
   std::int64_t act_gap(Bank x, Bank y) const {
-    return x.rank != y.rank ? 1 : x.bg == y.bg ? t().tRRD_L : t().tRRD_S;
+    return x.rank != y.rank ? 1 : x.bg == y.bg ? in_group(t().tRRD_L, t().tRRD_S) : t().tRRD_S;
   }
   // The rank's last bank: loops over banks must reach it.
   Bank last_bank() const {
@@ -122,6 +127,8 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
   // The standard's limit on postponed REF, as its document states it: JESD79-5 allows 4;
   // JESD79-3F, JESD79-4B, JESD209-5, JESD235 and JESD238 allow 8.
   std::uint64_t postponed() const { return p_.standard == "DDR5" ? 4 : 8; }
+  // And on REF pulled in, beyond which a REF counts for nothing: the same numbers.
+  std::uint64_t pulled_in() const { return p_.standard == "DDR5" ? 4 : 8; }
   DramPreset one_rank() const {
     DramPreset q = p_;
     q.org.ranks = 1;
@@ -295,6 +302,32 @@ TEST_P(TimingCheckerTest, RefreshDeadline_EachRefMovesItByTrefi) {
   EXPECT_EQ(out[0].cycles, 1u);
 }
 
+// --- refresh pull-in: at most M REF ahead count toward the deadline; more earn nothing ----
+
+TEST_P(TimingCheckerTest, RefreshPullIn_LimitIsTheStandards) {
+  EXPECT_EQ(TimingChecker(one_rank()).max_pulled_in_refresh(), pulled_in());
+}
+
+TEST_P(TimingCheckerTest, RefreshPullIn_BeyondTheLimitEarnsNothing) {
+  // M REF at once, before the first tREFI: the next is due before (M + N + 1) * tREFI. One
+  // more REF moves that by nothing; one fewer, one tREFI earlier.
+  const std::uint64_t m = pulled_in();
+  const std::uint64_t deadline = (m + postponed() + 1) * std::uint64_t(t().tREFI);
+  for (const std::uint64_t refs : {m - 1, m, m + 1}) {
+    const std::uint64_t due = refs < m ? deadline - std::uint64_t(t().tREFI) : deadline;
+    TimingChecker checker(one_rank());
+    std::vector<Violation> out;
+    for (std::uint64_t i = 0; i < refs; ++i)
+      checker.execute(Scenario().at(std::int64_t(i) * t().tRFC, Command::REF).commands[0], out);
+    ASSERT_LT(std::uint64_t(kBase) + refs * std::uint64_t(t().tRFC), std::uint64_t(t().tREFI));
+    checker.check_refresh_deadline(due - 1, out);
+    EXPECT_TRUE(out.empty()) << refs << " REF:" << messages(out);
+    checker.check_refresh_deadline(due, out);
+    ASSERT_EQ(out.size(), 1u) << refs << " REF:" << messages(out);
+    EXPECT_EQ(out[0].cycles, 1u);
+  }
+}
+
 TEST_P(TimingCheckerTest, RefreshDeadline_DeviceFinishReportsIt) {
   const std::uint64_t deadline = (postponed() + 1) * std::uint64_t(t().tREFI);
   DramDevice in_time(one_rank()), late(one_rank());
@@ -328,7 +361,7 @@ TEST_P(TimingCheckerTest, State_ReadAfterRdaClosedTheBank) {
                Scenario()
                    .at(0, Command::ACT)
                    .at(t().tRCD, Command::RDA)
-                   .at(t().tRCD + t().tCCD_L, Command::RD),
+                   .at(t().tRCD + in_group(t().tCCD_L, t().tCCD_S), Command::RD),
                "bank closed");
 }
 
