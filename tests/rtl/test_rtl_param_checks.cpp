@@ -108,8 +108,8 @@ TEST(ParamCheck, LegalValuesPass) {
 
 TEST(ParamCheck, StopsYosysNamingTheCheck) {
   const test::CliRun run = test::run_shell(
-      "yosys -q -p 'read_verilog -sv " + kIncludes + rtl_files("pf_sources.f pf_buffer.sv") + "; "
-      "chparam -set Entries 3 pf_buffer; hierarchy -top pf_buffer'");
+      "yosys -q -p 'read_verilog -sv " + kIncludes + rtl_files("pf_sources.f pf_buffer.sv") +
+      "; chparam -set Entries 3 pf_buffer; hierarchy -top pf_buffer'");
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.output().find("EntriesPow2_A: parameter check failed: "
                               "Entries >= 2 && (Entries & (Entries - 1)) == 0"),
