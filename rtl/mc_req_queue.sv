@@ -180,7 +180,7 @@ module mc_req_queue #(
   logic [IdxW-1:0] oldest_d, stay_oldest;
   logic [Depth-1:0] stay;
   logic stay_found;
-  assign stay = valid_q & ~sel_bit;
+  assign stay = pop_i ? valid_q & ~sel_bit : '0;  // searched only for a pop
   mc_oldest #(.Width(Depth)) u_stay_oldest (
     .set_i(stay),
     .older_i(older),
