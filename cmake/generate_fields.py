@@ -4,12 +4,15 @@
 Usage: generate_fields.py DECLARATION OUTPUT_DIR
 
 From models/ctrl/controller_fields.json it writes, under OUTPUT_DIR:
+  sv/mc_enum_types.svh         mc_pkg's enum types (the command bus, the policies, ...)
   sv/mc_cfg_types.svh          mc_pkg's timing widths and configuration structs
   sv/mc_top_cfg_ports.svh      mc_top's cfg_*_i ports
   sv/mc_top_cfg_regs.svh       mc_top's configuration registers
   ctrl/controller_params_struct.h  ctrl::ControllerParams
   rtl/mc_top_cfg.h             a Verilated Vmc_top's cfg ports set from ControllerParams
   rtl/mc_top_cfg_waves.h       the cfg ports the waves' Configuration group shows
+  NS/encodings.h               the same enums in C++, one header per namespace (ctrl, dram),
+                               with the name tables of those that have names
 A file whose text is unchanged is left alone, so that what includes it is not rebuilt.
 An invalid declaration is reported on one line naming the field and the key; exit status 1.
 """
@@ -32,10 +35,70 @@ def require(ok, where, text):
         raise DeclarationError(f"{where}: {text}")
 
 
+class Enum:
+    """One encoding: an mc_pkg enum type and its C++ enum class, value for value."""
+
+    def __init__(self, raw, where):
+        require(isinstance(raw, dict), where, "must be an object")
+        known = {"sv", "cpp", "bits", "meaning", "names", "values"}
+        for key in raw:
+            require(key in known, f"{where}.{key}", "unknown key")
+        for key in ("sv", "cpp", "bits", "meaning", "values"):
+            require(key in raw, where, f"missing key '{key}'")
+        self.sv = raw["sv"]
+        require(isinstance(self.sv, str) and self.sv.isidentifier() and self.sv.endswith("_e"),
+                f"{where}.sv", "must be an identifier ending in _e")
+        where = f"{where} ({self.sv})"
+        cpp = raw["cpp"].split("::") if isinstance(raw["cpp"], str) else []
+        require(len(cpp) == 2 and all(part.isidentifier() for part in cpp),
+                f"{where}.cpp", "must be namespace::Name (ctrl::Scheduler)")
+        self.namespace, self.cpp = cpp
+        self.bits = raw["bits"]
+        require(isinstance(self.bits, int) and not isinstance(self.bits, bool) and
+                1 <= self.bits <= 8, f"{where}.bits", "must be 1..8")
+        self.meaning = raw["meaning"]
+        require(one_line(self.meaning), f"{where}.meaning", "must be one line of text")
+        self.names = raw.get("names")
+        require(self.names is None or one_line(self.names), f"{where}.names",
+                "must be one line of text: what the names are")
+        values = raw["values"]
+        require(isinstance(values, list) and values, f"{where}.values", "must be a list")
+        self.values = []
+        for i, value in enumerate(values):
+            at = f"{where}.values[{i}]"
+            require(isinstance(value, dict), at, "must be an object")
+            wanted = {"sv", "cpp", "value", "meaning"} | ({"name"} if self.names else set())
+            require(set(value) == wanted, at, "must have exactly " + ", ".join(sorted(wanted)) +
+                    (" (the enum has names)" if self.names else ""))
+            require(isinstance(value["sv"], str) and value["sv"].isidentifier() and
+                    value["sv"].isupper(), f"{at}.sv", "must be an upper-case identifier")
+            require(isinstance(value["cpp"], str) and value["cpp"].isidentifier(), f"{at}.cpp",
+                    "must be an identifier")
+            # The C++ indexes tables by the value (names, command counts).
+            require(value["value"] == i and not isinstance(value["value"], bool), f"{at}.value",
+                    f"must be {i}: the values run from 0 in order")
+            require(i < 1 << self.bits, f"{at}.value", f"does not fit {self.bits} bits")
+            require(one_line(value["meaning"]), f"{at}.meaning", "must be one line of text")
+            require(not self.names or one_line(value["name"]), f"{at}.name",
+                    "must be one line of text")
+            self.values.append(value)
+        for key in ("sv", "cpp") + (("name",) if self.names else ()):
+            seen = [v[key] for v in self.values]
+            twice = sorted({n for n in seen if seen.count(n) > 1})
+            require(not twice, f"{where}.values", f"{key} '{', '.join(twice)}' twice")
+
+    def cpp_type(self):
+        return "std::uint8_t"
+
+
+def one_line(text):
+    return isinstance(text, str) and bool(text) and "\n" not in text
+
+
 class Field:
     """One configuration field: its C++ member, SystemVerilog port and register field."""
 
-    def __init__(self, raw, register, widths, top_widths, standards, where):
+    def __init__(self, raw, register, widths, top_widths, standards, enums, where):
         require(isinstance(raw, dict), where, "must be an object")
         known = {"name", "port", "bits", "port_bits", "enum", "unit", "standards", "meaning",
                  "wave", "default", "constant"}
@@ -56,8 +119,10 @@ class Field:
             require(self.port_bits in top_widths, f"{where}.port_bits",
                     "must name one of top_widths: " + ", ".join(sorted(top_widths)))
         self.enum = raw.get("enum")
-        require(self.enum is None or (isinstance(self.enum, str) and self.enum.endswith("_e")),
-                f"{where}.enum", "must name an mc_pkg enum type (..._e)")
+        require(self.enum is None or self.enum in enums, f"{where}.enum",
+                "must name one of enums: " + ", ".join(enums))
+        require(self.enum is None or enums[self.enum].bits == self.bits_value, f"{where}.bits",
+                f"must be the width of {self.enum}")
         self.unit = raw["unit"]
         require(self.unit in UNITS, f"{where}.unit", "must be one of " + ", ".join(sorted(UNITS)))
         self.standards = raw["standards"]
@@ -66,8 +131,7 @@ class Field:
                  all(s in standards for s in self.standards)),
                 f"{where}.standards", "must be \"all\" or a list of " + ", ".join(standards))
         self.meaning = raw["meaning"]
-        require(isinstance(self.meaning, str) and self.meaning and "\n" not in self.meaning,
-                f"{where}.meaning", "must be one line of text")
+        require(one_line(self.meaning), f"{where}.meaning", "must be one line of text")
         self.wave = raw.get("wave")
         require(self.wave is None or (isinstance(self.wave, int) and self.wave >= 1),
                 f"{where}.wave", "must be a position from 1")
@@ -120,7 +184,7 @@ def load(path):
     except json.JSONDecodeError as e:
         raise DeclarationError(f"line {e.lineno}: not JSON: {e.msg}")
     require(isinstance(raw, dict), "declaration", "must be an object")
-    for key in ("standards", "widths", "top_widths", "registers", "sections"):
+    for key in ("standards", "widths", "top_widths", "enums", "registers", "sections"):
         require(key in raw, "declaration", f"missing key '{key}'")
     standards = raw["standards"]
     widths = raw["widths"]
@@ -129,6 +193,18 @@ def load(path):
                 isinstance(width.get("bits"), int) and 1 <= width["bits"] <= 64 and
                 isinstance(width.get("meaning"), str),
                 f"widths.{name}", "must be {\"bits\": 1..64, \"meaning\": text}")
+    require(isinstance(raw["enums"], list), "enums", "must be a list")
+    enums = {}
+    for i, raw_enum in enumerate(raw["enums"]):
+        enum = Enum(raw_enum, f"enums[{i}]")
+        require(enum.sv not in enums, f"enums[{i}]", f"'{enum.sv}' twice")
+        enums[enum.sv] = enum
+    # mc_pkg holds every enum's values, a C++ namespace its enums.
+    owners = {}
+    for e in enums.values():
+        for name in [v["sv"] for v in e.values] + [f"{e.namespace}::{e.cpp}"]:
+            require(name not in owners, f"enums ({e.sv})", f"'{name}' is also {owners.get(name)}'s")
+            owners[name] = e.sv
     registers = {}
     for i, reg in enumerate(raw["registers"]):
         require(isinstance(reg, dict) and {"name", "type", "meaning"} <= set(reg) <=
@@ -148,7 +224,7 @@ def load(path):
         register = registers[section["register"]]
         section["parsed"] = []
         for f_index, raw_field in enumerate(section["fields"]):
-            field = Field(raw_field, register, widths, raw["top_widths"], standards,
+            field = Field(raw_field, register, widths, raw["top_widths"], standards, enums,
                           f"{where}.fields[{f_index}]")
             require(field.name not in names, f"{where}.fields[{f_index}]",
                     f"field '{field.name}' is declared twice")
@@ -169,11 +245,24 @@ def load(path):
                 "a register of no struct type holds exactly one field")
     require(sorted(waves) == list(range(1, len(waves) + 1)), "wave",
             "positions must run 1.." + str(len(waves)) + " without gaps")
-    return raw, list(registers.values()), fields
+    return raw, list(enums.values()), list(registers.values()), fields
 
 
 def banner(comment, source):
     return f"{comment} {GENERATED.format(source=source)}\n"
+
+
+def sv_enums(enums, source):
+    out = [banner("//", source), "// Included by rtl/mc_pkg.sv, inside the package.\n"]
+    for e in enums:
+        out.append(f"\n// {e.sv} ({e.namespace}::{e.cpp} in C++): {e.meaning}.\n")
+        out.append(f"typedef enum logic [{e.bits - 1}:0] {{\n")
+        width = max(len(v["sv"]) for v in e.values)
+        for i, v in enumerate(e.values):
+            comma = "," if i + 1 < len(e.values) else " "
+            out.append(f"  {v['sv']:<{width}} = {e.bits}'d{v['value']}{comma}  // {v['meaning']}\n")
+        out.append(f"}} {e.sv};\n")
+    return "".join(out)
 
 
 def sv_types(raw, registers, source):
@@ -260,6 +349,35 @@ def cpp_struct(raw, fields, source):
     return "".join(out)
 
 
+def cpp_enums(enums, namespace, source):
+    ours = [e for e in enums if e.namespace == namespace]
+    named = any(e.names for e in ours)
+    out = [banner("//", source),
+           f"// mc_pkg's encodings as mckit::{namespace} has them: "
+           f"{', '.join(e.cpp for e in ours)}.\n",
+           "#pragma once\n\n",
+           "#include <array>\n" if named else "",
+           "#include <cstdint>\n",
+           "#include <string_view>\n" if named else "",
+           f"\nnamespace mckit::{namespace} {{\n"]
+    for e in ours:
+        out.append(f"\n// {e.cpp} (mc_pkg::{e.sv} in the RTL): {e.meaning}.\n")
+        out.append(f"enum class {e.cpp} : {e.cpp_type()} {{\n")
+        items = [f"{v['cpp']} = {v['value']}," for v in e.values]
+        width = max(len(item) for item in items)
+        for item, v in zip(items, e.values):
+            out.append(f"  {item:<{width}}  // {v['meaning']}\n")
+        out.append("};\n")
+        if e.names:
+            out.append(f"// The names of {e.cpp}'s values, {e.names}; indexed by value.\n")
+            out.append(f"inline constexpr std::array<std::string_view, {len(e.values)}> "
+                       f"k{e.cpp}Names = {{\n")
+            out.append("".join(f"    \"{v['name']}\",\n" for v in e.values))
+            out.append("};\n")
+    out.append(f"\n}}  // namespace mckit::{namespace}\n")
+    return "".join(out)
+
+
 def cpp_top(fields, source):
     out = [banner("//", source),
            "// mc_top's configuration ports as a Verilated Vmc_top has them.\n",
@@ -310,11 +428,12 @@ def main(argv):
     declaration, out_dir = argv[1], argv[2]
     source = "models/ctrl/" + os.path.basename(declaration)
     try:
-        raw, registers, fields = load(declaration)
+        raw, enums, registers, fields = load(declaration)
     except (DeclarationError, OSError) as e:
         print(f"generate_fields: {declaration}: {e}", file=sys.stderr)
         return 1
     outputs = {
+        "sv/mc_enum_types.svh": indented(sv_enums(enums, source)),
         "sv/mc_cfg_types.svh": indented(sv_types(raw, registers, source)),
         "sv/mc_top_cfg_ports.svh": indented(sv_ports(raw, raw["sections"], source)),
         "sv/mc_top_cfg_regs.svh": indented(sv_regs(registers, source)),
@@ -322,6 +441,8 @@ def main(argv):
         "rtl/mc_top_cfg.h": cpp_top(fields, source),
         "rtl/mc_top_cfg_waves.h": cpp_waves(fields, source),
     }
+    for namespace in sorted({e.namespace for e in enums}):
+        outputs[f"{namespace}/encodings.h"] = cpp_enums(enums, namespace, source)
     for name, text in outputs.items():
         write_if_changed(os.path.join(out_dir, name), text)
     return 0

@@ -2,7 +2,7 @@
 // run-time mapping. Field widths are run-time inputs, so one build serves every preset.
 module mc_addr_map (
   input  logic [mc_pkg::AddrW-1:0] addr_i,
-  input  logic [1:0]               mapping_i,   // mc_pkg::mapping_e
+  input  mc_pkg::mapping_e         mapping_i,
   input  logic                     xor_i,      // bank bits ^= low row bits
   input  logic [4:0]               col_bits_i, // bits of the burst index within a row
   input  logic [2:0]               bl_log2_i,  // log2 of the device columns per burst

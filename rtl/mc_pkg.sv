@@ -1,5 +1,4 @@
 // mc_pkg: types and widths shared by the memory controller's blocks.
-// The command encoding is the kit's DFI-like bus; models/dram/dram_command.h mirrors it.
 package mc_pkg;
 
   // Address fields, at their widest. The run-time configuration says how many bits a
@@ -18,49 +17,9 @@ package mc_pkg;
   localparam int unsigned StreamW = 8;
   localparam int unsigned TimeW  = 40;  // cycle stamps; 2^40 tCK never wraps in a run
 
-  typedef enum logic [3:0] {
-    CMD_NOP  = 4'd0,
-    CMD_ACT  = 4'd1,
-    CMD_PRE  = 4'd2,
-    CMD_PREA = 4'd3,
-    CMD_RD   = 4'd4,
-    CMD_RDA  = 4'd5,
-    CMD_WR   = 4'd6,
-    CMD_WRA  = 4'd7,
-    CMD_REF  = 4'd8
-  } cmd_e;
-
-  typedef enum logic [1:0] {
-    MAP_RO_BA_RA_CO = 2'd0,  // row | bank group, bank | rank | column
-    MAP_RO_RA_BA_CO = 2'd1,  // row | rank | bank group, bank | column
-    MAP_RO_BA_RA_CO_BG = 2'd2  // row | bank | rank | column | bank group: bursts rotate groups
-  } mapping_e;
-
-  typedef enum logic [1:0] {
-    SCHED_FCFS      = 2'd0,
-    SCHED_FRFCFS    = 2'd1,
-    SCHED_FRFCFS_CAP = 2'd2
-  } scheduler_e;
-
-  typedef enum logic [1:0] {
-    PAGE_OPEN     = 2'd0,
-    PAGE_CLOSED   = 2'd1,
-    PAGE_ADAPTIVE = 2'd2
-  } page_policy_e;
-
-  typedef enum logic [1:0] {
-    PF_NONE     = 2'd0,
-    PF_NEXTLINE = 2'd1,
-    PF_STREAM   = 2'd2,
-    PF_STRIDE   = 2'd3
-  } pf_kind_e;
-
-  // How a request found its bank when it was served.
-  typedef enum logic [1:0] {
-    ROW_HIT      = 2'd0,
-    ROW_MISS     = 2'd1,  // bank was closed: ACT
-    ROW_CONFLICT = 2'd2   // another row was open: PRE, ACT
-  } row_class_e;
+  // The enum types (the command bus, the policies, the prefetcher kind, the row class),
+  // generated with their C++ twins from models/ctrl/controller_fields.json (docs/fields.md).
+`include "mc_enum_types.svh"
 
   // The configuration's widths (TW, TLongW) and registers (timing_t, cfg_t, pf_cfg_t),
   // generated from models/ctrl/controller_fields.json (docs/fields.md).

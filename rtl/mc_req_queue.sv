@@ -1,10 +1,10 @@
 // mc_req_queue: one request queue (reads or writes). Entries stay in their slot from arrival
 // to service; an age matrix (for each entry, the set of entries older than it) orders them,
-// so finding the oldest entry of any set is one AND per entry and nothing ever shifts. Each
-// entry knows whether its row is open (updated on every ACT and close), so the queue offers
-// the scheduler its oldest entry ready for a column command, its oldest entry ready for a
-// row command (ACT, or a PRE that closes no row another entry still hits), and its oldest
-// entry with what that one could do now.
+// so finding the oldest entry of any set (mc_oldest) is one AND per entry and nothing ever
+// shifts. Each entry knows whether its row is open (updated on every ACT and close), so the
+// queue offers the scheduler its oldest entry ready for a column command, its oldest entry
+// ready for a row command (ACT, or a PRE that closes no row another entry still hits), and
+// its oldest entry with what that one could do now.
 module mc_req_queue #(
   parameter int unsigned Depth = 32,
   localparam int unsigned IdxW = $clog2(Depth),
@@ -164,24 +164,34 @@ module mc_req_queue #(
     act_q <= (act_q & ~free_bit) | (mark_act_i ? sel_bit : '0);
   end
 
+  // The age matrix as mc_oldest takes it, one vector: wires only. (Kept as an array, the
+  // matrix costs less logic to write a row of than a vector.)
+  logic [Depth*Depth-1:0] older;
+  always_comb begin
+    for (int i = 0; i < Depth; i++) older[i*Depth +: Depth] = older_q[i];
+  end
+
   // The oldest entry changes only when an entry leaves or one arrives in an empty queue. On
   // a pop the new oldest is the entry that stays and has no staying entry older than it. A
   // newcomer pushed in the same cycle is younger than every entry that stays, and its row of
   // the age matrix is not written yet (it still holds a former occupant's), so it is never a
   // candidate: it is the oldest only when no other entry stays. (Rows of staying entries may
   // still name the newcomer's slot as older, from its former occupant: `stay` masks that.)
-  logic [IdxW-1:0] oldest_d;
+  logic [IdxW-1:0] oldest_d, stay_oldest;
   logic [Depth-1:0] stay;
+  logic stay_found;
+  assign stay = pop_i ? valid_q & ~sel_bit : '0;  // searched only for a pop
+  mc_oldest #(.Width(Depth)) u_stay_oldest (
+    .set_i(stay),
+    .older_i(older),
+    .found_o(stay_found),
+    .idx_o(stay_oldest)
+  );
   always_comb begin
     oldest_d = oldest_q;
-    stay = valid_q & ~sel_bit;
     if (pop_i) begin
-      if (stay == '0) begin
-        if (push_i) oldest_d = free_idx;
-      end else begin
-        for (int i = 0; i < Depth; i++)
-          if (stay[i] && (older_q[i] & stay) == '0) oldest_d = i[IdxW-1:0];
-      end
+      if (stay_found) oldest_d = stay_oldest;
+      else if (push_i) oldest_d = free_idx;
     end else if (valid_q == '0) begin
       oldest_d = free_idx;
     end
@@ -269,22 +279,6 @@ module mc_req_queue #(
       end
     end
 
-    col_found_o = col_ready != '0;
-    row_found_o = row_ready != '0;
-    col_idx_o = '0;
-    row_idx_o = '0;
-    if (col_found_o || row_found_o) begin
-      for (int i = 0; i < Depth; i++) begin
-        if (col_ready[i] && (older_q[i] & col_ready) == '0) col_idx_o = i[IdxW-1:0];
-        if (row_ready[i] && (older_q[i] & row_ready) == '0) row_idx_o = i[IdxW-1:0];
-      end
-    end
-    row_act_o = act_ready[row_idx_o];
-    oldest_idx_o = oldest_q;
-    oldest_col_o = col_ready[oldest_q];
-    oldest_act_o = act_ready[oldest_q];
-    oldest_pre_o = pre_ready[oldest_q];
-
     match_o = 1'b0;
     match_full_o = 1'b0;
     match_id_o = '0;
@@ -298,6 +292,24 @@ module mc_req_queue #(
       end
     end
   end
+
+  mc_oldest #(.Width(Depth)) u_col_oldest (
+    .set_i(col_ready),
+    .older_i(older),
+    .found_o(col_found_o),
+    .idx_o(col_idx_o)
+  );
+  mc_oldest #(.Width(Depth)) u_row_oldest (
+    .set_i(row_ready),
+    .older_i(older),
+    .found_o(row_found_o),
+    .idx_o(row_idx_o)
+  );
+  assign row_act_o = act_ready[row_idx_o];
+  assign oldest_idx_o = oldest_q;
+  assign oldest_col_o = col_ready[oldest_q];
+  assign oldest_act_o = act_ready[oldest_q];
+  assign oldest_pre_o = pre_ready[oldest_q];
 
   always_comb begin
     sel_entry_o.addr = addr_q[sel_idx_i];

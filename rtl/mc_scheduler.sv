@@ -12,8 +12,8 @@ module mc_scheduler #(
   input  logic clk_i,
   input  logic rst_ni,
 
-  input  logic [1:0]           scheduler_i,    // mc_pkg::scheduler_e
-  input  logic [1:0]           page_policy_i,  // mc_pkg::page_policy_e
+  input  mc_pkg::scheduler_e   scheduler_i,
+  input  mc_pkg::page_policy_e page_policy_i,
   input  logic [CntW-1:0]      wq_high_i,
   input  logic [CntW-1:0]      wq_low_i,
 

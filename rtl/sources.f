@@ -1,5 +1,6 @@
 mc_pkg.sv
 mc_prio_enc.sv
+mc_oldest.sv
 mc_addr_map.sv
 mc_req_queue.sv
 mc_timing.sv

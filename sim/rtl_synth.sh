@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Yosys synthesis with default parameters of mc_top (its prefetcher included), then of each
-# prefetch block as its own top; prints the cells and flops of each module and fails on an error
-# or an inferred latch. Usage: rtl_synth.sh [OUTPUT_DIR]
+# Yosys synthesis with default parameters of mc_top (its prefetcher included, rtl/sources.f),
+# then of each prefetch block as its own top (rtl/pf_sources.f and its file); prints the cells
+# and flops of each module and fails on an error or an inferred latch.
+# Usage: rtl_synth.sh [OUTPUT_DIR]
 set -euo pipefail
 rtl="$(cd "$(dirname "$0")/../rtl" && pwd)"
 out="${1:-$(mktemp -d)}"
@@ -36,8 +37,8 @@ synth() {
     }' "$out/${name}_stat.txt"
 }
 
-synth mc_top synth $(tr '\n' ' ' < sources.f)
+synth mc_top synth $(cat sources.f)
 for top in pf_stride pf_stream pf_nextline pf_buffer; do
   echo
-  synth "$top" "synth_$top" mc_pkg.sv mc_prio_enc.sv pf_lru.sv pf_cam.sv pf_cand_fifo.sv "$top.sv"
+  synth "$top" "synth_$top" $(cat pf_sources.f) "$top.sv"
 done

@@ -1,6 +1,8 @@
 #include "ctrl/controller_config.h"
 
+#include <array>
 #include <stdexcept>
+#include <string_view>
 
 #include "common/input_error.h"
 
@@ -18,6 +20,11 @@ E parse(const std::string& what, const std::string& name, const std::vector<std:
 }
 
 constexpr int kDefaultQueueDepth = ControllerConfig{}.queue_depth;
+
+template <std::size_t N>
+std::vector<std::string> to_strings(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
 
 }  // namespace
 
@@ -49,21 +56,19 @@ const IntegerSetting& integer_setting(const std::string& key) {
 }
 
 const std::vector<std::string>& scheduler_names() {
-  static const std::vector<std::string> names = {"fcfs", "frfcfs", "frfcfs-cap"};
+  static const std::vector<std::string> names = to_strings(kSchedulerNames);
   return names;
 }
 const std::vector<std::string>& page_policy_names() {
-  static const std::vector<std::string> names = {"open", "closed", "adaptive"};
+  static const std::vector<std::string> names = to_strings(kPagePolicyNames);
   return names;
 }
 const std::vector<std::string>& mapping_names() {
-  static const std::vector<std::string> names = {"ro-ba-ra-co-ch", "ro-ra-ba-co-ch",
-                                                 "ro-ba-ra-co-bg-ch"};
+  static const std::vector<std::string> names = to_strings(kMappingNames);
   return names;
 }
-
 const std::vector<std::string>& prefetcher_names() {
-  static const std::vector<std::string> names = {"none", "nextline", "stream", "stride"};
+  static const std::vector<std::string> names = to_strings(kPrefetcherKindNames);
   return names;
 }
 

@@ -5,14 +5,11 @@
 #include <string>
 #include <vector>
 
-namespace mckit::ctrl {
+// Scheduler, PagePolicy, Mapping, PrefetcherKind and their names (kSchedulerNames, ...),
+// generated with mc_pkg's enums from models/ctrl/controller_fields.json (docs/fields.md).
+#include "ctrl/encodings.h"
 
-// Encodings match rtl/mc_pkg.sv.
-enum class Scheduler : std::uint8_t { Fcfs = 0, FrFcfs = 1, FrFcfsCap = 2 };
-enum class PagePolicy : std::uint8_t { Open = 0, Closed = 1, Adaptive = 2 };
-// Address bits from most to least significant; the channel field is empty (one channel).
-enum class Mapping : std::uint8_t { RoBaRaCoCh = 0, RoRaBaCoCh = 1, RoBaRaCoBgCh = 2 };
-enum class PrefetcherKind : std::uint8_t { None = 0, NextLine = 1, Stream = 2, Stride = 3 };
+namespace mckit::ctrl {
 
 // The memory-side prefetcher (docs/prefetchers.md).
 struct PrefetchConfig {
@@ -51,11 +48,12 @@ struct IntegerSetting {
 const std::vector<IntegerSetting>& integer_settings();
 const IntegerSetting& integer_setting(const std::string& key);  // throws std::logic_error
 
-// Names as the command line and run files spell them; parse_* throw InputError.
-const std::vector<std::string>& scheduler_names();    // fcfs, frfcfs, frfcfs-cap
-const std::vector<std::string>& page_policy_names();  // open, closed, adaptive
-const std::vector<std::string>& mapping_names();      // ro-ba-ra-co-ch, ro-ra-ba-co-ch, ro-ba-ra-co-bg-ch
-const std::vector<std::string>& prefetcher_names();   // none, nextline, stream, stride
+// Names as the command line and run files spell them (the declaration's, kSchedulerNames, ...,
+// by value); parse_* throw InputError.
+const std::vector<std::string>& scheduler_names();
+const std::vector<std::string>& page_policy_names();
+const std::vector<std::string>& mapping_names();
+const std::vector<std::string>& prefetcher_names();
 Scheduler parse_scheduler(const std::string& name);
 PagePolicy parse_page_policy(const std::string& name);
 Mapping parse_mapping(const std::string& name);

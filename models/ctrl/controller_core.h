@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 
+#include "ctrl/encodings.h"  // RowClass, generated with mc_pkg::row_class_e (docs/fields.md)
 #include "ctrl/pf_buffer.h"
 #include "dram/dram_command.h"
 
@@ -26,9 +27,6 @@ struct CoreInputs {
   bool read_data_valid = false;  // the oldest issued read's data arrive (dfi_rddata_valid_i)
   bool response_ready = true;    // the requester takes the response offered (rsp_ready_i)
 };
-
-// How a request found its bank when it was served (mc_pkg::row_class_e).
-enum class RowClass : std::uint8_t { Hit = 0, Miss = 1, Conflict = 2 };
 
 // The outputs during one cycle. A response offered (response_valid) is taken in a cycle whose
 // inputs say response_ready, and offered again until then.

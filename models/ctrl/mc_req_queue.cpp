@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ctrl/oldest.h"
 #include "ctrl/prio_enc.h"
 
 namespace mckit::ctrl {
@@ -44,10 +45,12 @@ QueueOffer RequestQueue::offer(const BankStatus& ok,
     col_ready &= ~(others | other_rank);
     row_ready &= ~others;
   }
-  o.col_found = col_ready != 0;
-  o.row_found = row_ready != 0;
-  o.col_idx = o.col_found ? first_set(col_ready) : 0;
-  o.row_idx = o.row_found ? first_set(row_ready) : 0;
+  const Oldest col = oldest_of(col_ready);
+  const Oldest row = oldest_of(row_ready);
+  o.col_found = col.found;
+  o.col_idx = col.idx;
+  o.row_found = row.found;
+  o.row_idx = row.idx;
   o.row_act = (act_ready >> o.row_idx) & 1;
   o.oldest_idx = 0;
   o.oldest_col = col_ready & 1;

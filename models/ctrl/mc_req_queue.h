@@ -1,6 +1,6 @@
 // One request queue, rtl/mc_req_queue.sv in C++. The RTL keeps entries in fixed slots ordered
 // by an age matrix; here the entries are kept in that order, position 0 the oldest, so "the
-// oldest entry of a set" (older_q[i] & set == 0) is the first set bit of a mask over
+// oldest entry of a set" (mc_oldest, ctrl/oldest.h) is the first set bit of a mask over
 // positions. No output depends on slot numbers: a match in the write queue is unique (a write
 // waits while its address is queued), and only whether the read queue matches is used.
 #pragma once

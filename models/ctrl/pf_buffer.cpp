@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "ctrl/prio_enc.h"
+
 namespace mckit::ctrl {
 
 bool PfBufferCounters::operator==(const PfBufferCounters& o) const {
@@ -15,8 +17,8 @@ bool PfBufferOut::operator==(const PfBufferOut& o) const {
 }
 
 PrefetchBuffer::PrefetchBuffer(unsigned entries) : table_(entries), lru_(entries) {
-  if (entries < 2 || (entries & (entries - 1)) != 0)
-    throw std::invalid_argument("prefetch buffer entries must be a power of two, at least 2");
+  if (entries < 2 || entries > 64 || (entries & (entries - 1)) != 0)
+    throw std::invalid_argument("prefetch buffer entries must be a power of two, 2..64");
 }
 
 int PrefetchBuffer::find(std::uint64_t addr) const {
@@ -37,10 +39,11 @@ PrefetchBuffer::Step PrefetchBuffer::decide(const PfBufferIn& in) const {
   }
   o.has = in.has && find(in.has_addr) >= 0;
 
-  // The lowest Invalid slot, else the oldest Ready slot not hit this cycle.
-  int victim = -1;
-  for (std::size_t i = 0; i < table_.size() && victim < 0; ++i)
-    if (!table_[i].valid && !table_[i].busy) victim = int(i);
+  // The lowest Invalid slot (mc_prio_enc), else the oldest Ready slot not hit this cycle.
+  std::uint64_t free = 0;
+  for (std::size_t i = 0; i < table_.size(); ++i)
+    if (!table_[i].valid && !table_[i].busy) free |= 1ull << i;
+  int victim = free ? first_set(free) : -1;
   s.evict = victim < 0;
   for (std::size_t i = 0; i < table_.size() && s.evict; ++i) {
     const Entry& e = table_[i];

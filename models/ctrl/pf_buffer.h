@@ -51,8 +51,8 @@ struct PfBufferOut {
 
 class PrefetchBuffer {
  public:
-  // `entries` is the RTL parameter Entries: a power of two, at least 2 (else
-  // std::invalid_argument).
+  // `entries` is the RTL parameter Entries: a power of two, 2..64 (its free slots are one
+  // 64-bit set; else std::invalid_argument).
   explicit PrefetchBuffer(unsigned entries = 32);
 
   PfBufferOut outputs(const PfBufferIn& in) const;

@@ -1,7 +1,7 @@
 // The priority encoder, rtl/mc_prio_enc.sv in C++: the first member of a non-empty set held
-// as a bit mask, bit 0 first. The queues keep their entries in age order (position 0 the
-// oldest), so it also finds the oldest entry of a set; the scheduler's banks, the prefetch
-// buffer's free slots and the bank machines' per-bank loops use it too.
+// as a bit mask, bit 0 first: the prefetch buffer's free slot, and the banks and entries the
+// per-bank loops visit. The queues keep their entries in age order, so it also finds the
+// oldest entry of a set (ctrl/oldest.h).
 #pragma once
 
 #include <cstdint>

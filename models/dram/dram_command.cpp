@@ -1,21 +1,17 @@
 #include "dram/dram_command.h"
 
-#include <array>
 #include <cctype>
 #include <sstream>
 
 namespace mckit::dram {
 
-namespace {
-constexpr std::array<std::string_view, kCommandCount> kNames = {
-    "NOP", "ACT", "PRE", "PREA", "RD", "RDA", "WR", "WRA", "REF"};
+std::string_view command_name(Command c) {
+  return kCommandNames.at(static_cast<std::size_t>(c));
 }
 
-std::string_view command_name(Command c) { return kNames.at(static_cast<std::size_t>(c)); }
-
 std::optional<Command> parse_command(std::string_view text) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    const std::string_view name = kNames[i];
+  for (std::size_t i = 0; i < kCommandNames.size(); ++i) {
+    const std::string_view name = kCommandNames[i];
     if (name.size() != text.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < name.size() && same; ++k)

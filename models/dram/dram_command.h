@@ -6,14 +6,15 @@
 #include <string>
 #include <string_view>
 
+// Command and its names (kCommandNames), generated with mc_pkg::cmd_e from
+// models/ctrl/controller_fields.json (docs/fields.md).
+#include "dram/encodings.h"
+
 namespace mckit::dram {
 
-// Encoding shared with rtl/mc_pkg.sv (mc_pkg::cmd_e): keep the two in step.
-enum class Command : std::uint8_t { NOP = 0, ACT, PRE, PREA, RD, RDA, WR, WRA, REF };
+constexpr int kCommandCount = int(kCommandNames.size());
 
-constexpr int kCommandCount = 9;
-
-std::string_view command_name(Command c);
+std::string_view command_name(Command c);  // as the command log spells it: "PREA"
 std::optional<Command> parse_command(std::string_view text);  // case-insensitive
 
 constexpr bool is_read(Command c) { return c == Command::RD || c == Command::RDA; }

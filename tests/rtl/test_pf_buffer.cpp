@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <ostream>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "ctrl/pf_buffer.h"
@@ -192,6 +193,25 @@ TEST(PfBuffer, HasCoversInFlightAndReadyEntries) {
   PfBufferIn not_asked = has(40);
   not_asked.has = false;
   EXPECT_FALSE(b.step(not_asked).has);
+}
+
+// The model takes the RTL's Entries up to 64, its free slots being one 64-bit set: the 64th
+// slot is found free, and a full buffer of 64 replaces its least recently used entry.
+TEST(PfBufferModel, TakesUpTo64EntriesTheLowestFreeSlotFirst) {
+  EXPECT_THROW(ctrl::PrefetchBuffer(3), std::invalid_argument);
+  EXPECT_THROW(ctrl::PrefetchBuffer(128), std::invalid_argument);
+  ctrl::PrefetchBuffer model(64);
+  for (unsigned i = 0; i < 64; ++i) {
+    const PfBufferOut o = model.outputs(alloc(100 + i));
+    ASSERT_TRUE(o.alloc_ok) << i;
+    EXPECT_EQ(o.alloc_slot, i);
+    model.clock(alloc(100 + i));
+    model.clock(fill(i));
+  }
+  model.clock(lookup(100));  // slot 0 is used last: slot 1 is the oldest
+  const PfBufferOut o = model.outputs(alloc(1));
+  EXPECT_TRUE(o.alloc_ok);
+  EXPECT_EQ(o.alloc_slot, 1u);
 }
 
 // Random operations on a small address pool (so that hits, late lookups, duplicates and

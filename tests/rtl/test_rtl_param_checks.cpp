@@ -15,11 +15,19 @@
 namespace mckit {
 namespace {
 
-// rtl/sources.f as paths from the source root, on one line.
-std::string mc_top_files() {
-  std::ifstream in("rtl/sources.f");
-  std::string files, name;
-  while (in >> name) files += " rtl/" + name;
+// The files of rtl/ named, as paths from the source root on one line; a list (sources.f,
+// pf_sources.f: rtl/README.md) stands for the files it names.
+std::string rtl_files(const std::string& names) {
+  std::istringstream words(names);
+  std::string files;
+  for (std::string name; words >> name;) {
+    if (name.size() > 2 && name.compare(name.size() - 2, 2, ".f") == 0) {
+      std::ifstream in("rtl/" + name);
+      for (std::string listed; in >> listed;) files += " rtl/" + listed;
+    } else {
+      files += " rtl/" + name;
+    }
+  }
   return files;
 }
 
@@ -34,7 +42,7 @@ test::CliRun lint(const std::string& top, const std::string& files, const std::s
 
 struct BadParameter {
   std::string top;
-  std::string files;  // the sources ("": mc_top's)
+  std::string files;  // the sources, as rtl_files() takes them
   std::string param;  // -GNAME=VALUE
   std::string file;   // the check's
   std::string message;
@@ -56,35 +64,33 @@ class ParamLimit : public ::testing::TestWithParam<BadParameter> {};
 
 TEST_P(ParamLimit, StopsVerilatorNamingTheCheck) {
   const BadParameter& b = GetParam();
-  const test::CliRun run = lint(b.top, b.files.empty() ? mc_top_files() : b.files, b.param);
+  const test::CliRun run = lint(b.top, rtl_files(b.files), b.param);
   EXPECT_NE(run.exit_code, 0);
   const std::string line = line_with(run.output(), b.message);
   EXPECT_EQ(line.rfind("%Warning-USERERROR: rtl/" + b.file + ":", 0), 0u) << run.output();
 }
 
-const std::string kPf = " rtl/mc_pkg.sv rtl/pf_lru.sv rtl/pf_cand_fifo.sv rtl/pf_stride.sv";
-
 INSTANTIATE_TEST_SUITE_P(
     Checks, ParamLimit,
     ::testing::Values(
-        BadParameter{"mc_top", "", "-GQueueDepth=24",
+        BadParameter{"mc_top", "sources.f", "-GQueueDepth=24",
                      "mc_top.sv", "QueueDepthPow2_A: parameter check failed: "
                      "QueueDepth >= 2 && (QueueDepth & (QueueDepth - 1)) == 0"},
-        BadParameter{"mc_top", "", "-GQueueDepth=256",
+        BadParameter{"mc_top", "sources.f", "-GQueueDepth=256",
                      "mc_top.sv", "QueueCountFitsCfg_A: parameter check failed: CntW <= 8"},
-        BadParameter{"mc_top", "", "-GInFlightReads=12",
+        BadParameter{"mc_top", "sources.f", "-GInFlightReads=12",
                      "mc_top.sv", "InFlightReadsPow2_A: parameter check failed: "
                      "InFlightReads >= 2 && (InFlightReads & (InFlightReads - 1)) == 0"},
-        BadParameter{"mc_top", "", "-GPrefetchEntries=48",
+        BadParameter{"mc_top", "sources.f", "-GPrefetchEntries=48",
                      "mc_top.sv", "PrefetchEntriesPow2_A: parameter check failed: "
                      "PrefetchEntries >= 2 && (PrefetchEntries & (PrefetchEntries - 1)) == 0"},
-        BadParameter{"mc_top", "", "-GPrefetchEntries=512",
+        BadParameter{"mc_top", "sources.f", "-GPrefetchEntries=512",
                      "mc_top.sv", "PrefetchSlotFitsId_A: parameter check failed: "
                      "SlotW <= mc_pkg::IdW"},
-        BadParameter{"mc_req_queue", " rtl/mc_pkg.sv rtl/mc_req_queue.sv", "-GDepth=1",
+        BadParameter{"mc_req_queue", "mc_pkg.sv mc_req_queue.sv", "-GDepth=1",
                      "mc_req_queue.sv", "DepthAtLeastTwo_A: parameter check failed: "
                      "Depth >= 2"},
-        BadParameter{"pf_stride", kPf, "-GDepth=12",
+        BadParameter{"pf_stride", "pf_sources.f pf_stride.sv", "-GDepth=12",
                      "pf_cand_fifo.sv", "DepthPow2Max64_A: parameter check failed: "
                      "Depth >= 2 && Depth <= 64 && (Depth & (Depth - 1)) == 0"}),
     [](const ::testing::TestParamInfo<BadParameter>& info) {
@@ -95,15 +101,15 @@ INSTANTIATE_TEST_SUITE_P(
     });
 
 TEST(ParamCheck, LegalValuesPass) {
-  const test::CliRun run = lint("mc_top", mc_top_files(),
+  const test::CliRun run = lint("mc_top", rtl_files("sources.f"),
                                 "-GQueueDepth=64 -GInFlightReads=32 -GPrefetchEntries=64");
   EXPECT_EQ(run.exit_code, 0) << run.output();
 }
 
 TEST(ParamCheck, StopsYosysNamingTheCheck) {
   const test::CliRun run = test::run_shell(
-      "yosys -q -p 'read_verilog -sv " + kIncludes + " rtl/mc_pkg.sv rtl/pf_buffer.sv; "
-      "chparam -set Entries 3 pf_buffer; hierarchy -top pf_buffer'");
+      "yosys -q -p 'read_verilog -sv " + kIncludes + rtl_files("pf_sources.f pf_buffer.sv") +
+      "; chparam -set Entries 3 pf_buffer; hierarchy -top pf_buffer'");
   EXPECT_NE(run.exit_code, 0);
   EXPECT_NE(run.output().find("EntriesPow2_A: parameter check failed: "
                               "Entries >= 2 && (Entries & (Entries - 1)) == 0"),
