@@ -119,11 +119,6 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
   reset(0);
 }
 
-std::size_t TimingChecker::bank_index(std::uint32_t rank, std::uint32_t bg,
-                                      std::uint32_t bank) const {
-  return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
-}
-
 std::size_t TimingChecker::window_instance(Scope s, const Place& at) const {
   switch (s) {
     case Scope::Bank: return at.bank;
@@ -213,7 +208,7 @@ void TimingChecker::compile_terms(const Place& at, const std::vector<Bound>& row
   out.end = std::uint32_t(terms_.size());
 }
 
-std::int64_t TimingChecker::earliest(std::size_t following, const Place& at) const {
+[[gnu::always_inline]] inline std::int64_t TimingChecker::earliest(std::size_t following, const Place& at) const {
   const Terms& terms = terms_at_[at.bank * followings_ + following];
   const Term* t = terms_.data();
   std::int64_t cycle = kNever;
@@ -224,10 +219,6 @@ std::int64_t TimingChecker::earliest(std::size_t following, const Place& at) con
   for (std::uint32_t i = terms.other_group; i < terms.end; ++i)
     cycle = std::max(cycle, other_rank_[t[i].index].away_from(at.rank) + t[i].distance);
   return cycle;
-}
-
-bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t b) const {
-  return open_.at(bank_index(rank, bg, b)) != 0;
 }
 
 std::int64_t TimingChecker::precharge_cycle(std::uint32_t rank, std::uint32_t bg,
@@ -304,7 +295,7 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
 // Bank states stay code (JESD79-4 4.1, the simplified state diagram; the same in every
 // standard here): ACT only to an idle bank; READ/WRITE only to the open row of an active bank;
 // REFRESH only with every bank of the rank idle (check_rank_wide).
-void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
+[[gnu::always_inline]] inline void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
                                        std::vector<Violation>& out) const {
   if (c.cmd == Command::PRE) {
     if (!open_[at.bank]) return;  // precharging an idle bank is a legal no-op (JESD79-4 4.8)
@@ -325,19 +316,16 @@ void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
 
 // PREA touches the open banks of its rank (an idle one is a no-op), REF every bank.
 void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>& out) {
-  const std::size_t first = bank_index(c.rank, 0, 0);
-  if (c.cmd == Command::REF) {
-    for (std::size_t i = first; i < first + std::size_t(org_.banks_per_rank()); ++i)
-      if (open_[i]) {
-        illegal(out, c, "REF with a bank open");
-        break;
-      }
-  }
+  const bool refresh = c.cmd == Command::REF;
+  std::size_t bank = bank_index(c.rank, 0, 0);
+  bool any_open = false;
   touched_count_ = 0;
-  for (std::uint32_t g = 0, i = 0; g < std::uint32_t(org_.bank_groups); ++g)
-    for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b, ++i)
-      if (c.cmd == Command::REF || open_[first + i])
-        touched_[touched_count_++] = Place{c.rank, g, first + i};
+  for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
+    for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b, ++bank) {
+      any_open = any_open || open_[bank];
+      if (refresh || open_[bank]) touched_[touched_count_++] = Place{c.rank, g, bank};
+    }
+  if (refresh && any_open) illegal(out, c, "REF with a bank open");
   if (touched_count_ == 0) return;
   const auto now = std::int64_t(c.cycle);
   // Every term at the first bank; the bank and group ones (windows included) at the others.
@@ -358,13 +346,13 @@ void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>
   }
 }
 
-void TimingChecker::record_local(std::size_t cls, const Place& at, bool first_in_group,
+[[gnu::always_inline]] inline void TimingChecker::record_local(std::size_t cls, const Place& at, bool first_in_group,
                                  std::int64_t now) {
   latest_[at.bank * stride_ + cls] = now;
   if (first_in_group) latest_[group_instance(at) * stride_ + cls] = now;
 }
 
-void TimingChecker::record_wide(std::size_t cls, const Place& at, std::int64_t now) {
+[[gnu::always_inline]] inline void TimingChecker::record_wide(std::size_t cls, const Place& at, std::int64_t now) {
   latest_[(rank_base_ + at.rank) * stride_ + cls] = now;
   latest_[channel_base_ * stride_ + cls] = now;
   // Elsewhere than in a single rank or group there is nothing (compile_terms() keeps no term).
@@ -404,7 +392,7 @@ void TimingChecker::apply_rank_wide(const DramCommand& c) {
   if (touched_count_ > 0) record_wide(cls, touched_[0], now);
 }
 
-void TimingChecker::apply_bank_command(const DramCommand& c, const Place& at) {
+[[gnu::always_inline]] inline void TimingChecker::apply_bank_command(const DramCommand& c, const Place& at) {
   if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
   const std::size_t cls = class_of_[std::size_t(c.cmd)];
   const auto now = std::int64_t(c.cycle);

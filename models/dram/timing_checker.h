@@ -45,7 +45,9 @@ class TimingChecker {
   // constraint met, the refresh deadline counted afresh from `cycle`.
   void reset(std::uint64_t cycle);
 
-  bool bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
+  bool bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const {
+    return open_.at(bank_index(rank, bg, bank)) != 0;
+  }
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   std::uint64_t refreshes(std::uint32_t rank) const { return ranks_.at(rank).refs; }
@@ -131,7 +133,9 @@ class TimingChecker {
   void apply_bank_command(const DramCommand& c, const Place& at);
   void apply_rank_wide(const DramCommand& c);
   void close_after_auto_precharge(const Place& at);
-  std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
+  std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const {
+    return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
+  }
 
   const Organization org_;
   std::vector<std::string> names_;
