@@ -18,8 +18,15 @@ void DataStore::write(const DramCommand& c, const std::uint8_t* data, const std:
   auto [it, inserted] = index_.try_emplace(key(c), bytes_.size());
   if (inserted) bytes_.resize(bytes_.size() + std::size_t(burst_bytes_), 0);
   std::uint8_t* dst = bytes_.data() + it->second;
-  for (int i = 0; i < burst_bytes_; ++i)
-    if (!mask || mask[i]) dst[i] = data[i];
+  // The count in a local: a byte store could alias the member, which would be read again at
+  // every byte.
+  const std::size_t bytes = std::size_t(burst_bytes_);
+  if (!mask) {
+    std::copy_n(data, bytes, dst);
+    return;
+  }
+  for (std::size_t i = 0; i < bytes; ++i)
+    if (mask[i]) dst[i] = data[i];
 }
 
 void DataStore::read(const DramCommand& c, std::uint8_t* out) const {

@@ -149,42 +149,35 @@ void TimingChecker::group_classes(const StandardRules& rules) {
   group(following_of_, false);
 }
 
-// For each bank and following command, the latest cycles its rows look at there, each with
-// the largest distance of the rows it serves.
+// For each following command, the latest cycles its rows look at, each with the largest
+// distance of the rows it serves.
 void TimingChecker::compile_terms() {
-  followings_ = std::size_t(*std::max_element(following_of_.begin(), following_of_.end())) + 1;
-  terms_at_.resize(open_.size() * followings_);
-  for (std::uint32_t rank = 0; rank < std::uint32_t(org_.ranks); ++rank)
-    for (std::uint32_t group = 0; group < std::uint32_t(org_.bank_groups); ++group)
-      for (std::uint32_t bank = 0; bank < std::uint32_t(org_.banks_per_group); ++bank) {
-        const Place at{rank, group, bank_index(rank, group, bank)};
-        for (std::size_t f = 0; f < kCommands; ++f) {
-          const auto shared = following_of_.begin() + std::ptrdiff_t(f);
-          if (std::find(following_of_.begin(), shared, *shared) != shared) continue;
-          compile_terms(at, by_following_[f], terms_at_[at.bank * followings_ + following_of_[f]]);
-        }
-      }
+  for (std::size_t f = 0; f < kCommands; ++f) {
+    const auto shared = following_of_.begin() + std::ptrdiff_t(f);
+    if (std::find(following_of_.begin(), shared, *shared) != shared) continue;
+    compile_terms(by_following_[f], terms_of_[*shared]);
+  }
 }
 
-void TimingChecker::compile_terms(const Place& at, const std::vector<Bound>& rows, Terms& out) {
-  const std::size_t instance[] = {at.bank, group_instance(at), rank_base_ + at.rank,
-                                  channel_base_};
+void TimingChecker::compile_terms(const std::vector<Bound>& rows, Terms& out) {
   std::size_t first = terms_.size();
-  const auto add = [&](std::size_t index, std::int64_t distance) {
+  const auto add = [&](Level level, std::size_t slot, std::int64_t distance) {
     const auto same = std::find_if(terms_.begin() + std::ptrdiff_t(first), terms_.end(),
-                                   [&](const Term& t) { return t.index == index; });
-    if (same == terms_.end()) terms_.push_back({distance, index});
+                                   [&](const Term& t) { return t.level == level && t.slot == slot; });
+    if (same == terms_.end()) terms_.push_back({distance, level, std::uint16_t(slot)});
     else same->distance = std::max(same->distance, distance);
   };
-  out.first = std::uint32_t(first);
-  for (std::size_t level = kBank; level <= kOtherRank; ++level) {
+  out.first = std::uint16_t(first);
+  for (std::size_t at = kBank; at <= kOtherRank; ++at) {
     // Each part on its own: the local one is taken at every bank of a PREA or REF.
-    if (level == kRank) out.local = std::uint32_t(first = terms_.size());
-    if (level == kOtherGroup) out.direct = std::uint32_t(first = terms_.size());
-    if (level == kOtherRank) out.other_group = std::uint32_t(first = terms_.size());
+    if (at == kRank) out.local = std::uint16_t(first = terms_.size());
+    if (at == kOtherGroup) out.direct = std::uint16_t(first = terms_.size());
+    if (at == kOtherRank) out.other_group = std::uint16_t(first = terms_.size());
     // No other rank, or no other bank group: nothing to wait for.
-    if ((level == kOtherRank && org_.ranks == 1) || (level == kOtherGroup && org_.bank_groups == 1))
+    if ((at == kOtherRank && org_.ranks == 1) || (at == kOtherGroup && org_.bank_groups == 1))
       continue;
+    // With one rank, the channel's latest cycles are the rank's.
+    const auto level = Level(at == kChannel && org_.ranks == 1 ? std::size_t(kRank) : at);
     for (const Bound& b : rows) {
       if (b.level == kWindow) {  // its oldest cycle, kept at its scope's level
         const Window& w = windows_[b.window];
@@ -192,32 +185,31 @@ void TimingChecker::compile_terms(const Place& at, const std::vector<Bound>& row
                             : w.scope == Scope::BankGroup ? kGroup
                             : w.scope == Scope::Rank      ? kRank
                                                           : kChannel;
-        if (scope == level) add((w.base + window_instance(w.scope, at)) * stride_ + w.slot, b.distance);
+        if (scope == at) add(level, w.slot, b.distance);
         continue;
       }
-      if (b.level != level) continue;
-      for (std::uint8_t k = 0; k < b.count; ++k) {
-        const std::size_t cls = b.preceding[k];
-        add(level <= kChannel    ? instance[level] * stride_ + cls
-            : level == kOtherGroup ? std::size_t(at.rank) * kCommands + cls
-                                   : cls,
-            b.distance);
-      }
+      if (b.level != at) continue;
+      for (std::uint8_t k = 0; k < b.count; ++k) add(level, b.preceding[k], b.distance);
     }
   }
-  out.end = std::uint32_t(terms_.size());
+  out.end = std::uint16_t(terms_.size());
 }
 
-[[gnu::always_inline]] inline std::int64_t TimingChecker::earliest(std::size_t following, const Place& at) const {
-  const Terms& terms = terms_at_[at.bank * followings_ + following];
+[[gnu::always_inline]] inline std::int64_t TimingChecker::earliest(std::size_t following,
+                                                                   const Place& at) const {
+  const Terms& terms = terms_of_[following];
   const Term* t = terms_.data();
+  const std::int64_t* const latest[] = {
+      &latest_[at.bank * stride_], &latest_[group_instance(at) * stride_],
+      &latest_[(rank_base_ + at.rank) * stride_], &latest_[channel_base_ * stride_]};
   std::int64_t cycle = kNever;
-  for (std::uint32_t i = terms.first; i < terms.direct; ++i)
-    cycle = std::max(cycle, latest_[t[i].index] + t[i].distance);
-  for (std::uint32_t i = terms.direct; i < terms.other_group; ++i)
-    cycle = std::max(cycle, other_group_[t[i].index].away_from(at.group) + t[i].distance);
-  for (std::uint32_t i = terms.other_group; i < terms.end; ++i)
-    cycle = std::max(cycle, other_rank_[t[i].index].away_from(at.rank) + t[i].distance);
+  for (std::uint16_t i = terms.first; i < terms.direct; ++i)
+    cycle = std::max(cycle, latest[t[i].level][t[i].slot] + t[i].distance);
+  const ElsewhereLatest* group = &other_group_[std::size_t(at.rank) * kCommands];
+  for (std::uint16_t i = terms.direct; i < terms.other_group; ++i)
+    cycle = std::max(cycle, group[t[i].slot].away_from(at.group) + t[i].distance);
+  for (std::uint16_t i = terms.other_group; i < terms.end; ++i)
+    cycle = std::max(cycle, other_rank_[t[i].slot].away_from(at.rank) + t[i].distance);
   return cycle;
 }
 
@@ -331,10 +323,12 @@ void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>
   // Every term at the first bank; the bank and group ones (windows included) at the others.
   const std::size_t following = following_of_[std::size_t(c.cmd)];
   std::int64_t cycle = earliest(following, touched_[0]);
+  const Terms& local = terms_of_[following];
   for (std::size_t i = 1; i < touched_count_; ++i) {
-    const Terms& terms = terms_at_[touched_[i].bank * followings_ + following];
-    for (std::uint32_t k = terms.first; k < terms.local; ++k)
-      cycle = std::max(cycle, latest_[terms_[k].index] + terms_[k].distance);
+    const std::int64_t* const latest[] = {&latest_[touched_[i].bank * stride_],
+                                          &latest_[group_instance(touched_[i]) * stride_]};
+    for (std::uint16_t k = local.first; k < local.local; ++k)
+      cycle = std::max(cycle, latest[terms_[k].level][terms_[k].slot] + terms_[k].distance);
   }
   if (now >= cycle) return;
   for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken

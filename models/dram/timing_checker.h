@@ -79,17 +79,18 @@ class TimingChecker {
     std::size_t window;  // index into windows_ (level kWindow)
     std::size_t name;    // index into names_
   };
-  // The bounds on one following command at one bank, flattened for the common check: one term
-  // per latest cycle it looks at, with the largest distance of the rows they share. Only when
-  // a term is not met are the rows walked to name each one broken.
+  // The bounds on one following command, flattened for the common check: one term per latest
+  // cycle it looks at, with the largest distance of the rows they share. Only when a term is
+  // not met are the rows walked to name each one broken.
   struct Term {
     std::int64_t distance;
-    std::size_t index;  // into latest_, other_group_ or other_rank_
+    Level level;         // whose latest cycles: kBank ... kChannel, kOtherGroup, kOtherRank
+    std::uint16_t slot;  // among them
   };
-  // terms_[first, local): its bank's and bank group's; [local, direct): its rank's and the
-  // channel's; [direct, other_group): other bank groups'; [other_group, end): other ranks'.
+  // terms_[first, local): bank and bank-group terms; [local, direct): rank and channel ones;
+  // [direct, other_group): other bank groups'; [other_group, end): other ranks'.
   struct Terms {
-    std::uint32_t first, local, direct, other_group, end;
+    std::uint16_t first, local, direct, other_group, end;
   };
 
   // The preceding commands of a window row, per scope instance (a ring of `size` cycles).
@@ -122,7 +123,7 @@ class TimingChecker {
   void check_rank_wide(const DramCommand& c, std::vector<Violation>& out);
   void group_classes(const StandardRules& rules);
   void compile_terms();
-  void compile_terms(const Place& at, const std::vector<Bound>& rows, Terms& out);
+  void compile_terms(const std::vector<Bound>& rows, Terms& out);
   // The first cycle a command of term list `following` may come at this bank, by every row.
   std::int64_t earliest(std::size_t following, const Place& at) const;
   // A command's cycle as the latest of its class: at its bank (and group), then beyond.
@@ -143,9 +144,8 @@ class TimingChecker {
   std::array<std::uint8_t, kCommands> class_of_{};  // the latest-cycle slot of each command
   // The term list of each following command: commands that every row names together share it.
   std::array<std::uint8_t, kCommands> following_of_{};
-  std::size_t followings_ = 0;  // how many term lists a bank has
   std::vector<Term> terms_;
-  std::vector<Terms> terms_at_;  // bank * followings_ + following_of_[command]
+  std::array<Terms, kCommands> terms_of_{};  // per following_of_ slot
   std::vector<Window> windows_;
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
