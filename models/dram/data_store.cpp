@@ -4,14 +4,28 @@
 
 namespace mckit::dram {
 
-DataStore::DataStore(const Organization& org) : org_(org), burst_bytes_(org.bytes_per_burst()) {}
+namespace {
+
+int log2_if_power_of_two(int n) {
+  return n > 0 && (n & (n - 1)) == 0 ? __builtin_ctz(unsigned(n)) : -1;
+}
+
+}  // namespace
+
+DataStore::DataStore(const Organization& org)
+    : org_(org),
+      burst_bytes_(org.bytes_per_burst()),
+      bursts_per_row_(std::uint64_t(org.columns / org.burst_length)),
+      column_shift_(log2_if_power_of_two(org.burst_length)) {}
 
 std::uint64_t DataStore::key(const DramCommand& c) const {
   std::uint64_t k = c.rank;
   k = k * std::uint64_t(org_.bank_groups) + c.bank_group;
   k = k * std::uint64_t(org_.banks_per_group) + c.bank;
   k = k * std::uint64_t(org_.rows) + c.row;
-  return k * std::uint64_t(org_.columns / org_.burst_length) + c.column / org_.burst_length;
+  const std::uint32_t burst =
+      column_shift_ >= 0 ? c.column >> column_shift_ : c.column / std::uint32_t(org_.burst_length);
+  return k * bursts_per_row_ + burst;
 }
 
 void DataStore::write(const DramCommand& c, const std::uint8_t* data, const std::uint8_t* mask) {
