@@ -29,6 +29,9 @@ class DataStore {
 
   const Organization org_;
   const int burst_bytes_;
+  // The key's factors, computed once: a division costs tens of cycles.
+  const std::uint64_t bursts_per_row_;
+  const int column_shift_;  // log2 of the burst length, or -1 when it is not a power of two
   // key -> offset in bytes_; an open-addressing map, as cache misses here dominate long runs
   boost::unordered_flat_map<std::uint64_t, std::size_t> index_;
   std::vector<std::uint8_t> bytes_;

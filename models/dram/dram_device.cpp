@@ -52,8 +52,12 @@ std::size_t DramDevice::issue(const DramCommand& c, const std::uint8_t* data,
       if (is_write(c.cmd)) {
         store_.write(c, data, mask);
       } else {
-        ReadBurst burst{c, c.cycle + std::uint64_t(preset_.timing.tCL + preset_.timing.tBL),
-                        std::vector<std::uint8_t>(std::size_t(store_.burst_bytes()))};
+        ReadBurst burst{c, c.cycle + std::uint64_t(preset_.timing.tCL + preset_.timing.tBL), {}};
+        if (!spare_.empty()) {
+          burst.data = std::move(spare_.back());
+          spare_.pop_back();
+        }
+        burst.data.resize(std::size_t(store_.burst_bytes()));
         store_.read(c, burst.data.data());
         reads_.push_back(std::move(burst));
       }
@@ -64,7 +68,9 @@ std::size_t DramDevice::issue(const DramCommand& c, const std::uint8_t* data,
 
 bool DramDevice::pop_read(std::uint64_t cycle, ReadBurst& out) {
   if (reads_.empty() || reads_.front().ready_cycle > cycle) return false;
-  out = std::move(reads_.front());
+  // The caller's previous buffer takes the burst's place, to be filled by a later read.
+  std::swap(out, reads_.front());
+  spare_.push_back(std::move(reads_.front().data));
   reads_.pop_front();
   return true;
 }

@@ -63,6 +63,9 @@ class DramDevice {
   EnergyModel energy_;
   std::vector<Violation> violations_;
   std::deque<ReadBurst> reads_;
+  // Buffers of bursts read out, for the next reads: no allocation per read. At most as many as
+  // reads were ever in flight at once.
+  std::vector<std::vector<std::uint8_t>> spare_;
   std::array<std::uint64_t, kCommandCount> counts_{};
 };
 

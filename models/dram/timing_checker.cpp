@@ -61,9 +61,13 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
       touched_(std::size_t(org_.banks_per_rank())) {
   group_base_ = open_.size();
   rank_base_ = group_base_ + std::size_t(org_.ranks) * org_.bank_groups;
-  channel_base_ = rank_base_ + ranks_.size();
-  latest_.resize((channel_base_ + 1) * kCommands);
+  // With one rank, the channel is that rank: one instance to record and to look at.
+  channel_base_ = ranks_.size() == 1 ? rank_base_ : rank_base_ + ranks_.size();
   group_classes(rules);
+  const std::size_t classes = *std::max_element(class_of_.begin(), class_of_.end()) + 1u;
+  stride_ = classes + std::size_t(std::count_if(rules.rows.begin(), rules.rows.end(),
+                                                [](const ConstraintRow& r) { return r.window > 0; }));
+  latest_.resize((channel_base_ + 1) * stride_);
 
   for (const ConstraintRow& row : rules.rows) {
     Bound b{};
@@ -88,7 +92,12 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
     if (row.window > 0) {
       b.level = kWindow;
       b.window = windows_.size();
-      Window w{row.scope, row.preceding, std::size_t(row.window), {}, {}};
+      const std::size_t base = row.scope == Scope::Bank        ? 0
+                               : row.scope == Scope::BankGroup ? group_base_
+                               : row.scope == Scope::Rank      ? rank_base_
+                                                               : channel_base_;
+      Window w{classes + windows_.size(), base, row.scope, row.preceding,
+               std::size_t(row.window), {}, {}};
       const std::size_t instances = row.scope == Scope::Bank        ? open_.size()
                                     : row.scope == Scope::BankGroup ? rank_base_ - group_base_
                                     : row.scope == Scope::Rank      ? ranks_.size()
@@ -111,11 +120,6 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
   reset(0);
 }
 
-std::size_t TimingChecker::bank_index(std::uint32_t rank, std::uint32_t bg,
-                                      std::uint32_t bank) const {
-  return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
-}
-
 std::size_t TimingChecker::window_instance(Scope s, const Place& at) const {
   switch (s) {
     case Scope::Bank: return at.bank;
@@ -125,86 +129,94 @@ std::size_t TimingChecker::window_instance(Scope s, const Place& at) const {
   }
 }
 
-// Commands that every row names together (RD and RDA, WR and WRA) share one latest cycle:
-// fewer to record and to compare. PRE and PREA keep their own, for precharge_cycle().
+// Commands that every row names together (RD and RDA, WR and WRA) share one latest cycle, and
+// as following commands one term list: fewer to record and to compare. PRE and PREA keep their
+// own latest cycle, for precharge_cycle().
 void TimingChecker::group_classes(const StandardRules& rules) {
-  std::vector<std::vector<bool>> signatures;
-  for (std::size_t c = 0; c < kCommands; ++c) {
-    std::vector<bool> sig;
-    for (const ConstraintRow& row : rules.rows)
-      sig.push_back((row.preceding & command_bit(Command(c))) != 0);
-    sig.push_back(c == std::size_t(Command::PRE));
-    sig.push_back(c == std::size_t(Command::PREA));
-    const auto same = std::find(signatures.begin(), signatures.end(), sig);
-    class_of_[c] = std::uint8_t(same - signatures.begin());
-    if (same == signatures.end()) signatures.push_back(std::move(sig));
-  }
+  const auto group = [&](std::array<std::uint8_t, kCommands>& slot_of, bool preceding) {
+    std::vector<std::vector<bool>> signatures;
+    for (std::size_t c = 0; c < kCommands; ++c) {
+      std::vector<bool> sig;
+      for (const ConstraintRow& row : rules.rows)
+        sig.push_back(((preceding ? row.preceding : row.following) & command_bit(Command(c))) != 0);
+      sig.push_back(preceding && c == std::size_t(Command::PRE));
+      sig.push_back(preceding && c == std::size_t(Command::PREA));
+      const auto same = std::find(signatures.begin(), signatures.end(), sig);
+      slot_of[c] = std::uint8_t(same - signatures.begin());
+      if (same == signatures.end()) signatures.push_back(std::move(sig));
+    }
+  };
+  group(class_of_, true);
+  group(following_of_, false);
 }
 
+// For each following command, the latest cycles its rows look at, each with the largest
+// distance of the rows it serves.
 void TimingChecker::compile_terms() {
   for (std::size_t f = 0; f < kCommands; ++f) {
-    Terms& t = terms_[f];
-    for (std::uint8_t level = kBank; level <= kWindow; ++level) {
-      if (level == kRank) t.local = t.direct.size();
-      std::vector<Term>& list = level <= kChannel     ? t.direct
-                                : level == kOtherGroup ? t.other_group
-                                : level == kOtherRank  ? t.other_rank
-                                                       : t.windows;
-      const std::size_t first = list.size();
-      for (const Bound& b : by_following_[f]) {
-        if (b.level != level) continue;
-        // No other rank, or no other bank group: nothing to wait for.
-        if ((level == kOtherRank && org_.ranks == 1) ||
-            (level == kOtherGroup && org_.bank_groups == 1))
-          continue;
-        // A window is one term: its index, not a command.
-        const std::uint8_t count = level == kWindow ? 1 : b.count;
-        for (std::uint8_t k = 0; k < count; ++k) {
-          const std::uint8_t key = level == kWindow ? std::uint8_t(b.window) : b.preceding[k];
-          auto same = std::find_if(list.begin() + std::ptrdiff_t(first), list.end(),
-                                   [&](const Term& x) { return x.command == key; });
-          if (same == list.end()) list.push_back({level, key, b.distance});
-          else same->distance = std::max(same->distance, b.distance);
-        }
+    const auto shared = following_of_.begin() + std::ptrdiff_t(f);
+    if (std::find(following_of_.begin(), shared, *shared) != shared) continue;
+    compile_terms(by_following_[f], terms_of_[*shared]);
+  }
+}
+
+void TimingChecker::compile_terms(const std::vector<Bound>& rows, Terms& out) {
+  std::size_t first = terms_.size();
+  const auto add = [&](Level level, std::size_t slot, std::int64_t distance) {
+    const auto same = std::find_if(terms_.begin() + std::ptrdiff_t(first), terms_.end(),
+                                   [&](const Term& t) { return t.level == level && t.slot == slot; });
+    if (same == terms_.end()) terms_.push_back({distance, level, std::uint16_t(slot)});
+    else same->distance = std::max(same->distance, distance);
+  };
+  out.first = std::uint16_t(first);
+  for (std::size_t at = kBank; at <= kOtherRank; ++at) {
+    // Each part on its own: the local one is taken at every bank of a PREA or REF.
+    if (at == kRank) out.local = std::uint16_t(first = terms_.size());
+    if (at == kOtherGroup) out.direct = std::uint16_t(first = terms_.size());
+    if (at == kOtherRank) out.other_group = std::uint16_t(first = terms_.size());
+    // No other rank, or no other bank group: nothing to wait for.
+    if ((at == kOtherRank && org_.ranks == 1) || (at == kOtherGroup && org_.bank_groups == 1))
+      continue;
+    // With one rank, the channel's latest cycles are the rank's.
+    const auto level = Level(at == kChannel && org_.ranks == 1 ? std::size_t(kRank) : at);
+    for (const Bound& b : rows) {
+      if (b.level == kWindow) {  // its oldest cycle, kept at its scope's level
+        const Window& w = windows_[b.window];
+        const Level scope = w.scope == Scope::Bank        ? kBank
+                            : w.scope == Scope::BankGroup ? kGroup
+                            : w.scope == Scope::Rank      ? kRank
+                                                          : kChannel;
+        if (scope == at) add(level, w.slot, b.distance);
+        continue;
       }
+      if (b.level != at) continue;
+      for (std::uint8_t k = 0; k < b.count; ++k) add(level, b.preceding[k], b.distance);
     }
   }
+  out.end = std::uint16_t(terms_.size());
 }
 
-// The first cycle the following command may come at this bank: the largest of its terms
-// (with `banks_only`, of its bank and bank-group terms: the rest were taken at another bank).
-std::int64_t TimingChecker::earliest(const Terms& t, const Place& at, bool banks_only) const {
+[[gnu::always_inline]] inline std::int64_t TimingChecker::earliest(std::size_t following,
+                                                                   const Place& at) const {
+  const Terms& terms = terms_of_[following];
+  const Term* t = terms_.data();
+  const std::int64_t* const latest[] = {
+      &latest_[at.bank * stride_], &latest_[group_instance(at) * stride_],
+      &latest_[(rank_base_ + at.rank) * stride_], &latest_[channel_base_ * stride_]};
   std::int64_t cycle = kNever;
-  const std::int64_t* base[kChannel + 1] = {
-      &latest_[at.bank * kCommands],
-      &latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands],
-      &latest_[(rank_base_ + at.rank) * kCommands], &latest_[channel_base_ * kCommands]};
-  const std::size_t direct = banks_only ? t.local : t.direct.size();
-  for (std::size_t i = 0; i < direct; ++i) {
-    const Term& x = t.direct[i];
-    cycle = std::max(cycle, base[x.level][x.command] + x.distance);
-  }
-  for (const Term& x : t.windows) {  // windows may count per bank or group: always taken
-    const Window& w = windows_[x.command];
-    const std::size_t n = window_instance(w.scope, at);
-    cycle = std::max(cycle, w.cycles[n * w.size + w.next[n]] + x.distance);
-  }
-  if (banks_only) return cycle;
+  for (std::uint16_t i = terms.first; i < terms.direct; ++i)
+    cycle = std::max(cycle, latest[t[i].level][t[i].slot] + t[i].distance);
   const ElsewhereLatest* group = &other_group_[std::size_t(at.rank) * kCommands];
-  for (const Term& x : t.other_group)
-    cycle = std::max(cycle, group[x.command].away_from(at.group) + x.distance);
-  for (const Term& x : t.other_rank)
-    cycle = std::max(cycle, other_rank_[x.command].away_from(at.rank) + x.distance);
+  for (std::uint16_t i = terms.direct; i < terms.other_group; ++i)
+    cycle = std::max(cycle, group[t[i].slot].away_from(at.group) + t[i].distance);
+  for (std::uint16_t i = terms.other_group; i < terms.end; ++i)
+    cycle = std::max(cycle, other_rank_[t[i].slot].away_from(at.rank) + t[i].distance);
   return cycle;
-}
-
-bool TimingChecker::bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t b) const {
-  return open_.at(bank_index(rank, bg, b)) != 0;
 }
 
 std::int64_t TimingChecker::precharge_cycle(std::uint32_t rank, std::uint32_t bg,
                                             std::uint32_t b) const {
-  const std::int64_t* l = &latest_.at(bank_index(rank, bg, b) * kCommands);
+  const std::int64_t* l = &latest_.at(bank_index(rank, bg, b) * stride_);
   return std::max(l[class_of_[std::size_t(Command::PRE)]], l[class_of_[std::size_t(Command::PREA)]]);
 }
 
@@ -216,12 +228,11 @@ std::int64_t TimingChecker::latest(const Bound& b, const Place& at) const {
     case kGroup:
     case kRank:
     case kChannel: {
-      const std::size_t instance =
-          b.level == kBank    ? at.bank
-          : b.level == kGroup ? group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group
-          : b.level == kRank  ? rank_base_ + at.rank
-                              : channel_base_;
-      const std::int64_t* l = &latest_[instance * kCommands];
+      const std::size_t instance = b.level == kBank    ? at.bank
+                                   : b.level == kGroup ? group_instance(at)
+                                   : b.level == kRank  ? rank_base_ + at.rank
+                                                       : channel_base_;
+      const std::int64_t* l = &latest_[instance * stride_];
       for (std::uint8_t k = 0; k < b.count; ++k) cycle = std::max(cycle, l[pre[k]]);
       return cycle;
     }
@@ -277,7 +288,7 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
 // Bank states stay code (JESD79-4 4.1, the simplified state diagram; the same in every
 // standard here): ACT only to an idle bank; READ/WRITE only to the open row of an active bank;
 // REFRESH only with every bank of the rank idle (check_rank_wide).
-void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
+[[gnu::always_inline]] inline void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
                                        std::vector<Violation>& out) const {
   if (c.cmd == Command::PRE) {
     if (!open_[at.bank]) return;  // precharging an idle bank is a legal no-op (JESD79-4 4.8)
@@ -289,7 +300,7 @@ void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
     illegal(out, c, "wrong row");
   }
   const auto now = std::int64_t(c.cycle);
-  if (now >= earliest(terms_[std::size_t(c.cmd)], at, false)) return;
+  if (now >= earliest(following_of_[std::size_t(c.cmd)], at)) return;
   for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
     const std::int64_t bound = latest(b, at) + b.distance;
     if (now < bound) out.push_back({c, names_[b.name], std::uint64_t(bound - now), false});
@@ -298,30 +309,28 @@ void TimingChecker::check_bank_command(const DramCommand& c, const Place& at,
 
 // PREA touches the open banks of its rank (an idle one is a no-op), REF every bank.
 void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>& out) {
-  if (c.cmd == Command::REF) {
-    const std::size_t first = bank_index(c.rank, 0, 0);
-    for (std::size_t i = first; i < first + std::size_t(org_.banks_per_rank()); ++i)
-      if (open_[i]) {
-        illegal(out, c, "REF with a bank open");
-        break;
-      }
-  }
+  const bool refresh = c.cmd == Command::REF;
+  std::size_t bank = bank_index(c.rank, 0, 0);
+  bool any_open = false;
   touched_count_ = 0;
   for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
-    for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b) {
-      const std::size_t i = bank_index(c.rank, g, b);
-      if (c.cmd != Command::REF && !open_[i]) continue;
-      Place& at = touched_[touched_count_++];
-      at.rank = c.rank;
-      at.group = g;
-      at.bank = i;
+    for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b, ++bank) {
+      any_open = any_open || open_[bank];
+      if (refresh || open_[bank]) touched_[touched_count_++] = Place{c.rank, g, bank};
     }
+  if (refresh && any_open) illegal(out, c, "REF with a bank open");
   if (touched_count_ == 0) return;
   const auto now = std::int64_t(c.cycle);
-  const Terms& terms = terms_[std::size_t(c.cmd)];
-  std::int64_t cycle = earliest(terms, touched_[0], false);
-  for (std::size_t i = 1; i < touched_count_; ++i)
-    cycle = std::max(cycle, earliest(terms, touched_[i], true));
+  // Every term at the first bank; the bank and group ones (windows included) at the others.
+  const std::size_t following = following_of_[std::size_t(c.cmd)];
+  std::int64_t cycle = earliest(following, touched_[0]);
+  const Terms& local = terms_of_[following];
+  for (std::size_t i = 1; i < touched_count_; ++i) {
+    const std::int64_t* const latest[] = {&latest_[touched_[i].bank * stride_],
+                                          &latest_[group_instance(touched_[i]) * stride_]};
+    for (std::uint16_t k = local.first; k < local.local; ++k)
+      cycle = std::max(cycle, latest[terms_[k].level][terms_[k].slot] + terms_[k].distance);
+  }
   if (now >= cycle) return;
   for (const Bound& b : by_following_[std::size_t(c.cmd)]) {  // name each row broken
     std::int64_t at = latest(b, touched_[0]);
@@ -332,59 +341,70 @@ void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>
   }
 }
 
-void TimingChecker::record(const DramCommand& c, const Place& at, bool first_in_group,
-                           bool first_in_rank) {
-  const auto now = std::int64_t(c.cycle);
-  const std::size_t cmd = class_of_[std::size_t(c.cmd)];
-  latest_[at.bank * kCommands + cmd] = now;
-  if (first_in_group)
-    latest_[(group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group) * kCommands + cmd] =
-        now;
-  if (first_in_rank) {
-    latest_[(rank_base_ + at.rank) * kCommands + cmd] = now;
-    latest_[channel_base_ * kCommands + cmd] = now;
-    other_rank_[cmd].record(now, at.rank);
-    other_group_[std::size_t(at.rank) * kCommands + cmd].record(now, at.group);
-  }
-  if (!(window_commands_ & command_bit(c.cmd))) return;
+[[gnu::always_inline]] inline void TimingChecker::record_local(std::size_t cls, const Place& at, bool first_in_group,
+                                 std::int64_t now) {
+  latest_[at.bank * stride_ + cls] = now;
+  if (first_in_group) latest_[group_instance(at) * stride_ + cls] = now;
+}
+
+[[gnu::always_inline]] inline void TimingChecker::record_wide(std::size_t cls, const Place& at, std::int64_t now) {
+  latest_[(rank_base_ + at.rank) * stride_ + cls] = now;
+  latest_[channel_base_ * stride_ + cls] = now;
+  // Elsewhere than in a single rank or group there is nothing (compile_terms() keeps no term).
+  if (org_.ranks > 1) other_rank_[cls].record(now, at.rank);
+  if (org_.bank_groups > 1) other_group_[std::size_t(at.rank) * kCommands + cls].record(now, at.group);
+}
+
+// A window's bound is its oldest cycle, kept beside the latest cycles of its scope's level.
+void TimingChecker::record_windows(const DramCommand& c, const Place& at, bool first_in_group,
+                                   bool first_in_rank) {
   for (Window& w : windows_) {
     if (!(w.preceding & command_bit(c.cmd))) continue;
     const bool counts = w.scope == Scope::Bank || (w.scope == Scope::BankGroup && first_in_group) ||
                         first_in_rank;
     if (!counts) continue;
     const std::size_t i = window_instance(w.scope, at);
-    w.cycles[i * w.size + w.next[i]] = now;
-    w.next[i] = (w.next[i] + 1) % w.size;
+    std::int64_t* ring = &w.cycles[i * w.size];
+    std::size_t& next = w.next[i];
+    ring[next] = std::int64_t(c.cycle);
+    next = next + 1 == w.size ? 0 : next + 1;
+    latest_[(w.base + i) * stride_ + w.slot] = ring[next];
   }
 }
 
 void TimingChecker::apply_rank_wide(const DramCommand& c) {
   if (c.cmd == Command::REF) credit_refresh(ranks_[c.rank], c.cycle);
+  const std::size_t cls = class_of_[std::size_t(c.cmd)];
+  const auto now = std::int64_t(c.cycle);
+  const bool windowed = window_commands_ & command_bit(c.cmd);
   for (std::size_t i = 0; i < touched_count_; ++i) {  // as check_rank_wide found them
     const Place& at = touched_[i];
-    record(c, at, i == 0 || touched_[i - 1].group != at.group, i == 0);
+    const bool first_in_group = i == 0 || touched_[i - 1].group != at.group;
+    record_local(cls, at, first_in_group, now);
+    if (windowed) record_windows(c, at, first_in_group, i == 0);
     open_[at.bank] = 0;
   }
+  if (touched_count_ > 0) record_wide(cls, touched_[0], now);
 }
 
-void TimingChecker::apply_bank_command(const DramCommand& c, const Place& at) {
+[[gnu::always_inline]] inline void TimingChecker::apply_bank_command(const DramCommand& c, const Place& at) {
+  if (c.cmd == Command::PRE && !open_[at.bank]) return;  // a no-op
+  const std::size_t cls = class_of_[std::size_t(c.cmd)];
+  const auto now = std::int64_t(c.cycle);
+  record_local(cls, at, true, now);
+  record_wide(cls, at, now);
+  if (window_commands_ & command_bit(c.cmd)) record_windows(c, at, true, true);
   switch (c.cmd) {
     case Command::ACT:
-      record(c, at, true, true);
       open_[at.bank] = 1;
       row_[at.bank] = c.row;
       break;
-    case Command::PRE:
-      if (!open_[at.bank]) return;  // a no-op
-      record(c, at, true, true);
-      open_[at.bank] = 0;
-      break;
+    case Command::PRE: open_[at.bank] = 0; break;
     case Command::RDA:
     case Command::WRA:
-      record(c, at, true, true);
       if (open_[at.bank]) close_after_auto_precharge(at);
       break;
-    default: record(c, at, true, true); break;
+    default: break;
   }
 }
 
@@ -394,7 +414,7 @@ void TimingChecker::close_after_auto_precharge(const Place& at) {
   std::int64_t earliest = kNever;
   for (const Bound& b : by_following_[std::size_t(Command::PRE)])
     if (b.level == kBank) earliest = std::max(earliest, latest(b, at) + b.distance);
-  std::int64_t& pre = latest_[at.bank * kCommands + class_of_[std::size_t(Command::PRE)]];
+  std::int64_t& pre = latest_[at.bank * stride_ + class_of_[std::size_t(Command::PRE)]];
   pre = std::max(pre, earliest);
   open_[at.bank] = 0;
 }

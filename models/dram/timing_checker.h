@@ -45,7 +45,9 @@ class TimingChecker {
   // constraint met, the refresh deadline counted afresh from `cycle`.
   void reset(std::uint64_t cycle);
 
-  bool bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
+  bool bank_open(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const {
+    return open_.at(bank_index(rank, bg, bank)) != 0;
+  }
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   std::uint64_t refreshes(std::uint32_t rank) const { return ranks_.at(rank).refs; }
@@ -78,22 +80,23 @@ class TimingChecker {
     std::size_t window;  // index into windows_ (level kWindow)
     std::size_t name;    // index into names_
   };
-  // The bounds on one following command, flattened for the common check: one term per
-  // (level, preceding command), with the largest distance of the rows they share. Only when a
-  // term is not met are the rows walked to name each one broken.
+  // The bounds on one following command, flattened for the common check: one term per latest
+  // cycle it looks at, with the largest distance of the rows they share. Only when a term is
+  // not met are the rows walked to name each one broken.
   struct Term {
-    std::uint8_t level;
-    std::uint8_t command;  // its latest-cycle class; for a window, the window's index
     std::int64_t distance;
+    Level level;         // whose latest cycles: kBank ... kChannel, kOtherGroup, kOtherRank
+    std::uint16_t slot;  // among them
   };
+  // terms_[first, local): bank and bank-group terms; [local, direct): rank and channel ones;
+  // [direct, other_group): other bank groups'; [other_group, end): other ranks'.
   struct Terms {
-    std::vector<Term> direct;  // bank, bank group, rank, channel, in this order
-    std::size_t local = 0;     // how many of `direct` are bank and bank-group terms
-    std::vector<Term> other_group, other_rank, windows;
+    std::uint16_t first, local, direct, other_group, end;
   };
 
   // The preceding commands of a window row, per scope instance (a ring of `size` cycles).
   struct Window {
+    std::size_t slot, base;  // its oldest cycle: latest_[(base + instance) * stride_ + slot]
     Scope scope;
     CommandSet preceding;
     std::size_t size;
@@ -116,33 +119,48 @@ class TimingChecker {
 
   std::int64_t latest(const Bound& b, const Place& at) const;
   std::size_t window_instance(Scope s, const Place& at) const;
+  std::size_t group_instance(const Place& at) const {
+    return group_base_ + std::size_t(at.rank) * org_.bank_groups + at.group;
+  }
   void check_bank_command(const DramCommand& c, const Place& at,
                           std::vector<Violation>& out) const;
   void check_rank_wide(const DramCommand& c, std::vector<Violation>& out);
   void group_classes(const StandardRules& rules);
   void compile_terms();
-  std::int64_t earliest(const Terms& t, const Place& at, bool banks_only) const;
-  void record(const DramCommand& c, const Place& at, bool first_in_group, bool first_in_rank);
+  void compile_terms(const std::vector<Bound>& rows, Terms& out);
+  // The first cycle a command of term list `following` may come at this bank, by every row.
+  std::int64_t earliest(std::size_t following, const Place& at) const;
+  // A command's cycle as the latest of its class: at its bank (and group), then beyond.
+  void record_local(std::size_t cls, const Place& at, bool first_in_group, std::int64_t now);
+  void record_wide(std::size_t cls, const Place& at, std::int64_t now);
+  void record_windows(const DramCommand& c, const Place& at, bool first_in_group,
+                      bool first_in_rank);
   void apply_bank_command(const DramCommand& c, const Place& at);
   void apply_rank_wide(const DramCommand& c);
   void credit_refresh(Rank& r, std::uint64_t cycle) const;
   void close_after_auto_precharge(const Place& at);
-  std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
+  std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const {
+    return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
+  }
 
   const Organization org_;
   std::vector<std::string> names_;
   std::array<std::vector<Bound>, kCommands> by_following_;
-  std::array<Terms, kCommands> terms_;
   std::array<std::uint8_t, kCommands> class_of_{};  // the latest-cycle slot of each command
+  // The term list of each following command: commands that every row names together share it.
+  std::array<std::uint8_t, kCommands> following_of_{};
+  std::vector<Term> terms_;
+  std::array<Terms, kCommands> terms_of_{};  // per following_of_ slot
   std::vector<Window> windows_;
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
   int max_postponed_ = 0, max_pulled_in_ = 0;
   std::string deadline_name_;
 
-  // latest_[(base + instance) * kCommands + class_of_[command]]: banks, then bank groups, ranks, channel.
+  // latest_[(base + instance) * stride_ + class_of_[command]]: banks, then bank groups, ranks,
+  // channel (with one rank, the rank's); after the classes, each window's oldest cycle.
   std::vector<std::int64_t> latest_;
-  std::size_t group_base_ = 0, rank_base_ = 0, channel_base_ = 0;
+  std::size_t stride_ = 0, group_base_ = 0, rank_base_ = 0, channel_base_ = 0;
   std::vector<ElsewhereLatest> other_group_;  // rank * kCommands + class
   std::vector<ElsewhereLatest> other_rank_;   // class
   std::vector<std::uint8_t> open_;
