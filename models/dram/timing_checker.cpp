@@ -421,27 +421,40 @@ void TimingChecker::close_after_auto_precharge(const Place& at) {
 
 // A REF counts toward the deadline unless it would put the rank more than max_pulled_in
 // refreshes ahead of the intervals passed since the reset.
-void TimingChecker::credit_refresh(Rank& r, std::uint64_t cycle) const {
+void TimingChecker::credit_refresh(Rank& r, std::uint64_t cycle) {
   ++r.refs;
   const std::uint64_t intervals =
       cycle > r.deadline_from ? (cycle - r.deadline_from) / std::uint64_t(refresh_interval_) : 0;
   if (r.credited < intervals + std::uint64_t(max_pulled_in_)) ++r.credited;
+  find_next_deadline();
+}
+
+std::uint64_t TimingChecker::deadline(const Rank& r) const {
+  return r.deadline_from +
+         (r.credited + std::uint64_t(max_postponed_) + 1) * std::uint64_t(refresh_interval_);
+}
+
+// The earliest deadline not yet reported: until then no command needs the ranks walked.
+void TimingChecker::find_next_deadline() {
+  next_deadline_ = UINT64_MAX;
+  for (const Rank& r : ranks_)
+    if (r.deadline_reported != r.credited) next_deadline_ = std::min(next_deadline_, deadline(r));
 }
 
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
+  if (cycle < next_deadline_) return;
   for (std::size_t i = 0; i < ranks_.size(); ++i) {
     Rank& r = ranks_[i];
-    const std::uint64_t deadline =
-        r.deadline_from +
-        (r.credited + std::uint64_t(max_postponed_) + 1) * std::uint64_t(refresh_interval_);
-    if (cycle < deadline || r.deadline_reported == r.credited) continue;
+    const std::uint64_t due = deadline(r);
+    if (cycle < due || r.deadline_reported == r.credited) continue;
     r.deadline_reported = r.credited;
     DramCommand at;
     at.cycle = cycle;
     at.cmd = Command::REF;
     at.rank = std::uint32_t(i);
-    out.push_back({at, deadline_name_, cycle - deadline + 1, true});
+    out.push_back({at, deadline_name_, cycle - due + 1, true});
   }
+  find_next_deadline();
 }
 
 void TimingChecker::reset(std::uint64_t cycle) {
@@ -459,6 +472,7 @@ void TimingChecker::reset(std::uint64_t cycle) {
     std::fill(w.cycles.begin(), w.cycles.end(), kNever);
     std::fill(w.next.begin(), w.next.end(), 0);
   }
+  find_next_deadline();
 }
 
 }  // namespace mckit::dram

@@ -137,7 +137,9 @@ class TimingChecker {
                       bool first_in_rank);
   void apply_bank_command(const DramCommand& c, const Place& at);
   void apply_rank_wide(const DramCommand& c);
-  void credit_refresh(Rank& r, std::uint64_t cycle) const;
+  void credit_refresh(Rank& r, std::uint64_t cycle);
+  std::uint64_t deadline(const Rank& r) const;
+  void find_next_deadline();
   void close_after_auto_precharge(const Place& at);
   std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const {
     return (std::size_t(rank) * org_.bank_groups + bg) * org_.banks_per_group + bank;
@@ -155,6 +157,7 @@ class TimingChecker {
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
   int max_postponed_ = 0, max_pulled_in_ = 0;
+  std::uint64_t next_deadline_ = 0;  // the earliest deadline not yet reported
   std::string deadline_name_;
 
   // latest_[(base + instance) * stride_ + class_of_[command]]: banks, then bank groups, ranks,
