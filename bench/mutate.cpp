@@ -130,8 +130,8 @@ struct Outcome {
   std::uint64_t requests = 0;
 };
 
-// Thrown from the command observer to end a run at its first violation.
-struct Exposed {};
+// Thrown from an observer to end a run: at its first violation, or at its request limit.
+struct StopRun {};
 
 // Runs `w` on `setup` with the controller's timing `timing`, until the first violation or,
 // with a `limit`, once that many requests have completed. The first violation, if any.
@@ -146,17 +146,17 @@ Outcome run_workload(const Setup& setup, const dram::Timing& timing, const Workl
   std::uint64_t completed = 0;
   Outcome out;
   h.on_completion = [&](const ctrl::Completion&) {
-    if (++completed > limit.value_or(UINT64_MAX)) throw Exposed{};
+    if (++completed > limit.value_or(UINT64_MAX)) throw StopRun{};
   };
   h.on_command = [&](const ctrl::IssuedCommand&) {
     if (h.device().violations().empty()) return;
     out = {true, h.device().violations().front().constraint, w.name, completed};
-    throw Exposed{};
+    throw StopRun{};
   };
   auto source = w.source(setup.preset);
   try {
     h.run(*source);
-  } catch (const Exposed&) {
+  } catch (const StopRun&) {
   }
   if (!out.caught && !h.device().violations().empty())  // a refresh deadline found at the end
     out = {true, h.device().violations().front().constraint, w.name, completed};
