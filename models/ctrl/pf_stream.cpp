@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ctrl/pf_cam.h"
+
 namespace mckit::ctrl {
 
 StreamPrefetcher::StreamPrefetcher(const PrefetcherConfig& config, unsigned entries,
@@ -11,11 +13,10 @@ StreamPrefetcher::StreamPrefetcher(const PrefetcherConfig& config, unsigned entr
 std::optional<CandidateRun> StreamPrefetcher::predict(std::uint64_t addr, std::uint32_t) {
   const std::uint64_t region = addr >> region_bits_;
   const std::uint64_t off = addr & ((std::uint64_t{1} << region_bits_) - 1);
-  int found = -1;
-  for (std::size_t i = 0; i < table_.size(); ++i)
-    if (table_[i].valid && table_[i].region == region) found = int(i);
-  const bool hit = found >= 0;
-  const unsigned idx = hit ? unsigned(found) : lru_.victim();
+  const std::optional<unsigned> found =
+      cam_search(table_, region, [](const Entry& e) { return e.region; });
+  const bool hit = found.has_value();
+  const unsigned idx = hit ? *found : lru_.victim();
   Entry* sel = &table_[idx];
 
   const bool up = hit && off == sel->last + 1;

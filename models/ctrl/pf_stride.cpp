@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "ctrl/pf_cam.h"
+
 namespace mckit::ctrl {
 
 StridePrefetcher::StridePrefetcher(const PrefetcherConfig& config, unsigned entries,
@@ -15,11 +17,10 @@ StridePrefetcher::StridePrefetcher(const PrefetcherConfig& config, unsigned entr
 }
 
 std::optional<CandidateRun> StridePrefetcher::predict(std::uint64_t addr, std::uint32_t stream) {
-  int found = -1;
-  for (std::size_t i = 0; i < table_.size(); ++i)
-    if (table_[i].valid && table_[i].stream == stream) found = int(i);
-  const bool hit = found >= 0;
-  const unsigned idx = hit ? unsigned(found) : lru_.victim();
+  const std::optional<unsigned> found =
+      cam_search(table_, stream, [](const Entry& e) { return e.stream; });
+  const bool hit = found.has_value();
+  const unsigned idx = hit ? *found : lru_.victim();
   Entry* sel = &table_[idx];
 
   std::int64_t stride = 0;
