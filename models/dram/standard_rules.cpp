@@ -1,6 +1,5 @@
 #include "dram/standard_rules.h"
 
-#include <algorithm>
 #include <boost/json.hpp>
 
 #include "common/input_error.h"
