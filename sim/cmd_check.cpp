@@ -24,8 +24,11 @@ void add_check_command(CLI::App& app) {
       std::cout << *file << ":" << (line ? std::to_string(line) + ": " : "end: ") << v.message()
                 << '\n';
     const double ns = p.tck_ns();
-    std::cout << r.violations.size() << (r.violations.size() == 1 ? " violation in " : " violations in ") << r.commands << " commands over "
-              << r.last_cycle << " cycles (" << fixed(r.last_cycle * ns, 1) << " ns) on "
+    const auto counted = [](std::size_t n, const char* noun) {
+      return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+    };
+    std::cout << counted(r.violations.size(), "violation") << " in "
+              << counted(r.commands, "command") << " over " << r.last_cycle << " cycles (" << fixed(r.last_cycle * ns, 1) << " ns) on "
               << p.name << "; energy " << fixed(r.energy.total() / 1000.0, 3) << " nJ";
     if (r.energy.bits) std::cout << " (" << fixed(r.energy.pj_per_bit(), 2) << " pJ/bit)";
     std::cout << '\n';

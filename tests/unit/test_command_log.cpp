@@ -201,6 +201,45 @@ TEST(MckitCheck, ALogThroughAPipeIsChecked) {
       << r.output();
 }
 
+// DDR5's own rules, judged through the command line: JESD79-5 lets four REFab be postponed,
+// not five, and its RD-to-WR turnaround includes the 2-tCK write preamble.
+test::CliRun check_ddr5(const std::string& log_name) {
+  return test::run_mckit("check --preset ddr5-4800 " + std::string(MCKIT_TEST_DATA) + "/logs/" +
+                         log_name);
+}
+
+TEST(MckitCheck, Ddr5FourPostponedRefreshesAreLegal) {
+  const test::CliRun r = check_ddr5("ddr5_four_postponed.log");
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  EXPECT_NE(r.output().find("0 violations in 5 commands over 49631 cycles"), std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, Ddr5FifthPostponedRefreshIsNamed) {
+  const test::CliRun r = check_ddr5("ddr5_fifth_postponed.log");
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(":2: cycle 46800: REF r0: tREFI: more than 4 refreshes postponed, "
+                            "1 cycle late\n1 violation in 1 command over"),
+            std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, Ddr5ReadToWriteAtThePreambleGapIsLegal) {
+  const test::CliRun r = check_ddr5("ddr5_rd_wr.log");
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  EXPECT_NE(r.output().find("0 violations in 3 commands over 53 cycles"), std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, Ddr5ReadToWriteTwoCyclesEarlyIsNamed) {
+  const test::CliRun r = check_ddr5("ddr5_rd_wr_early.log");
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(":4: cycle 51: WR r0 bg0 b0 row 5 col 8: tRTW, 2 cycles early\n"
+                            "1 violation in 3 commands"),
+            std::string::npos)
+      << r.output();
+}
+
 TEST(MckitCheck, UnknownPresetExitsTwo) {
   const test::CliRun r = test::run_mckit("check --preset ddr9 docs/examples/ddr4-3200-read-write.log");
   EXPECT_EQ(r.exit_code, 2);
