@@ -74,9 +74,13 @@ run: build
 	$(MCKIT) run --preset ddr4-3200 --backend rtl --scheduler frfcfs-cap --workload llm-decode \
 	  --model llama2-7b --batch 4 --context 512 --tokens 2 --layers 1 --dtype int4
 
-# The whole suite but the long `regress` runs; `make test-regress` runs those.
+# The whole suite but the long `regress` runs; `make test-regress` runs those. A test that hangs
+# fails under its name after TEST_TIMEOUT seconds (the slowest take under 20 s, sanitized under
+# 60; synthesis has its own limit).
+TEST_TIMEOUT ?= 300
 test: deps-test build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE regress $(SUITE) $(CTEST_ARGS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout $(TEST_TIMEOUT) -LE regress \
+	  $(SUITE) $(CTEST_ARGS)
 
 test-regress: deps-test build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -L regress $(CTEST_ARGS)

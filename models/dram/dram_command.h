@@ -1,4 +1,5 @@
-// One command on the DFI-like command bus: at most one per tCK.
+// One command on the DFI-like command bus: at most one per tCK on each of the standard's command
+// buses (HBM has a row and a column bus).
 #pragma once
 
 #include <cstdint>

@@ -93,6 +93,19 @@ RefreshRule read_refresh(JsonObjectReader r, const std::string& file, const Timi
   return rule;
 }
 
+// `carried`: the commands of the buses before it, none of which it may carry again.
+CommandBus read_bus(JsonObjectReader r, CommandSet carried) {
+  CommandBus bus;
+  bus.name = r.non_empty_text("name");
+  bus.commands = read_commands(r, "commands");
+  if (const CommandSet twice = CommandSet(bus.commands & carried))
+    r.fail("commands", std::string(command_name(Command(__builtin_ctz(twice)))) +
+                           " is on an earlier bus already");
+  bus.source = r.non_empty_text("source");
+  r.reject_unknown();
+  return bus;
+}
+
 const ConfigKind kStandards{"standards", "standard", "standard description"};
 
 }  // namespace
@@ -126,6 +139,20 @@ StandardRules load_standard_rules_file(const std::string& path) {
     rules.rows.push_back(
         read_row(JsonObjectReader(path, row.get_object(), at), path, at, names_only));
   }
+  const json::value& buses = top.need("command_buses");
+  if (!buses.is_array() || buses.get_array().empty())
+    top.fail("command_buses", "must be a non-empty list of command buses");
+  CommandSet carried = 0;
+  for (std::size_t i = 0; i < buses.get_array().size(); ++i) {
+    const std::string at = "command_buses[" + std::to_string(i) + "]";
+    const json::value& bus = buses.get_array()[i];
+    if (!bus.is_object()) top.fail(at, "must be an object");
+    rules.buses.push_back(read_bus(JsonObjectReader(path, bus.get_object(), at), carried));
+    carried = CommandSet(carried | rules.buses.back().commands);
+  }
+  for (int k = 0; k < kCommandCount; ++k)
+    if (Command(k) != Command::NOP && !(carried & command_bit(Command(k))))
+      top.fail("command_buses", "no bus carries " + std::string(command_name(Command(k))));
   rules.refresh = read_refresh(top.object("refresh"), path, names_only);
   top.reject_unknown();
   return rules;

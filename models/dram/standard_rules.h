@@ -44,9 +44,18 @@ struct RefreshRule {
   std::string source;
 };
 
+// A command bus and the commands it carries, one per clock. Most standards have one; HBM has a
+// row bus and a column bus, so a row and a column command may share a clock.
+struct CommandBus {
+  std::string name;  // violations read "<name> bus: two commands in one cycle"
+  CommandSet commands = 0;
+  std::string source;
+};
+
 struct StandardRules {
   std::string standard, file;
   std::vector<ConstraintRow> rows;
+  std::vector<CommandBus> buses;  // every command but NOP on exactly one
   RefreshRule refresh;
 };
 

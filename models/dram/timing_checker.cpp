@@ -111,6 +111,12 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
       by_following_[std::size_t(__builtin_ctz(bits))].push_back(b);
   }
   compile_terms();
+  for (const CommandBus& bus : rules.buses) {
+    for (unsigned bits = bus.commands; bits != 0; bits &= bits - 1)
+      bus_of_[std::size_t(__builtin_ctz(bits))] = std::uint8_t(bus_violation_.size());
+    bus_violation_.push_back(bus.name + " bus: two commands in one cycle");
+  }
+  bus_last_.assign(bus_violation_.size(), kNever);
   const std::string interval_where = rules.file + ": refresh: interval";
   refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
   max_postponed_ = rules.refresh.max_postponed;
@@ -270,8 +276,10 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
                                 " is before the previous command's cycle " +
                                 std::to_string(last_cycle_));
   if (c.cmd == Command::NOP) return;
-  // One command per cycle on the command bus (JESD79-4 2.7: one command per clock).
-  if (now == last_cycle_) illegal(out, c, "command bus: two commands in one cycle");
+  // One command per clock on each command bus (the standard file's command_buses).
+  std::int64_t& bus_last = bus_last_[bus_of_[std::size_t(c.cmd)]];
+  if (now == bus_last) illegal(out, c, bus_violation_[bus_of_[std::size_t(c.cmd)]].c_str());
+  bus_last = now;
 
   check_refresh_deadline(c.cycle, out);
   if (c.cmd == Command::PREA || c.cmd == Command::REF) {

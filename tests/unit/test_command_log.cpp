@@ -201,22 +201,24 @@ TEST(MckitCheck, ALogThroughAPipeIsChecked) {
       << r.output();
 }
 
-// DDR5's own rules, judged through the command line: JESD79-5 lets four REFab be postponed,
-// not five, and its RD-to-WR turnaround includes the 2-tCK write preamble.
-test::CliRun check_ddr5(const std::string& log_name) {
-  return test::run_mckit("check --preset ddr5-4800 " + std::string(MCKIT_TEST_DATA) + "/logs/" +
-                         log_name);
+// `mckit check` on a log of tests/data/logs.
+test::CliRun check_log(const std::string& preset, const std::string& log_name) {
+  return test::run_mckit("check --preset " + preset + " " + std::string(MCKIT_TEST_DATA) +
+                         "/logs/" + log_name);
 }
 
+// DDR5's own rules: JESD79-5 lets four REFab be postponed, not five, and its RD-to-WR
+// turnaround includes the 2-tCK write preamble.
+
 TEST(MckitCheck, Ddr5FourPostponedRefreshesAreLegal) {
-  const test::CliRun r = check_ddr5("ddr5_four_postponed.log");
+  const test::CliRun r = check_log("ddr5-4800", "ddr5_four_postponed.log");
   EXPECT_EQ(r.exit_code, 0) << r.output();
   EXPECT_NE(r.output().find("0 violations in 5 commands over 49631 cycles"), std::string::npos)
       << r.output();
 }
 
 TEST(MckitCheck, Ddr5FifthPostponedRefreshIsNamed) {
-  const test::CliRun r = check_ddr5("ddr5_fifth_postponed.log");
+  const test::CliRun r = check_log("ddr5-4800", "ddr5_fifth_postponed.log");
   EXPECT_EQ(r.exit_code, 1) << r.output();
   EXPECT_NE(r.output().find(":2: cycle 46800: REF r0: tREFI: more than 4 refreshes postponed, "
                             "1 cycle late\n1 violation in 1 command over"),
@@ -225,17 +227,45 @@ TEST(MckitCheck, Ddr5FifthPostponedRefreshIsNamed) {
 }
 
 TEST(MckitCheck, Ddr5ReadToWriteAtThePreambleGapIsLegal) {
-  const test::CliRun r = check_ddr5("ddr5_rd_wr.log");
+  const test::CliRun r = check_log("ddr5-4800", "ddr5_rd_wr.log");
   EXPECT_EQ(r.exit_code, 0) << r.output();
   EXPECT_NE(r.output().find("0 violations in 3 commands over 53 cycles"), std::string::npos)
       << r.output();
 }
 
 TEST(MckitCheck, Ddr5ReadToWriteTwoCyclesEarlyIsNamed) {
-  const test::CliRun r = check_ddr5("ddr5_rd_wr_early.log");
+  const test::CliRun r = check_log("ddr5-4800", "ddr5_rd_wr_early.log");
   EXPECT_EQ(r.exit_code, 1) << r.output();
   EXPECT_NE(r.output().find(":4: cycle 51: WR r0 bg0 b0 row 5 col 8: tRTW, 2 cycles early\n"
                             "1 violation in 3 commands"),
+            std::string::npos)
+      << r.output();
+}
+
+// HBM drives row commands and column commands on separate pins (JESD235/JESD238): one of
+// each may share a clock, two of one kind may not; DDR4 has one command bus.
+
+TEST(MckitCheck, HbmRowAndColumnCommandInOneCycleAreLegal) {
+  const test::CliRun r = check_log("hbm2", "hbm2_row_and_column.log");
+  EXPECT_EQ(r.exit_code, 0) << r.output();
+  EXPECT_NE(r.output().find("0 violations in 5 commands over 200 cycles"), std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, HbmTwoColumnCommandsInOneCycleAreNamed) {
+  const test::CliRun r = check_log("hbm2", "hbm2_two_column.log");
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(
+                ":5: cycle 200: RD r0 bg1 b0 row 9 col 0: column bus: two commands in one cycle\n"),
+            std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, Ddr4RowAndColumnCommandInOneCycleAreNamed) {
+  const test::CliRun r = check_log("ddr4-3200", "ddr4_row_and_column.log");
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(":4: cycle 100: RD r0 bg0 b0 row 7 col 0: command bus: two commands "
+                            "in one cycle\n1 violation in 3 commands"),
             std::string::npos)
       << r.output();
 }

@@ -63,10 +63,15 @@ class BadDescription : public ::testing::Test {
                        ("mckit_rules_" + std::to_string(::getpid()) + ".json")).string();
   void TearDown() override { std::remove(path_.c_str()); }
 
-  // A one-row description with `row` as the row's members.
-  std::string error_with_row(const std::string& row) {
+  static constexpr const char* kOneBus =
+      R"([{"name": "command", "commands": ["ACT", "PRE", "PREA", "RD", "RDA", "WR", "WRA", )"
+      R"("REF"], "source": "s"}])";
+
+  // A one-row description with `row` as the row's members and `buses` as its command buses.
+  std::string error_with_row(const std::string& row, const std::string& buses = kOneBus) {
     std::ofstream(path_) << R"({"standard": "DDR4", "description": "d", "rows": [{)" << row
-                         << R"(}], "refresh": {"command": "REF", "interval": "tREFI",
+                         << R"(}], "command_buses": )" << buses
+                         << R"(, "refresh": {"command": "REF", "interval": "tREFI",
                          "max_postponed": 8, "max_pulled_in": 8, "source": "s"}})";
     try {
       load_standard_rules_file(path_);
@@ -111,6 +116,46 @@ TEST_F(BadDescription, OtherBankGroupNeedsSingleBankCommands) {
                            R"("following": ["ACT"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].scope: 'other bank group' needs single-bank commands (not "
                     "PREA or REF)");
+}
+
+TEST_F(BadDescription, EveryCommandOnExactlyOneBus) {
+  const std::string row = kGood + R"("distance": "tRCD")";
+  EXPECT_EQ(error_with_row(row, R"([{"name": "row", "commands": ["ACT", "PRE", "PREA", "REF"], )"
+                                R"("source": "s"}, {"name": "column", "commands": ["RD", "RDA", )"
+                                R"("WR", "WRA"], "source": "s"}])"),
+            "(no error)");
+  EXPECT_EQ(error_with_row(row, R"([{"name": "row", "commands": ["ACT", "PRE", "PREA", "REF"], )"
+                                R"("source": "s"}, {"name": "column", "commands": ["RD", "RDA", )"
+                                R"("WR"], "source": "s"}])"),
+            path_ + ": command_buses: no bus carries WRA");
+  EXPECT_EQ(error_with_row(row, R"([{"name": "row", "commands": ["ACT", "PRE", "PREA", "REF"], )"
+                                R"("source": "s"}, {"name": "column", "commands": ["RD", "RDA", )"
+                                R"("WR", "WRA", "PRE"], "source": "s"}])"),
+            path_ + ": command_buses[1].commands: PRE is on an earlier bus already");
+  EXPECT_EQ(error_with_row(row, "[]"),
+            path_ + ": command_buses: must be a non-empty list of command buses");
+}
+
+TEST(StandardRules, HbmHasARowAndAColumnBus) {
+  // JESD235/JESD238: row commands on the R pins, column commands on the C pins; the other
+  // standards drive every command on one command/address bus.
+  const CommandSet row = command_bit(Command::ACT) | command_bit(Command::PRE) |
+                         command_bit(Command::PREA) | command_bit(Command::REF);
+  const CommandSet column = command_bit(Command::RD) | command_bit(Command::RDA) |
+                            command_bit(Command::WR) | command_bit(Command::WRA);
+  for (const char* s : {"HBM2", "HBM3"}) {
+    const StandardRules rules = load_standard_rules(s);
+    ASSERT_EQ(rules.buses.size(), 2u) << s;
+    EXPECT_EQ(rules.buses[0].name, "row");
+    EXPECT_EQ(rules.buses[0].commands, row);
+    EXPECT_EQ(rules.buses[1].name, "column");
+    EXPECT_EQ(rules.buses[1].commands, column);
+  }
+  for (const char* s : {"DDR3", "DDR4", "DDR5", "LPDDR5"}) {
+    const StandardRules rules = load_standard_rules(s);
+    ASSERT_EQ(rules.buses.size(), 1u) << s;
+    EXPECT_EQ(rules.buses[0].commands, CommandSet(row | column)) << s;
+  }
 }
 
 TEST(StandardRules, EveryKnownStandardHasItsDescription) {
