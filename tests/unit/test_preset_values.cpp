@@ -1,4 +1,4 @@
-// Every timing and organization value of every shipped preset, written out here from the
+// Every timing, organization and power value of every shipped preset, written out here from the
 // sources its JSON cites (the arithmetic in the comments), so that a changed value, a new
 // timing key or a new preset fails until someone checks it against its source.
 #include <gtest/gtest.h>
@@ -185,6 +185,37 @@ const std::map<std::string, Pinned>& pinned() {
   return presets;
 }
 
+// One supply rail: voltage (V) and IDD0, IDD2N, IDD3N, IDD4R, IDD4W, IDD5B (mA per device).
+struct Rail {
+  double voltage;
+  std::vector<double> idd;
+};
+
+struct PinnedPower {
+  int devices;
+  std::map<std::string, Rail> rails;
+};
+
+const std::map<std::string, PinnedPower>& pinned_power() {
+  static const std::map<std::string, PinnedPower> power = {
+      // DRAMsim3 configs/DDR3_4Gb_x8_1600.ini (DDR3L, 1.35 V).
+      {"ddr3-1600k", {8, {{"VDD", {1.35, {55, 32, 38, 157, 125, 235}}}}}},
+      // Micron 8Gb DDR4 -062E as transcribed by DRAMPower; IDD5B and IPP5B from the
+      // MTA18ASF2G72HZ module table (2475 mA and 279 mA over 9 devices, less IDD2P / IPP3N).
+      {"ddr4-3200",
+       {8, {{"VDD", {1.2, {57, 37, 56, 168, 155, 250}}}, {"VPP", {2.5, {3, 3, 3, 3, 3, 28}}}}}},
+      // Ramulator2 DDR5.cpp current preset "Default".
+      {"ddr5-4800", {4, {{"VDD", {1.1, {60, 50, 55, 145, 145, 362}}}}}},
+      // DRAMsim3 configs/HBM2_8Gb_x128.ini.
+      {"hbm2", {1, {{"VDD", {1.2, {65, 40, 55, 390, 500, 250}}}}}},
+      // The HBM2 currents at HBM3's 1.1 V (no public HBM3 IDD table).
+      {"hbm3", {1, {{"VDD", {1.1, {65, 40, 55, 390, 500, 250}}}}}},
+      // DRAMPower tests/tests_drampower/resources/lpddr5.json.
+      {"lpddr5-6400", {1, {{"VDD2H", {1.05, {56.25, 33.75, 35, 157.5, 135, 118}}}}}},
+  };
+  return power;
+}
+
 TEST(PresetValues, EveryShippedPresetIsPinned) {
   std::vector<std::string> names;
   for (const auto& [name, unused] : pinned()) names.push_back(name);
@@ -236,6 +267,25 @@ TEST_P(PinnedPreset, OrganizationValues) {
   EXPECT_EQ(o.channel_width, w.channel_width);
   EXPECT_EQ(o.burst_length, w.burst_length);
   EXPECT_EQ(o.beats_per_clock, w.beats_per_clock);
+}
+
+TEST_P(PinnedPreset, PowerValues) {
+  const PinnedPower& want = pinned_power().at(GetParam());
+  const Power got = load_preset(GetParam()).power;
+  EXPECT_EQ(got.devices, want.devices);
+  std::set<std::string> names;
+  for (const PowerDomain& d : got.domains) {
+    names.insert(d.name);
+    const auto it = want.rails.find(d.name);
+    if (it == want.rails.end()) continue;  // the name sets differ: reported below
+    SCOPED_TRACE(d.name);
+    EXPECT_DOUBLE_EQ(d.voltage, it->second.voltage);
+    const std::vector<double> idd = {d.idd0, d.idd2n, d.idd3n, d.idd4r, d.idd4w, d.idd5b};
+    EXPECT_EQ(idd, it->second.idd);
+  }
+  std::set<std::string> want_names;
+  for (const auto& [name, unused] : want.rails) want_names.insert(name);
+  EXPECT_EQ(names, want_names);
 }
 
 std::string preset_test_name(const ::testing::TestParamInfo<std::string>& info) {
