@@ -112,8 +112,8 @@ class MemorySystem {
   void respond(const CoreOutputs& out);
   void record_violations();
   // Adds the core's prefetch counters, which restart at a reset, to the run's, after checking
-  // them against what its ports showed since the last reset.
-  void take_prefetch_counters();
+  // them against what its ports showed since the last reset, with `unanswered` requests left.
+  void take_prefetch_counters(std::uint64_t unanswered);
 
   const int burst_bytes_;
   const std::uint64_t stall_limit_;

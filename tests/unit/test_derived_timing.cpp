@@ -19,10 +19,11 @@ TEST(DerivedTiming, ReadToWriteGap) {
 }
 
 TEST(DerivedTiming, FallbacksWhereAStandardHasNoOwnValue) {
+  const ControllerParams hbm3 = derive_controller_params(dram::load_preset("hbm3"), {});
+  EXPECT_EQ(hbm3.trcdwr, 15);     // HBM3's own tRCDWR, not tRCD 31
   const ControllerParams hbm2 = derive_controller_params(dram::load_preset("hbm2"), {});
-  EXPECT_EQ(hbm2.trcdwr, 6);      // HBM2's own tRCDWR
   EXPECT_EQ(hbm2.trpab, 14);      // tRP
-  EXPECT_EQ(hbm2.tccd_l_wr, 3);   // tCCD_L
+  EXPECT_EQ(hbm2.tccd_l_wr, 4);   // tCCD_L
   const ControllerParams lp = derive_controller_params(dram::load_preset("lpddr5-6400"), {});
   EXPECT_EQ(lp.trcdwr, 15);       // tRCD
   EXPECT_EQ(lp.trpab, 17);        // LPDDR5's own tRPab
