@@ -28,6 +28,17 @@ TEST(DerivedTiming, FallbacksWhereAStandardHasNoOwnValue) {
   EXPECT_EQ(lp.trpab, 17);        // LPDDR5's own tRPab
   const ControllerParams ddr5 = derive_controller_params(dram::load_preset("ddr5-4800"), {});
   EXPECT_EQ(ddr5.tccd_l_wr, 24);  // DDR5's own tCCD_L_WR
+  const ControllerParams hbm3 = derive_controller_params(dram::load_preset("hbm3"), {});
+  EXPECT_EQ(hbm3.trcd, 23);
+  EXPECT_EQ(hbm3.trcdwr, 15);     // HBM3's own tRCDWR
+}
+
+// tPPD where the standard has it (2 tCK on DDR5, LPDDR5, HBM3); 0, no constraint, elsewhere.
+TEST(DerivedTiming, PrechargeToPrechargeOnlyWhereTheStandardHasIt) {
+  for (const char* name : {"ddr5-4800", "lpddr5-6400", "hbm3"})
+    EXPECT_EQ(derive_controller_params(dram::load_preset(name), {}).tppd, 2) << name;
+  for (const char* name : {"ddr3-1600k", "ddr4-3200", "hbm2"})
+    EXPECT_EQ(derive_controller_params(dram::load_preset(name), {}).tppd, 0) << name;
 }
 
 TEST(DerivedTiming, OneValueForEveryPairOfBanksServesTheSameGroup) {
