@@ -41,7 +41,7 @@ const Field kFields[] = {
     {"tWPRE", &dram::Timing::tWPRE},   {"tRRD_S", &dram::Timing::tRRD_S},
     {"tRRD_L", &dram::Timing::tRRD_L}, {"tFAW", &dram::Timing::tFAW},
     {"tRTRS", &dram::Timing::tRTRS},   {"tRFC", &dram::Timing::tRFC},
-    {"tREFI", &dram::Timing::tREFI}};
+    {"tREFI", &dram::Timing::tREFI},   {"tPPD", &dram::Timing::tPPD}};
 
 struct Workload {
   const char* name;

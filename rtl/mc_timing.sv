@@ -68,6 +68,7 @@ module mc_timing (
   logic [TimeW-1:0] rank_wr_q [NR];    // tCCD_S, tRTW, tRTRS
   logic [TimeW-1:0] rank_ref_q [NR];   // tRFC
   logic [TimeW-1:0] rank_pre_done_q [NR];  // every precharge of the rank done (tRP, tRPab)
+  logic [TimeW-1:0] rank_pre_q [NR];   // PRE or PREA allowed from (tPPD)
   logic [TimeW-1:0] faw_q [NR][4];     // the last four ACTs of each rank, oldest first
   logic [2:0] faw_seen_q [NR];         // ACTs since reset, up to four: the window is full
 
@@ -118,6 +119,7 @@ module mc_timing (
         rank_wr_q[r] <= '0;
         rank_ref_q[r] <= '0;
         rank_pre_done_q[r] <= '0;
+        rank_pre_q[r] <= '0;
         for (int k = 0; k < 4; k++) faw_q[r][k] <= '0;
         faw_seen_q[r] <= '0;
       end
@@ -141,6 +143,7 @@ module mc_timing (
           open_q[bank_i] <= 1'b0;
           bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp)));
           rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rp)));
+          rank_pre_q[rank] <= after(now_i, w(t_i.ppd));
         end
         mc_pkg::CMD_PREA: begin
           // Every bank of the rank waits tRPab, open or not: PREA only precedes a refresh,
@@ -148,6 +151,7 @@ module mc_timing (
           open_q <= open_q & ~rank_banks;
           rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rpab)));
           rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rpab)));
+          rank_pre_q[rank] <= after(now_i, w(t_i.ppd));
         end
         mc_pkg::CMD_REF: begin
           rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc));
@@ -185,14 +189,15 @@ module mc_timing (
     end
   end
 
-  logic [NR-1:0] rank_act_ok, rank_rd_ok, rank_wr_ok;
+  logic [NR-1:0] rank_act_ok, rank_pre_ok, rank_rd_ok, rank_wr_ok;
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
-  logic [NB-1:0] act_ge, pre_ge, col_ge, bg_act_x, bg_col_x, rank_act_x, rank_col_x;
+  logic [NB-1:0] act_ge, pre_ge, col_ge, bg_act_x, bg_col_x, rank_act_x, rank_pre_x, rank_col_x;
 
   always_comb begin
     for (int r = 0; r < NR; r++) begin
       rank_act_ok[r] = now_i >= rank_act_q[r] &&
                        (faw_seen_q[r] != 3'd4 || now_i >= after(faw_q[r][0], w(t_i.faw)));
+      rank_pre_ok[r] = now_i >= rank_pre_q[r];
       rank_rd_ok[r] = now_i >= rank_rd_q[r];
       rank_wr_ok[r] = now_i >= rank_wr_q[r];
     end
@@ -224,11 +229,12 @@ module mc_timing (
     end
     for (int r = 0; r < NR; r++) begin
       rank_act_x[r*BanksPerRank +: BanksPerRank] = {BanksPerRank{rank_act_ok[r]}};
+      rank_pre_x[r*BanksPerRank +: BanksPerRank] = {BanksPerRank{rank_pre_ok[r]}};
       rank_col_x[r*BanksPerRank +: BanksPerRank] =
           {BanksPerRank{writes_i ? rank_wr_ok[r] : rank_rd_ok[r]}};
     end
     act_ok_o = act_ge & bg_act_x & rank_act_x;
-    pre_ok_o = pre_ge;
+    pre_ok_o = pre_ge & rank_pre_x;  // PREA too waits for tPPD: prea_ok_o is built on it
     col_ok_o = col_ge & bg_col_x & rank_col_x;
     idle_o = '0;
     if (adaptive_i) begin

@@ -72,6 +72,7 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   r.trcdwr = timing(act_to_write(t), "tRCDWR");
   r.trp = timing(t.tRP, "tRP");
   r.trpab = timing(prea_to_act(t), "tRPab");
+  r.tppd = timing(t.tPPD, "tPPD");
   r.tras = timing(t.tRAS, "tRAS");
   r.trc = timing(t.tRC, "tRC");
   r.tcl = timing(t.tCL, "tCL");

@@ -44,7 +44,7 @@ bool BankTiming::refresh_ok(CycleClock& clock, int rank) const {
 int BankTiming::first_idle(CycleClock& clock, std::uint64_t banks) const {
   for (std::uint64_t left = banks & open_; left; left &= left - 1) {
     const int b = first_set(left);
-    if (clock.reached(bank_pre_[std::size_t(b)]) &&
+    if (clock.reached(precharge_from(std::size_t(b))) &&
         clock.reached(bank_used_[std::size_t(b)] + p_.idle_timeout))
       return b;
   }
@@ -73,12 +73,14 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row)
       open_ &= ~(1ull << b);
       bank_act_[bi] = later(bank_act_[bi], now + p_.trp);
       rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trp);
+      rank_pre_[ri] = now + p_.tppd;
       break;
     case Command::PREA:
       // Every bank of the rank waits tRPab: PREA only precedes a refresh.
       open_ &= ~rank_banks(int(ri));
       rank_act_[ri] = later(rank_act_[ri], now + p_.trpab);
       rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trpab);
+      rank_pre_[ri] = now + p_.tppd;
       break;
     case Command::REF:
       rank_act_[ri] = later(rank_act_[ri], now + p_.trfc);

@@ -5,6 +5,7 @@
 // comparisons, so that a quiet stretch knows when a bank's answer changes.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -35,7 +36,7 @@ class BankTiming {
   BankStatus status(CycleClock& clock, const BankStatus& asked, bool writes) const;
   // pre_ok_o of the given banks.
   std::uint64_t precharge_ok(CycleClock& clock, std::uint64_t banks) const {
-    return clock.reached_of(banks, [&](std::size_t b) { return bank_pre_[b]; });
+    return clock.reached_of(banks, [&](std::size_t b) { return precharge_from(b); });
   }
   // prea_ok_o while a bank of the rank is open, else ref_ok_o.
   bool refresh_ok(CycleClock& clock, int rank) const;
@@ -49,6 +50,10 @@ class BankTiming {
   }
 
  private:
+  // A bank may close once its own bound and its rank's (tPPD) are met.
+  std::uint64_t precharge_from(std::size_t b) const {
+    return std::max(bank_pre_[b], rank_pre_[b >> bank_index::kRankLsb]);
+  }
   void apply(std::uint64_t now, dram::Command cmd, int bank, std::uint32_t row);
 
   static constexpr std::size_t kBanks = bank_index::kBanks, kGroups = bank_index::kGroups;
@@ -60,6 +65,7 @@ class BankTiming {
   std::array<std::uint64_t, kBanks> bank_act_{}, bank_pre_{}, bank_rd_{}, bank_wr_{}, bank_used_{};
   std::array<std::uint64_t, kGroups> bg_act_{}, bg_rd_{}, bg_wr_{};
   std::array<std::uint64_t, kRanks> rank_act_{}, rank_rd_{}, rank_wr_{}, rank_ref_{}, rank_pre_done_{};
+  std::array<std::uint64_t, kRanks> rank_pre_{};  // PRE or PREA allowed from (tPPD)
   std::array<std::array<std::uint64_t, 4>, kRanks> faw_{};  // the last four ACTs, oldest first
   std::array<int, kRanks> faw_seen_{};
 };

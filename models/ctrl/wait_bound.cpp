@@ -17,7 +17,8 @@ std::optional<std::uint64_t> wait_bound(const dram::DramPreset& p, const Control
   if (c.prefetch.kind != PrefetcherKind::None) return std::nullopt;
   const dram::Timing& t = p.timing;
   // S: the oldest request past the cap, served first, has its column command within S.
-  const std::int64_t close = largest({t.tRAS, t.tRTP, t.tCWL + t.tBL + t.tWR});
+  // Its bank may close, and a precharge elsewhere in the rank just before holds it tPPD more.
+  const std::int64_t close = largest({t.tRAS, t.tRTP, t.tCWL + t.tBL + t.tWR}) + t.tPPD;
   const std::int64_t open =
       largest({t.tRP, t.tRC - t.tRAS}) + same_group(t.tRRD_L, t.tRRD_S) + t.tFAW;
   const std::int64_t column =

@@ -116,12 +116,13 @@ const std::vector<TimingField>& required_timings() {
 
 // The standard-specific timings, 0 when a preset leaves them out: the _L timings where the
 // standard has one value for every pair of banks (DDR3 has no bank groups; LPDDR5 one tRRD),
-// tRTRS where it has no ranks (HBM's pseudo channels).
+// tRTRS where it has no ranks (HBM's pseudo channels), tPPD where the standard has none.
 const std::vector<TimingField>& optional_timings() {
   static const std::vector<TimingField> fields = {
       {"tWTR_L", &Timing::tWTR_L},   {"tCCD_L", &Timing::tCCD_L},   {"tRRD_L", &Timing::tRRD_L},
       {"tRTRS", &Timing::tRTRS},
       {"tRCDWR", &Timing::tRCDWR},   {"tRPab", &Timing::tRPab},     {"tCCD_L_WR", &Timing::tCCD_L_WR},
+      {"tPPD", &Timing::tPPD},
       {"tWPRE", &Timing::tWPRE},     {"tRFCsb", &Timing::tRFCsb},   {"tREFIsb", &Timing::tREFIsb},
       {"tRFCpb", &Timing::tRFCpb},   {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD}};
   return fields;
@@ -137,7 +138,8 @@ Timing read_timing(JsonObjectReader r) {
 }
 
 // The rules that tie timings together; each names the key it blames.
-void check_consistency(const JsonObjectReader& r, const Timing& t, const Organization& o) {
+void check_consistency(const JsonObjectReader& r, const Timing& t, const Organization& o,
+                       const std::string& standard) {
   auto rule = [&](bool ok, const char* key, const std::string& text) {
     if (!ok) r.fail(key, text);
   };
@@ -158,6 +160,10 @@ void check_consistency(const JsonObjectReader& r, const Timing& t, const Organiz
   rule(beats == o.burst_length, "tBL",
        "tBL x beats_per_clock must equal burst_length (" + std::to_string(beats) +
            " != " + std::to_string(o.burst_length) + ")");
+  // PRE to PRE spacing is a timing of JESD79-5, JESD209-5 and JESD238 only.
+  const bool has_ppd = standard == "DDR5" || standard == "LPDDR5" || standard == "HBM3";
+  rule(t.tPPD == 0 || has_ppd, "tPPD",
+       standard + " has no tPPD (DDR5, LPDDR5 and HBM3 do)");
   rule(t.tCWL < t.tCL + t.tBL + 2, "tCWL", "tCWL must be < tCL + tBL + 2");
   if (o.bank_groups == 1) {
     for (const auto& [key, value] : {std::pair{"tCCD_L", t.tCCD_L}, {"tRRD_L", t.tRRD_L},
@@ -214,7 +220,7 @@ DramPreset load_preset_file(const std::string& path) {
   p.org = read_organization(r.object("organization"));
   JsonObjectReader timing = r.object("timing");
   p.timing = read_timing(timing);
-  check_consistency(timing, p.timing, p.org);
+  check_consistency(timing, p.timing, p.org, p.standard);
   p.power = read_power(r.object("power"));
   r.reject_unknown();
   return p;

@@ -40,6 +40,7 @@ struct Timing {
   // Standard-specific extras.
   int tRCDWR = 0;     // ACT to WR where it differs from ACT to RD (HBM)
   int tRPab = 0;      // PREA to ACT/REF where it differs from tRP (LPDDR5)
+  int tPPD = 0;       // PRE or PREA to PRE or PREA in one rank (DDR5, LPDDR5, HBM3)
   int tCCD_L_WR = 0;  // WR to WR in one bank group where it differs from tCCD_L (DDR5)
   int tWPRE = 0;      // write preamble beyond the one cycle every DDR standard has (DDR5)
   int tRFCsb = 0, tREFIsb = 0, tRFCpb = 0, tREFIpb = 0, tRREFD = 0;

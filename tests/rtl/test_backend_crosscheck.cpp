@@ -871,7 +871,8 @@ TEST_P(PrefetchCrosscheckSaturated, NoBurstIsReadByBothAPrefetchAndDemand) {
                   ctrl::PrefetcherKind::Stream, 8, 4);
   const auto sequential = registry("sequential", 20'000, 38);
   const SourceFactory make = [&] { return sequential(preset); };
-  const Extras closed_loop{c.outstanding};
+  Extras closed_loop;
+  closed_loop.max_outstanding = c.outstanding;
   const Recorded rtl = run_backend(sim::Backend::Rtl, preset, config, make, {}, closed_loop);
   const Recorded tlm = run_backend(sim::Backend::Tlm, preset, config, make, {}, closed_loop);
   expect_same(rtl, tlm);

@@ -115,15 +115,24 @@ class ConstraintProbes : public ::testing::TestWithParam<std::string> {
   }
 
   // One pair of a row, unless it cannot occur (the following command would be a no-op or
-  // illegal after the preceding one in the same bank) or cannot bind (distance < 2).
+  // illegal after the preceding one in the same bank) or cannot bind (distance < 2). A
+  // following command to another bank that needs it open finds it opened first (tPPD: a PRE
+  // or PREA to idle banks is a no-op).
   void probe_pair(const ConstraintRow& row, Command pre, Command fol, std::int64_t distance) {
     SCOPED_TRACE(row.where + ": " + std::string(command_name(pre)) + " -> " +
                  std::string(command_name(fol)) + ", distance " + std::to_string(distance));
     const Bank fb = following_bank(row.scope);
-    const bool same_bank = fb == kP || fol == Command::PREA || fol == Command::REF;
-    if (same_bank && !leaves_open(pre) && (is_column(fol) || needs_open(fol))) {
-      ++skipped_;  // e.g. RDA then PRE: the bank is already closed, a PRE is a no-op
-      return;
+    const bool open_other = !(fb == kP) && (is_column(fol) || needs_open(fol));
+    const bool same_bank =
+        fb == kP || fol == Command::REF || (fol == Command::PREA && !open_other);
+    // A PREA closes the rank: what follows it on a bank could only go to one opened since,
+    // which tRAS keeps closed longer than any PRE to PRE spacing (tPPD).
+    const bool rank_closed = pre == Command::PREA && fb.rank == kP.rank;
+    if ((same_bank && !leaves_open(pre)) || rank_closed) {
+      if (is_column(fol) || needs_open(fol)) {
+        ++skipped_;  // e.g. RDA then PRE: the bank is already closed, a PRE is a no-op
+        return;
+      }
     }
     if (distance < 2) {
       ++vacuous_;  // the next cycle already meets it: nothing to catch
@@ -134,7 +143,7 @@ class ConstraintProbes : public ::testing::TestWithParam<std::string> {
     auto build = [&](std::uint64_t shift_back) {
       Sequence s(q);
       if (needs_open(pre) || is_column(pre)) s.earliest(Command::ACT, kP);
-      if ((is_column(fol)) && !(fb == kP)) s.earliest(Command::ACT, fb);
+      if (open_other) s.earliest(Command::ACT, fb);
       const std::uint64_t p_at = s.earliest(pre, kP, s.next() + std::uint64_t(settle_));
       // The following command needs its bank closed: close it as early as allowed.
       if (fol == Command::ACT && fb == kP && leaves_open(pre)) s.earliest(Command::PRE, kP);
@@ -209,7 +218,7 @@ TEST_P(ConstraintProbes, EveryRowBindsAtItsDistance) {
     }
   }
   std::cout << p_.name << ": " << probed_ << " pairs probed, " << skipped_
-            << " no-op pairs (a PRE or column command after the bank closed), " << vacuous_
+            << " no-op pairs (a PRE or column command after the bank or rank closed), " << vacuous_
             << " pairs that never bind (distance < 2)\n";
 }
 

@@ -31,6 +31,14 @@ TEST(DerivedTiming, FallbacksWhereAStandardHasNoOwnValue) {
   EXPECT_EQ(ddr5.tccd_l_wr, 24);  // DDR5's own tCCD_L_WR
 }
 
+// tPPD where the standard has it (2 tCK on DDR5, LPDDR5, HBM3); 0, no constraint, elsewhere.
+TEST(DerivedTiming, PrechargeToPrechargeOnlyWhereTheStandardHasIt) {
+  for (const char* name : {"ddr5-4800", "lpddr5-6400", "hbm3"})
+    EXPECT_EQ(derive_controller_params(dram::load_preset(name), {}).tppd, 2) << name;
+  for (const char* name : {"ddr3-1600k", "ddr4-3200", "hbm2"})
+    EXPECT_EQ(derive_controller_params(dram::load_preset(name), {}).tppd, 0) << name;
+}
+
 TEST(DerivedTiming, OneValueForEveryPairOfBanksServesTheSameGroup) {
   // DDR3 (JESD79-3F: no bank groups) has one tWTR 6, tCCD 4, tRRD 5; LPDDR5 one tRRD 4.
   const ControllerParams ddr3 = derive_controller_params(dram::load_preset("ddr3-1600k"), {});

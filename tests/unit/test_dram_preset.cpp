@@ -148,6 +148,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"long_timing_without_bank_groups.json",
                 ": timing.tCCD_L: a preset without bank groups has no _L timings: its one value "
                 "is the _S timing"},
+        BadCase{"tppd_without_the_standard.json",
+                ": timing.tPPD: DDR4 has no tPPD (DDR5, LPDDR5 and HBM3 do)"},
         BadCase{"unknown_standard.json", ": standard: unknown standard 'DDR9' (known: DDR3,"},
         BadCase{"unknown_timing_key.json", ": timing.tRCDD: unknown key"},
         BadCase{"missing_source.json", ": timing.tCL.source: missing key"},

@@ -201,6 +201,54 @@ TEST_P(TimingCheckerTest, PREA_tWR_OfAWrittenBank) {
                         "tWR");
 }
 
+// --- precharge to precharge (tPPD) -----------------------------------------------------
+
+// Where the standard has tPPD (JESD79-5, JESD209-5, JESD238: 2 tCK on these presets), a PRE or
+// PREA follows a PRE in the rank tPPD later; elsewhere the next cycle is already clean.
+void expect_ppd(const DramPreset& p, const Scenario& s) {
+  if (p.timing.tPPD == 0) {
+    const auto next_cycle = run_probe(p, s, -1);
+    EXPECT_TRUE(next_cycle.empty()) << p.name << ":" << messages(next_cycle);
+    return;
+  }
+  EXPECT_EQ(p.timing.tPPD, 2);
+  expect_binds_at_probe(p, s, "tPPD");
+}
+
+TEST_P(TimingCheckerTest, Precharge_PreThenPreOfAnotherBank) {
+  // ACT kA, ACT kA2 at g; PRE kA at g + tRAS (kA2's tRAS is met too); PRE kA2 after it.
+  const std::int64_t g = act_gap(kA, kA2), pre = g + t().tRAS;
+  expect_ppd(p_, Scenario()
+                     .at(0, Command::ACT, kA)
+                     .at(g, Command::ACT, kA2)
+                     .at(pre, Command::PRE, kA)
+                     .at(pre + std::max(t().tPPD, 2), Command::PRE, kA2));
+}
+
+TEST_P(TimingCheckerTest, Precharge_PreaAfterPre) {
+  // ACT kA, ACT kA2 at g; PRE kA at g + tRAS; PREA (closing kA2) after it.
+  const std::int64_t g = act_gap(kA, kA2), pre = g + t().tRAS;
+  expect_ppd(p_, Scenario()
+                     .at(0, Command::ACT, kA)
+                     .at(g, Command::ACT, kA2)
+                     .at(pre, Command::PRE, kA)
+                     .at(pre + std::max(t().tPPD, 2), Command::PREA));
+}
+
+TEST_P(TimingCheckerTest, Precharge_AutoPrechargeIsNoPrechargeCommand) {
+  // ACT kA, ACT kA2 at g; RDA kA at r = g + tRAS closes kA at r + tRTP by itself; a PRE to kA2
+  // the cycle after is no command one cycle after a PRE.
+  const std::int64_t g = act_gap(kA, kA2), r = g + t().tRAS;
+  const auto got = run_probe(p_,
+                             Scenario()
+                                 .at(0, Command::ACT, kA)
+                                 .at(g, Command::ACT, kA2)
+                                 .at(r, Command::RDA, kA)
+                                 .at(r + t().tRTP + 1, Command::PRE, kA2),
+                             0);
+  EXPECT_TRUE(got.empty()) << messages(got);
+}
+
 // --- auto-precharge -------------------------------------------------------------------
 
 TEST_P(TimingCheckerTest, AutoPrecharge_ActivateAfterRda) {

@@ -1,6 +1,6 @@
 // The blocks of the C++ reference controller on their own, each against its RTL twin's
 // documented behaviour: the bank index fields, the priority encoder, the LRU order, the bank
-// machines' timing and the refresh's count.
+// machines' timing (tPPD among it) and the refresh's count.
 #include <gtest/gtest.h>
 
 #include "ctrl/bank_index.h"
@@ -101,6 +101,27 @@ TEST(BankTiming, FourActivatesFillTheFawWindow) {
   EXPECT_FALSE(ask(t, 25, &BankStatus::act, 16).ok);
   EXPECT_EQ(ask(t, 25, &BankStatus::act, 16).wake, 26u);
   EXPECT_TRUE(ask(t, 26, &BankStatus::act, 16).ok);
+}
+
+TEST(BankTiming, APrechargeHoldsTheRanksNextPrechargeForTPpd) {
+  ControllerParams p = timing_params();
+  p.tppd = 3;
+  BankTiming t(p);
+  for (const int bank : {0, 5, 33}) t.update(std::uint64_t(10 + bank), Command::ACT, bank, 1);
+  t.update(60, Command::PRE, 0, 0);
+  // Bank 5, same rank: PRE from 60 + tPPD on; bank 33 of the other rank at once.
+  EXPECT_FALSE(ask(t, 62, &BankStatus::pre, 5).ok);
+  EXPECT_EQ(ask(t, 62, &BankStatus::pre, 5).wake, 63u);
+  EXPECT_TRUE(ask(t, 63, &BankStatus::pre, 5).ok);
+  EXPECT_TRUE(ask(t, 61, &BankStatus::pre, 33).ok);
+  // PREA waits as long (prea_ok_o is every open bank's pre_ok_o), and then holds a PRE.
+  CycleClock clock;
+  clock.skip_to(62);
+  clock.begin_cycle();
+  EXPECT_FALSE(t.refresh_ok(clock, 0));
+  t.update(63, Command::PREA, 5, 0);
+  EXPECT_FALSE(ask(t, 65, &BankStatus::pre, 5).ok);
+  EXPECT_TRUE(ask(t, 66, &BankStatus::pre, 5).ok);
 }
 
 TEST(Refresh, DueEveryTrefiForcedAtThePostponeLimit) {

@@ -59,6 +59,19 @@ TEST(WaitBoundValue, TwoRanksCountEachRanksRefreshes) {
             std::optional<std::uint64_t>(12209));
 }
 
+// A precharge of another bank just before X's may hold it tPPD more: each of the 2D + 1
+// services of L0 (D = 32) takes tPPD = 2 longer on DDR5-4800, 65 x 2 = 130 cycles in all.
+TEST(WaitBoundValue, TPpdLengthensEveryService) {
+  ControllerConfig c = capped_at(256);
+  c.refresh = false;
+  dram::DramPreset without = dram::load_preset("ddr5-4800");
+  ASSERT_EQ(without.timing.tPPD, 2);
+  const std::optional<std::uint64_t> with_ppd = wait_bound(without, c);
+  without.timing.tPPD = 0;
+  ASSERT_TRUE(with_ppd && wait_bound(without, c));
+  EXPECT_EQ(*with_ppd - *wait_bound(without, c), 130u);
+}
+
 // The prefetcher's commands are not counted: no bound is claimed.
 TEST(WaitBoundValue, NoneWithThePrefetcher) {
   ControllerConfig c = capped_at(256);
