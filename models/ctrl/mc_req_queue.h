@@ -41,8 +41,8 @@ class RequestQueue {
   bool full() const { return count_ == kDepth; }
   const QueueEntry& entry(int pos) const { return entry_[std::size_t(pos)]; }
   std::uint32_t valid() const { return count_ == kDepth ? ~0u : (1u << count_) - 1; }
-  // rank_used_o: an entry targets the rank.
-  bool rank_used(int rank) const { return (valid() & rank_[std::size_t(rank)]) != 0; }
+  // bank_used_o: the banks an entry targets.
+  std::uint64_t bank_used() const { return banks_; }
   // needed_pre / needed_act of the entry at `pos`.
   bool needed_pre(int pos) const { return (pre_ >> pos) & 1; }
   bool needed_act(int pos) const { return (act_ >> pos) & 1; }

@@ -72,7 +72,7 @@ Answer ask(const BankTiming& t, std::uint64_t now, std::uint64_t BankStatus::*ki
 
 TEST(BankTiming, ActivateOpensTheRowAndDelaysTheNextCommands) {
   BankTiming t(timing_params());
-  t.update(10, Command::ACT, 3, 7);
+  t.update(10, Command::ACT, 3, 7, 0);
   EXPECT_TRUE(t.is_open(3));
   EXPECT_EQ(t.open_row(3), 7u);
   EXPECT_TRUE(t.rank_open(0));
@@ -96,7 +96,7 @@ TEST(BankTiming, ActivateOpensTheRowAndDelaysTheNextCommands) {
 
 TEST(BankTiming, FourActivatesFillTheFawWindow) {
   BankTiming t(timing_params());
-  for (int k = 0; k < 4; ++k) t.update(std::uint64_t(10 + 4 * k), Command::ACT, 4 * k, 1);
+  for (int k = 0; k < 4; ++k) t.update(std::uint64_t(10 + 4 * k), Command::ACT, 4 * k, 1, 0);
   // The fifth ACT of the rank waits for tFAW after the first (10 + 16), not only tRRD.
   EXPECT_FALSE(ask(t, 25, &BankStatus::act, 16).ok);
   EXPECT_EQ(ask(t, 25, &BankStatus::act, 16).wake, 26u);
@@ -107,7 +107,7 @@ TEST(Refresh, DueEveryTrefiForcedAtThePostponeLimit) {
   ControllerParams p;
   p.refresh_en = 1, p.trefi = 4, p.ref_postpone = 2, p.rank_bits = 0;
   Refresh r(p);
-  const Refresh::PerRank busy{false, false};
+  const std::uint64_t busy = 1;  // a queued request to bank 0 of rank 0
   for (int k = 0; k < 3; ++k) EXPECT_FALSE(r.clock(false, 0, busy));
   EXPECT_TRUE(r.clock(false, 0, busy));  // the fourth edge: one owed, waiting for idle
   EXPECT_EQ(r.pending()[0], 1);
@@ -119,7 +119,7 @@ TEST(Refresh, DueEveryTrefiForcedAtThePostponeLimit) {
   EXPECT_TRUE(r.clock(true, 0, busy));  // a REF pays one back and ends the refresh
   EXPECT_EQ(r.pending()[0], 1);
   EXPECT_FALSE(r.active()[0]);
-  EXPECT_TRUE(r.clock(false, 0, Refresh::PerRank{true, true}));  // idle: caught up at once
+  EXPECT_TRUE(r.clock(false, 0, 0));  // idle: caught up at once
   EXPECT_TRUE(r.active()[0]);
 }
 
