@@ -22,6 +22,7 @@ module mc_refresh (
   input  logic [mc_pkg::RankW-1:0]    ref_rank_i,
   output logic [mc_pkg::NumRanks-1:0] active_o,     // the rank's refresh waits to go
   output logic [mc_pkg::NumRanks-1:0] block_o,      // ... and the rank's demand waits for it
+  output logic [mc_pkg::NumBanks-1:0] block_banks_o,  // ... and the demand of its unit's banks
   output logic [mc_pkg::NumBanks-1:0] banks_o,      // the banks of each rank's next refresh
   output logic [8*mc_pkg::NumRanks-1:0] pending_o   // refreshes owed, 8 bits per rank
 );
@@ -73,9 +74,13 @@ module mc_refresh (
       idle_any[r] = |idle_units[r];
       unit[r] = lowest(idle_any[r] ? idle_units[r] : cand[r]);
       banks_o[r * BPR +: BPR] = unit_banks(unit[r]);
+      // All-bank: the rank. Per-bank and same-bank: the unit's banks, and the rank too once
+      // forced with the unit closed, so that no ACT elsewhere holds the refresh back.
       block_o[r] = active_q[r] && (kind_i == mc_pkg::REF_ALL_BANK ||
-                                   pending_q[8*r +: 8] >= postpone_i ||
-                                   |(banks_o[r * BPR +: BPR] & open_i[r * BPR +: BPR]));
+                                   (pending_q[8*r +: 8] >= postpone_i &&
+                                    !(|(banks_o[r * BPR +: BPR] & open_i[r * BPR +: BPR]))));
+      block_banks_o[r * BPR +: BPR] = active_q[r] && kind_i != mc_pkg::REF_ALL_BANK
+                                      ? banks_o[r * BPR +: BPR] : '0;
     end
   end
 

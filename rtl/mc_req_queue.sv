@@ -37,6 +37,7 @@ module mc_req_queue #(
   input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
+  input  logic [mc_pkg::NumBanks-1:0] bank_blocked_i, // ... or the bank
   input  logic                        served_i,       // the scheduler serves this queue now
   input  logic                        cap_en_i,       // the age cap applies to this queue
   input  logic [mc_pkg::TLongW-1:0]   age_cap_i,
@@ -236,6 +237,8 @@ module mc_req_queue #(
       end
     end
     usable = valid_q;
+    for (int i = 0; i < Depth; i++)
+      if (bank_blocked_i[bank_q[i]]) usable[i] = 1'b0;
     for (int r = 0; r < mc_pkg::NumRanks; r++) begin
       of_rank[r] = '1;
       for (int b = 0; b < mc_pkg::RankW; b++)

@@ -195,7 +195,7 @@ module mc_top #(
   logic [mc_pkg::RowW-1:0] cmd_row;
   logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, col_ok, idle;
   logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active, ref_block, unit_ref_ok;
-  logic [mc_pkg::NumBanks-1:0] ref_banks, rq_bank_used, wq_bank_used;
+  logic [mc_pkg::NumBanks-1:0] ref_banks, ref_block_banks, rq_bank_used, wq_bank_used;
   logic [mc_pkg::RowW-1:0] lookup_row;
   logic [mc_pkg::NumBanks/2-1:0] rank_banks;
   logic [mc_pkg::NumBanks-1:0] bank_present;
@@ -249,6 +249,7 @@ module mc_top #(
     .ref_rank_i(cmd_bank[RankLsb +: mc_pkg::RankW]),
     .active_o(ref_active),
     .block_o(ref_block),
+    .block_banks_o(ref_block_banks),
     .banks_o(ref_banks),
     .pending_o(ref_pending)
   );
@@ -303,6 +304,7 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
     .rank_blocked_i(ref_block),
+    .bank_blocked_i(ref_block_banks),
     .cap_en_i(rq_cap_en),
     .age_cap_i(cfg.age_cap),
     .served_i(!sched_from_wq),
@@ -354,6 +356,7 @@ module mc_top #(
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
     .rank_blocked_i(ref_block),
+    .bank_blocked_i(ref_block_banks),
     .cap_en_i(1'b1),  // writes have the cap under every scheduler
     .age_cap_i(cfg.age_cap),
     .served_i(sched_from_wq),

@@ -56,9 +56,17 @@ Refresh::PerRank Refresh::blocked(std::uint64_t ref_banks, std::uint64_t open) c
     const std::size_t ri = std::size_t(r);
     const bool forced = pending_[ri] >= p_.ref_postpone;
     const bool open_unit = (ref_banks & open & bank_index::rank_banks(r)) != 0;
-    b[ri] = active_[ri] && (all_bank || forced || open_unit);
+    b[ri] = active_[ri] && (all_bank || (forced && !open_unit));
   }
   return b;
+}
+
+std::uint64_t Refresh::blocked_banks(std::uint64_t ref_banks) const {
+  if (p_.ref_kind == std::uint8_t(RefreshKind::AllBank)) return 0;
+  std::uint64_t banks = 0;
+  for (int r = 0; r < bank_index::kRanks; ++r)
+    if (active_[std::size_t(r)]) banks |= ref_banks & bank_index::rank_banks(r);
+  return banks;
 }
 
 std::uint64_t Refresh::next_due(std::uint64_t now) const {

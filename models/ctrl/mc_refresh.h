@@ -28,8 +28,10 @@ class Refresh {
   // given the banks queued requests target (the queues' bank_used_o).
   std::uint64_t banks(std::uint64_t bank_used) const;
   // block_o: the ranks whose demand waits for their refresh: all-bank refresh's active ones;
-  // per-bank and same-bank refresh's only once forced or while a bank it refreshes is open.
+  // per-bank and same-bank refresh's only once forced with the unit's banks closed.
   PerRank blocked(std::uint64_t ref_banks, std::uint64_t open) const;
+  // block_banks_o: per-bank and same-bank refresh: the banks of the active ranks' units.
+  std::uint64_t blocked_banks(std::uint64_t ref_banks) const;
 
   // The clock edge: whether a refresh command went to `ref_rank`, and the banks queued
   // requests target before it. Returns whether a register changed. (In the header: it runs

@@ -57,9 +57,10 @@ class RequestQueue {
   BankStatus asked(std::uint64_t open_banks) const {
     return {banks_ & ~open_banks, miss_banks_ & open_banks, hit_banks_};
   }
-  // The offer, from the status of the banks asked(), with the ranks a refresh blocks.
+  // The offer, from the status of the banks asked(), with the ranks and banks a refresh
+  // blocks.
   QueueOffer offer(const BankStatus& ok, const std::array<bool, bank_index::kRanks>& blocked,
-                   bool capped) const;
+                   std::uint64_t blocked_banks, bool capped) const;
 
   // The front end's address check (match_o): the position of an entry holding `addr`, or -1.
   int match(std::uint64_t addr) const {

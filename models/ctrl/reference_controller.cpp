@@ -92,8 +92,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   // The banks of each rank's next refresh, and the ranks whose demand waits for it.
   const std::uint64_t bank_used = rq_.bank_used() | wq_.bank_used();
   const std::uint64_t ref_banks = refresh_.banks(bank_used);
-  const QueueOffer offer = served.offer(ok, refresh_.blocked(ref_banks, timing_.open()),
-                                        from_wq ? wq_capped : rq_capped);
+  const QueueOffer offer =
+      served.offer(ok, refresh_.blocked(ref_banks, timing_.open()),
+                   refresh_.blocked_banks(ref_banks), from_wq ? wq_capped : rq_capped);
   const SchedulerChoice sched = scheduler_.choose(clock_, offer, from_wq, rsp_.in_flight_full(),
                                                   refresh_.active(), ref_banks, timing_);
   const QueueEntry sel = served.entry(sched.idx);
