@@ -85,6 +85,35 @@ TEST_F(BadDescription, AWellFormedRowLoads) {
   EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD")"), "(no error)");
 }
 
+// A well-formed row, then `kinds` as the refresh kinds.
+std::string with_kinds(const std::string& path, const std::string& kinds) {
+  std::ofstream(path) << R"({"standard": "DDR4", "description": "d", "rows": [{)" << kGood
+                      << R"("distance": "tRCD"}], "refresh": {"command": "REF", "interval": "tREFI",
+                      "max_postponed": 8, "max_pulled_in": 8, "source": "s"},
+                      "refresh_kinds": )" << kinds << "}";
+  try {
+    load_standard_rules_file(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST_F(BadDescription, RefreshKindsNameTheirCommandAndPair) {
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "per-bank", "command": "REFpb", "pair_offset": 8,
+                                  "source": "s"}])"),
+            "(no error)");
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "per-bank", "command": "REFsb", "source": "s"}])"),
+            path_ + ": refresh_kinds[0].kind: must be \"per-bank\" with command \"REFpb\" or "
+                    "\"same-bank\" with command \"REFsb\"");
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "same-bank", "command": "REFsb", "pair_offset": 8,
+                                  "source": "s"}])"),
+            path_ + ": refresh_kinds[0].pair_offset: only a per-bank refresh has a pair");
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "per-bank", "command": "REFpb", "pair_offset": 6,
+                                  "source": "s"}])"),
+            path_ + ": refresh_kinds[0].pair_offset: must be a power of two");
+}
+
 TEST_F(BadDescription, UnknownNameNamesFileAndRow) {
   EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD + tFOO")"),
             path_ + ": rows[0] (tRCD): distance: unknown name 'tFOO' in 'tRCD + tFOO'");
@@ -94,7 +123,7 @@ TEST_F(BadDescription, UnknownCommandScopeOrKey) {
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "bank", "preceding": ["MRS"], )"
                            R"("following": ["RD"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].preceding: unknown command 'MRS' (known: ACT, PRE, PREA, "
-                    "RD, RDA, WR, WRA, REF)");
+                    "RD, RDA, WR, WRA, REF, REFpb, REFsb)");
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "die", "preceding": ["ACT"], )"
                            R"("following": ["RD"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].scope: unknown scope 'die' (known: bank, bank group, rank, "
@@ -110,7 +139,7 @@ TEST_F(BadDescription, OtherBankGroupNeedsSingleBankCommands) {
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "other bank group", "preceding": ["REF"], )"
                            R"("following": ["ACT"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].scope: 'other bank group' needs single-bank commands (not "
-                    "PREA or REF)");
+                    "PREA or a refresh)");
 }
 
 TEST(StandardRules, EveryKnownStandardHasItsDescription) {
