@@ -734,6 +734,25 @@ std::vector<Case> cases() {
        unit_refreshes},
       {"ddr5_4800_rwmix_same_bank_fcfs_adaptive", "ddr5-4800", registry("rw-mix", 20'000, 33, 0.6, 16 * 64),
        with(policy(Scheduler::Fcfs, PagePolicy::Adaptive), same_bank), unit_refreshes},
+      // ... and forced: one tREFI of postponement, owed to the limit of one round of units.
+      {"lpddr5_6400_random_per_bank_forced", "lpddr5-6400", registry("random", 20'000, 34),
+       with(policy(Scheduler::FrFcfs), [&](ctrl::ControllerConfig& c) {
+         per_bank(c);
+         c.refresh_postpone = 1;
+       }),
+       [](const dram::DramPreset& p, const Recorded& r) {
+         unit_refreshes(p, r);
+         EXPECT_EQ(r.stats.max_refresh_owed, 8u);  // 8 bank pairs
+       }},
+      {"ddr5_4800_random_same_bank_forced", "ddr5-4800", registry("random", 20'000, 35),
+       with(policy(Scheduler::FrFcfsCap), [&](ctrl::ControllerConfig& c) {
+         same_bank(c);
+         c.refresh_postpone = 1;
+       }),
+       [](const dram::DramPreset& p, const Recorded& r) {
+         unit_refreshes(p, r);
+         EXPECT_EQ(r.stats.max_refresh_owed, 4u);  // 4 bank indices
+       }},
       {"ddr4_3200_refresh_at_once_frfcfs", "ddr4-3200", registry("random", 20'000, 27),
        with(policy(Scheduler::FrFcfs), [](ctrl::ControllerConfig& c) { c.refresh_postpone = 1; }),
        [](const dram::DramPreset& p, const Recorded& r) {
