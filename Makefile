@@ -95,8 +95,10 @@ $(FUZZ_BUILD)/CMakeCache.txt: | deps-test
 # Each measurement in its own process, so peak RSS is that run's (~5 min on 2 cores). Memory:
 # over 4 MiB the store fills, so 1 M and 5 M requests must show the same RSS; over 4 GiB it
 # grows with writes. `wrap` prices the SystemC top against the bare harness; bench_run.sh
-# gives both backends' speed and memory through `mckit run`; bench_efficiency every preset's
-# sequential and random read efficiency beside its timing limit (docs/efficiency.md).
+# gives both backends' speed and memory through `mckit run`; refresh_loss.sh the bandwidth each
+# preset loses to refresh on sequential and random reads (docs/controller.md, "Refresh");
+# bench_efficiency every preset's sequential and random read efficiency beside its timing limit
+# (docs/efficiency.md).
 bench: build
 	$(BUILD)/bench/bench_device
 	$(BUILD)/bench/bench_rtl bandwidth
@@ -106,6 +108,7 @@ bench: build
 	$(BUILD)/bench/bench_rtl memory 1000000 4096
 	$(BUILD)/bench/bench_rtl wrap 1000000
 	bench/bench_run.sh $(BUILD)/sim/mckit 1000000
+	bench/refresh_loss.sh $(MCKIT)
 	$(BUILD)/bench/bench_efficiency
 
 # The mutation table of docs/mutation.md: every controller timing one cycle short on every

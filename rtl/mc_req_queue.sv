@@ -37,6 +37,7 @@ module mc_req_queue #(
   input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] col_ok_i,       // RD (read queue) or WR (write queue) now
   input  logic [mc_pkg::NumRanks-1:0] rank_blocked_i, // a refresh owns the rank
+  input  logic [mc_pkg::NumBanks-1:0] bank_blocked_i, // ... or the bank
   input  logic                        served_i,       // the scheduler serves this queue now
   input  logic                        cap_en_i,       // the age cap applies to this queue
   input  logic [mc_pkg::TLongW-1:0]   age_cap_i,
@@ -55,7 +56,7 @@ module mc_req_queue #(
                                          // issue a column command to another rank
   output logic [mc_pkg::TimeW-1:0] oldest_arrival_o,  // when the oldest entry was filed
   output logic [mc_pkg::NumBanks-1:0] bank_has_hit_o,  // an entry hits the bank's open row (served)
-  output logic [mc_pkg::NumRanks-1:0] rank_used_o,     // an entry targets the rank
+  output logic [mc_pkg::NumBanks-1:0] bank_used_o,     // an entry targets the bank
   // The prefetcher's candidate: whether an entry wants another row of its bank, or its burst.
   input  logic                        probe_en_i,
   input  logic [mc_pkg::BankIdxW-1:0] probe_bank_i,
@@ -236,12 +237,13 @@ module mc_req_queue #(
       end
     end
     usable = valid_q;
+    for (int i = 0; i < Depth; i++)
+      if (bank_blocked_i[bank_q[i]]) usable[i] = 1'b0;
     for (int r = 0; r < mc_pkg::NumRanks; r++) begin
       of_rank[r] = '1;
       for (int b = 0; b < mc_pkg::RankW; b++)
         of_rank[r] = of_rank[r] & (r[b] ? rank_bit_q[b] : ~rank_bit_q[b]);
       if (rank_blocked_i[r]) usable = usable & ~of_rank[r];
-      rank_used_o[r] = |(valid_q & of_rank[r]);
     end
     col_ready = usable & hit_q & ok_e;
     act_ready = usable & ~open_q & ok_e;
@@ -254,6 +256,9 @@ module mc_req_queue #(
           probe_hit_o = 1'b1;
     end
 
+    bank_used_o = '0;
+    for (int i = 0; i < Depth; i++)
+      if (valid_q[i]) bank_used_o[bank_q[i]] = 1'b1;
     bank_has_hit_o = '0;
     if (served_i) begin
       for (int i = 0; i < Depth; i++)

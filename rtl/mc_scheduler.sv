@@ -1,5 +1,6 @@
 // mc_scheduler: picks the one command of this cycle. In order: the refresh of a rank that
-// owes one (PREA, then REF); a demand column command; a demand ACT or PRE; under the adaptive
+// owes one (PREA, then REF; per-bank and same-bank: a PRE per open bank of the unit, then
+// REFpb or REFsb); a demand column command; a demand ACT or PRE; under the adaptive
 // page policy, closing a bank left idle. Demand comes from a queue whose oldest entry waited
 // past the age cap (the older one when both did), so no request waits without bound;
 // otherwise from the read queue unless the write queue is draining (between its watermarks),
@@ -14,6 +15,7 @@ module mc_scheduler #(
 
   input  mc_pkg::scheduler_e   scheduler_i,
   input  mc_pkg::page_policy_e page_policy_i,
+  input  mc_pkg::ref_kind_e    ref_kind_i,
   input  logic [CntW-1:0]      wq_high_i,
   input  logic [CntW-1:0]      wq_low_i,
 
@@ -38,6 +40,9 @@ module mc_scheduler #(
   input  logic [mc_pkg::NumRanks-1:0] rank_open_i,
   input  logic [mc_pkg::NumRanks-1:0] prea_ok_i,
   input  logic [mc_pkg::NumRanks-1:0] ref_ok_i,
+  input  logic [mc_pkg::NumRanks-1:0] unit_ref_ok_i,  // per-bank, same-bank: the unit may go
+  input  logic [mc_pkg::NumBanks-1:0] ref_banks_i,    // ... each rank's unit
+  input  logic [mc_pkg::NumBanks-1:0] open_i,
   input  logic [mc_pkg::NumBanks-1:0] idle_i,
   input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] bank_has_hit_i,
@@ -61,7 +66,31 @@ module mc_scheduler #(
   // idle bank that may close.
   logic [mc_pkg::NumRanks-1:0] ref_ready;
   logic [mc_pkg::NumBanks-1:0] idle_ready;
-  assign ref_ready = ref_active_i & ((rank_open_i & prea_ok_i) | (~rank_open_i & ref_ok_i));
+  assign ref_ready = ref_active_i & (ref_kind_i == mc_pkg::REF_ALL_BANK
+                                     ? (rank_open_i & prea_ok_i) | (~rank_open_i & ref_ok_i)
+                                     : unit_ref_ok_i);
+
+  // The refresh rank's unit, and its open banks: the first open one closes, else the unit is
+  // refreshed, named by its first bank.
+  localparam int unsigned BPR = mc_pkg::NumBanks / mc_pkg::NumRanks;
+  logic [mc_pkg::NumBanks-1:0] unit, unit_open;
+  logic unit_open_found, unit_found;
+  logic [mc_pkg::BankIdxW-1:0] unit_open_bank, unit_bank;
+  always_comb begin
+    unit = '0;
+    unit[ref_rank * BPR +: BPR] = ref_banks_i[ref_rank * BPR +: BPR];
+    unit_open = unit & open_i;
+  end
+  mc_prio_enc #(.Width(mc_pkg::NumBanks)) u_unit_open (
+    .req_i(unit_open),
+    .found_o(unit_open_found),
+    .idx_o(unit_open_bank)
+  );
+  mc_prio_enc #(.Width(mc_pkg::NumBanks)) u_unit (
+    .req_i(unit),
+    .found_o(unit_found),
+    .idx_o(unit_bank)
+  );
   assign idle_ready = idle_i & pre_ok_i & ~bank_has_hit_i;
   mc_prio_enc #(.Width(mc_pkg::NumRanks)) u_ref_rank (
     .req_i(ref_ready),
@@ -109,9 +138,13 @@ module mc_scheduler #(
     demand_o = 1'b0;
     idx_o = '0;
     bank_o = '0;
-    if (ref_found) begin
+    if (ref_found && ref_kind_i == mc_pkg::REF_ALL_BANK) begin
       cmd_o = rank_open_i[ref_rank] ? mc_pkg::CMD_PREA : mc_pkg::CMD_REF;
       bank_o = {ref_rank, {(mc_pkg::BankIdxW - mc_pkg::RankW){1'b0}}};
+    end else if (ref_found) begin
+      cmd_o = unit_open_found ? mc_pkg::CMD_PRE
+            : ref_kind_i == mc_pkg::REF_PER_BANK ? mc_pkg::CMD_REFPB : mc_pkg::CMD_REFSB;
+      bank_o = unit_open_found ? unit_open_bank : unit_bank;
     end else if (col_found) begin
       demand_o = 1'b1;
       idx_o = col_idx;
@@ -136,5 +169,10 @@ module mc_scheduler #(
 
   assign from_wq_o = serve_wq;
   assign draining_o = draining_q;
+
+  // ---- Assertions (rtl/mc_assert.svh) ---------------------------------------------------
+`include "mc_assert.svh"
+  // A per-bank or same-bank refresh always names some bank of its rank.
+  `MC_ASSERT(UnitHasBanks_A, !ref_found || ref_kind_i == mc_pkg::REF_ALL_BANK || unit_found)
 
 endmodule

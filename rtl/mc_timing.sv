@@ -15,6 +15,9 @@ module mc_timing (
   input  mc_pkg::cmd_e                cmd_i,
   input  logic [mc_pkg::BankIdxW-1:0] bank_i,  // {rank, bank group, bank}
   input  logic [mc_pkg::RowW-1:0]     row_i,
+  // The banks of each rank's next per-bank or same-bank refresh (mc_refresh's banks_o); a
+  // REFpb or REFsb refreshes those of its rank.
+  input  logic [mc_pkg::NumBanks-1:0] ref_banks_i,
 
   output logic [mc_pkg::NumBanks-1:0] open_o,
   output logic [mc_pkg::NumBanks-1:0] act_ok_o,
@@ -24,6 +27,9 @@ module mc_timing (
   output logic [mc_pkg::NumRanks-1:0] rank_open_o, // some bank of the rank is open
   output logic [mc_pkg::NumRanks-1:0] prea_ok_o,   // every open bank of the rank may close
   output logic [mc_pkg::NumRanks-1:0] ref_ok_o,    // all closed, tRP and tRFC done
+  // The rank's ref_banks_i: while one is open, every open one may close; else each may take
+  // a REFpb/REFsb (tRP, tRFCpb) and the rank too (tRRD, tpbR2act, tpbR2pbR, tRFC).
+  output logic [mc_pkg::NumRanks-1:0] unit_ref_ok_o,
 
   // The open row of one bank, for the front end's row-hit bit.
   input  logic [mc_pkg::BankIdxW-1:0] lookup_bank_i,
@@ -69,6 +75,7 @@ module mc_timing (
   logic [TimeW-1:0] rank_ref_q [NR];   // tRFC
   logic [TimeW-1:0] rank_pre_done_q [NR];  // every precharge of the rank done (tRP, tRPab)
   logic [TimeW-1:0] rank_pre_q [NR];   // PRE or PREA allowed from (tPPD)
+  logic [TimeW-1:0] rank_unit_ref_q [NR];  // tpbR2pbR
   logic [TimeW-1:0] faw_q [NR][4];     // the last four ACTs of each rank, oldest first
   logic [2:0] faw_seen_q [NR];         // ACTs since reset, up to four: the window is full
 
@@ -120,6 +127,7 @@ module mc_timing (
         rank_ref_q[r] <= '0;
         rank_pre_done_q[r] <= '0;
         rank_pre_q[r] <= '0;
+        rank_unit_ref_q[r] <= '0;
         for (int k = 0; k < 4; k++) faw_q[r][k] <= '0;
         faw_seen_q[r] <= '0;
       end
@@ -157,6 +165,15 @@ module mc_timing (
           rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc));
           rank_ref_q[rank] <= after(now_i, t_i.rfc);
         end
+        mc_pkg::CMD_REFPB, mc_pkg::CMD_REFSB: begin
+          // The refreshed banks wait tRFCpb (tRFCsb); the rank's other banks tpbR2act before
+          // an ACT, tpbR2pbR before the next refresh of a unit.
+          for (int b = 0; b < NB; b++)
+            if (ref_banks_i[b] && rank_banks[b])
+              bank_act_q[b] <= later(bank_act_q[b], after(now_i, t_i.rfcpb));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.pbr2act)));
+          rank_unit_ref_q[rank] <= after(now_i, w(t_i.pbr2pbr));
+        end
         mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA: begin
           bank_used_q[bank_i] <= now_i;
           bank_pre_q[bank_i] <= pre_after_col;
@@ -192,6 +209,7 @@ module mc_timing (
   logic [NR-1:0] rank_act_ok, rank_pre_ok, rank_rd_ok, rank_wr_ok;
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
   logic [NB-1:0] act_ge, pre_ge, col_ge, bg_act_x, bg_col_x, rank_act_x, rank_pre_x, rank_col_x;
+  logic [BanksPerRank-1:0] unit, unit_open;
 
   always_comb begin
     for (int r = 0; r < NR; r++) begin
@@ -246,6 +264,12 @@ module mc_timing (
       prea_ok_o[r] = !(|(open_q[r * BanksPerRank +: BanksPerRank] &
                          ~pre_ok_o[r * BanksPerRank +: BanksPerRank]));
       ref_ok_o[r] = !rank_open_o[r] && now_i >= rank_pre_done_q[r] && now_i >= rank_ref_q[r];
+      unit = ref_banks_i[r * BanksPerRank +: BanksPerRank];
+      unit_open = unit & open_q[r * BanksPerRank +: BanksPerRank];
+      unit_ref_ok_o[r] = |unit_open
+          ? !(|(unit_open & ~pre_ok_o[r * BanksPerRank +: BanksPerRank]))
+          : !(|(unit & ~act_ge[r * BanksPerRank +: BanksPerRank])) && now_i >= rank_act_q[r] &&
+            now_i >= rank_unit_ref_q[r] && now_i >= rank_ref_q[r];
     end
   end
 
@@ -270,5 +294,8 @@ module mc_timing (
              !(cmd_i inside {mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA})
              || !open_q[bank_i] || row_q[bank_i] == row_i)
   `MC_ASSERT(RefToClosedRank_A, cmd_i != mc_pkg::CMD_REF || !rank_open_o[rank])
+  `MC_ASSERT(UnitRefToClosedBanks_A,
+             !(cmd_i inside {mc_pkg::CMD_REFPB, mc_pkg::CMD_REFSB}) ||
+             !(|(ref_banks_i & rank_banks & open_q)))
 
 endmodule

@@ -64,7 +64,7 @@ module mc_top #(
   output logic [CntW-1:0]            rq_count_o,
   output logic [CntW-1:0]            wq_count_o,
   output logic                         draining_o,
-  output logic [4*mc_pkg::NumRanks-1:0] ref_pending_o,  // refreshes owed, 4 bits a rank
+  output logic [8*mc_pkg::NumRanks-1:0] ref_pending_o,  // refreshes owed, 8 bits a rank
   // Prefetch counters (pf_buffer's).
   output logic [31:0] pf_issued_o,
   output logic [31:0] pf_useful_o,
@@ -194,7 +194,8 @@ module mc_top #(
   logic [mc_pkg::BankIdxW-1:0] cmd_bank;
   logic [mc_pkg::RowW-1:0] cmd_row;
   logic [mc_pkg::NumBanks-1:0] open, act_ok, pre_ok, col_ok, idle;
-  logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active;
+  logic [mc_pkg::NumRanks-1:0] rank_open, prea_ok, ref_ok, ref_active, ref_block, unit_ref_ok;
+  logic [mc_pkg::NumBanks-1:0] ref_banks, ref_block_banks, rq_bank_used, wq_bank_used;
   logic [mc_pkg::RowW-1:0] lookup_row;
   logic [mc_pkg::NumBanks/2-1:0] rank_banks;
   logic [mc_pkg::NumBanks-1:0] bank_present;
@@ -202,7 +203,7 @@ module mc_top #(
   assign banks_per_rank = 6'd1 << ({1'b0, cfg.bank_bits} + {1'b0, cfg.bg_bits});
   assign rank_banks = ~({(mc_pkg::NumBanks / 2){1'b1}} << banks_per_rank);
   assign bank_present = {cfg.rank_bits ? rank_banks : '0, rank_banks};
-  logic [4*mc_pkg::NumRanks-1:0] ref_pending;
+  logic [8*mc_pkg::NumRanks-1:0] ref_pending;
 
   mc_timing u_timing (
     .clk_i, .rst_ni,
@@ -215,6 +216,7 @@ module mc_top #(
     .cmd_i(cmd),
     .bank_i(cmd_bank),
     .row_i(cmd_row),
+    .ref_banks_i(ref_banks),
     .open_o(open),
     .act_ok_o(act_ok),
     .pre_ok_o(pre_ok),
@@ -223,6 +225,7 @@ module mc_top #(
     .rank_open_o(rank_open),
     .prea_ok_o(prea_ok),
     .ref_ok_o(ref_ok),
+    .unit_ref_ok_o(unit_ref_ok),
     .lookup_bank_i(fe_bank),
     .lookup_row_o(lookup_row),
     .pf_bank_i(pf_bank),
@@ -230,18 +233,24 @@ module mc_top #(
     .pf_rd_ok_o(pf_rd_ok)
   );
 
-  logic [mc_pkg::NumRanks-1:0] rq_rank_used, wq_rank_used;
-
   mc_refresh u_refresh (
     .clk_i, .rst_ni,
     .enable_i(cfg.refresh_en),
     .present_i({cfg.rank_bits, 1'b1}),
     .refi_i(t.refi),
     .postpone_i(cfg.ref_postpone),
-    .rank_idle_i(~(rq_rank_used | wq_rank_used)),
-    .ref_issued_i(cmd == mc_pkg::CMD_REF),
+    .kind_i(cfg.ref_kind),
+    .units_i(cfg.ref_units),
+    .pair_i(cfg.ref_pair),
+    .bg_bits_i(cfg.bg_bits),
+    .bank_used_i(rq_bank_used | wq_bank_used),
+    .open_i(open),
+    .ref_issued_i(cmd == mc_pkg::CMD_REF || cmd == mc_pkg::CMD_REFPB || cmd == mc_pkg::CMD_REFSB),
     .ref_rank_i(cmd_bank[RankLsb +: mc_pkg::RankW]),
     .active_o(ref_active),
+    .block_o(ref_block),
+    .block_banks_o(ref_block_banks),
+    .banks_o(ref_banks),
     .pending_o(ref_pending)
   );
 
@@ -294,7 +303,8 @@ module mc_top #(
     .act_ok_i(act_ok),
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
-    .rank_blocked_i(ref_active),
+    .rank_blocked_i(ref_block),
+    .bank_blocked_i(ref_block_banks),
     .cap_en_i(rq_cap_en),
     .age_cap_i(cfg.age_cap),
     .served_i(!sched_from_wq),
@@ -308,7 +318,7 @@ module mc_top #(
     .oldest_act_o(rq_oldest_act),
     .oldest_pre_o(rq_oldest_pre),
     .bank_has_hit_o(rq_has_hit),
-    .rank_used_o(rq_rank_used),
+    .bank_used_o(rq_bank_used),
     .probe_en_i(pf_valid),
     .probe_bank_i(pf_bank),
     .probe_row_i(pf_row),
@@ -345,7 +355,8 @@ module mc_top #(
     .act_ok_i(act_ok),
     .pre_ok_i(pre_ok),
     .col_ok_i(col_ok),
-    .rank_blocked_i(ref_active),
+    .rank_blocked_i(ref_block),
+    .bank_blocked_i(ref_block_banks),
     .cap_en_i(1'b1),  // writes have the cap under every scheduler
     .age_cap_i(cfg.age_cap),
     .served_i(sched_from_wq),
@@ -359,7 +370,7 @@ module mc_top #(
     .oldest_act_o(wq_oldest_act),
     .oldest_pre_o(wq_oldest_pre),
     .bank_has_hit_o(wq_has_hit),
-    .rank_used_o(wq_rank_used),
+    .bank_used_o(wq_bank_used),
     .probe_en_i(pf_valid),
     .probe_bank_i(pf_bank),
     .probe_row_i(pf_row),
@@ -382,6 +393,7 @@ module mc_top #(
     .clk_i, .rst_ni,
     .scheduler_i(cfg.scheduler),
     .page_policy_i(cfg.page_policy),
+    .ref_kind_i(cfg.ref_kind),
     .wq_high_i(cfg.wq_high[CntW-1:0]),
     .wq_low_i(cfg.wq_low[CntW-1:0]),
     .rq_col_found_i(rq_col_found), .wq_col_found_i(wq_col_found),
@@ -403,6 +415,9 @@ module mc_top #(
     .rank_open_i(rank_open),
     .prea_ok_i(prea_ok),
     .ref_ok_i(ref_ok),
+    .unit_ref_ok_i(unit_ref_ok),
+    .ref_banks_i(ref_banks),
+    .open_i(open),
     .idle_i(idle),
     .pre_ok_i(pre_ok),
     .bank_has_hit_i(rq_has_hit | wq_has_hit),

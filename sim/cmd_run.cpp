@@ -79,6 +79,7 @@ boost::json::object run_parameters(const RunOptions& o, const ctrl::ControllerPo
                              {"write_low", c.write_low},
                              {"refresh", c.refresh},
                              {"refresh_postpone", c.refresh_postpone},
+                             {"refresh_kind", ctrl::name_of(c.refresh_kind)},
                              {"queue_depth", c.queue_depth},
                              {"prefetcher", ctrl::name_of(c.prefetch.kind)},
                              {"prefetch_distance", c.prefetch.distance},

@@ -60,6 +60,10 @@ void add_run_options(CLI::App& cmd, RunOptions& o) {
   add_setting("write-low", "write queue entries that end a drain, below --write-high");
   cmd.add_flag("--no-refresh", o.no_refresh,
                "issue no refresh (the device still checks the deadline)");
+  cmd.add_option("--refresh", o.refresh_kind,
+                 "all-bank, per-bank (LPDDR5, HBM2, HBM3) or same-bank (DDR5) refresh")
+      ->check(choice(ctrl::parse_refresh_kind))
+      ->capture_default_str();
   add_setting("refresh-postpone", "refreshes a rank may owe before one is forced");
   cmd.add_option("--prefetcher", o.prefetcher,
                  "memory-side prefetcher: none, nextline, stream or stride; with one, the run "
@@ -101,6 +105,7 @@ ctrl::ControllerPolicy resolve_policy(const CLI::App& cmd, const RunOptions& o) 
   if (given("mapping")) c.mapping = ctrl::parse_mapping(o.mapping);
   if (given("xor-hash")) c.xor_bank_hash = o.controller.xor_bank_hash;
   if (given("no-refresh")) c.refresh = !o.no_refresh;
+  if (given("refresh")) c.refresh_kind = ctrl::parse_refresh_kind(o.refresh_kind);
   if (given("prefetcher")) c.prefetch.kind = ctrl::parse_prefetcher(o.prefetcher);
   ctrl::ControllerConfig options = o.controller;
   for (const ctrl::IntegerSetting& s : ctrl::integer_settings())

@@ -24,6 +24,7 @@ struct RunOptions {
   std::string page_policy = ctrl::name_of(ctrl::ControllerConfig{}.page_policy);
   std::string mapping = ctrl::name_of(ctrl::ControllerConfig{}.mapping);
   std::string prefetcher = ctrl::name_of(ctrl::ControllerConfig{}.prefetch.kind);
+  std::string refresh_kind = ctrl::name_of(ctrl::ControllerConfig{}.refresh_kind);
   bool no_refresh = !ctrl::ControllerConfig{}.refresh;
   bool plan_only = false;
   std::uint64_t outstanding = 1024;

@@ -71,15 +71,21 @@ const std::vector<std::string>& prefetcher_names() {
   static const std::vector<std::string> names = to_strings(kPrefetcherKindNames);
   return names;
 }
+const std::vector<std::string>& refresh_kind_names() {
+  static const std::vector<std::string> names = to_strings(kRefreshKindNames);
+  return names;
+}
 
 Scheduler parse_scheduler(const std::string& n) { return parse<Scheduler>("scheduler", n, scheduler_names()); }
 PagePolicy parse_page_policy(const std::string& n) { return parse<PagePolicy>("page policy", n, page_policy_names()); }
 Mapping parse_mapping(const std::string& n) { return parse<Mapping>("mapping", n, mapping_names()); }
 PrefetcherKind parse_prefetcher(const std::string& n) { return parse<PrefetcherKind>("prefetcher", n, prefetcher_names()); }
+RefreshKind parse_refresh_kind(const std::string& n) { return parse<RefreshKind>("refresh kind", n, refresh_kind_names()); }
 std::string name_of(Scheduler s) { return scheduler_names().at(std::size_t(s)); }
 std::string name_of(PagePolicy p) { return page_policy_names().at(std::size_t(p)); }
 std::string name_of(Mapping m) { return mapping_names().at(std::size_t(m)); }
 std::string name_of(PrefetcherKind k) { return prefetcher_names().at(std::size_t(k)); }
+std::string name_of(RefreshKind k) { return refresh_kind_names().at(std::size_t(k)); }
 
 void validate(const ControllerConfig& c) {
   auto need = [](bool ok, const std::string& text) {

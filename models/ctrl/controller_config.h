@@ -33,6 +33,7 @@ struct ControllerConfig {
   int write_low = 8;           // ... down to this many
   bool refresh = true;
   int refresh_postpone = 8;    // refreshes owed before one is forced; capped at the standard's limit
+  RefreshKind refresh_kind = RefreshKind::AllBank;
   int queue_depth = 32;        // entries of each queue (the RTL's is fixed at build time)
   PrefetchConfig prefetch;
 };
@@ -54,14 +55,17 @@ const std::vector<std::string>& scheduler_names();
 const std::vector<std::string>& page_policy_names();
 const std::vector<std::string>& mapping_names();
 const std::vector<std::string>& prefetcher_names();
+const std::vector<std::string>& refresh_kind_names();
 Scheduler parse_scheduler(const std::string& name);
 PagePolicy parse_page_policy(const std::string& name);
 Mapping parse_mapping(const std::string& name);
 PrefetcherKind parse_prefetcher(const std::string& name);
+RefreshKind parse_refresh_kind(const std::string& name);
 std::string name_of(Scheduler s);
 std::string name_of(PagePolicy p);
 std::string name_of(Mapping m);
 std::string name_of(PrefetcherKind k);
+std::string name_of(RefreshKind k);
 
 // Throws InputError when the values contradict each other (low watermark above high, ...).
 void validate(const ControllerConfig& c);

@@ -51,7 +51,7 @@ struct CoreOutputs {
   std::uint8_t response_id = 0;
   bool response_forwarded = false;
   bool response_prefetched = false;
-  std::array<std::uint8_t, 2> refresh_owed{};  // per rank (ref_pending_o)
+  std::array<std::uint8_t, 2> refresh_owed{};  // per rank (ref_pending_o, 8 bits a rank)
 };
 
 class ControllerCore {

@@ -62,7 +62,16 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   r.wq_high = std::uint8_t(c.write_high);
   r.wq_low = std::uint8_t(c.write_low);
   r.refresh_en = c.refresh;
-  r.ref_postpone = std::uint8_t(refresh_postpone(p, c));
+  const RefreshPlan plan = refresh_plan(p, c.refresh_kind);
+  if (c.refresh_kind != RefreshKind::AllBank &&
+      o.banks_per_group != ControllerLimits::kBanksPerGroup)
+    throw InputError(p.file + ": per-bank and same-bank refresh need " +
+                     std::to_string(ControllerLimits::kBanksPerGroup) + " banks per bank group");
+  // Per-bank and same-bank refresh may postpone each bank as far as all-bank refresh may.
+  r.ref_postpone = std::uint8_t(refresh_postpone(p, c) * plan.units);
+  r.ref_kind = std::uint8_t(c.refresh_kind);
+  r.ref_units = std::uint8_t(plan.units);
+  r.ref_pair = std::uint8_t(plan.pair);
 
   auto timing = [&](int value, const char* name) {
     fits(value, ControllerLimits::kMaxTiming, std::string("timing.") + name, p);
@@ -93,7 +102,11 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
   fits(t.tRFC, ControllerLimits::kMaxLongTiming, "timing.tRFC", p);
   fits(t.tREFI, ControllerLimits::kMaxLongTiming, "timing.tREFI", p);
   r.trfc = std::uint16_t(t.tRFC);
-  r.trefi = std::uint16_t(t.tREFI);
+  r.trefi = std::uint16_t(plan.interval);
+  fits(plan.busy, ControllerLimits::kMaxLongTiming, "timing.tRFCpb", p);
+  r.trfcpb = std::uint16_t(plan.busy);
+  r.tpbr2pbr = timing(plan.to_next, "tPBR2PBR");
+  r.tpbr2act = timing(plan.to_act, "tPBR2ACT");
 
   const PrefetchConfig& pf = c.prefetch;
   r.pf_kind = std::uint8_t(pf.kind);

@@ -31,6 +31,8 @@ ControllerPolicy load_policy_file(const std::string& path) {
   if (r.has("mapping")) c.mapping = Mapping(r.choice("mapping", "mapping", mapping_names()));
   if (r.has("xor-hash")) c.xor_bank_hash = r.flag("xor-hash");
   if (r.has("refresh")) c.refresh = r.flag("refresh");
+  if (r.has("refresh-kind"))
+    c.refresh_kind = RefreshKind(r.choice("refresh-kind", "refresh kind", refresh_kind_names()));
   if (r.has("prefetcher"))
     c.prefetch.kind = PrefetcherKind(r.choice("prefetcher", "prefetcher", prefetcher_names()));
   // Both backends are built with queues of one depth: a policy may state it, not change it.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/input_error.h"
+
 namespace mckit::ctrl {
 
 int act_to_write(const dram::Timing& t) { return t.tRCDWR > 0 ? t.tRCDWR : t.tRCD; }
@@ -22,6 +24,45 @@ int refresh_postpone_limit(const std::string& standard) { return standard == "DD
 
 int refresh_postpone(const dram::DramPreset& p, const ControllerConfig& c) {
   return std::min(c.refresh_postpone, refresh_postpone_limit(p.standard));
+}
+
+RefreshPlan refresh_plan(const dram::DramPreset& p, RefreshKind kind) {
+  const dram::Timing& t = p.timing;
+  RefreshPlan plan;
+  plan.interval = t.tREFI;
+  if (kind == RefreshKind::AllBank) return plan;
+  const bool per_bank = kind == RefreshKind::PerBank;
+  // The standards with each kind, as their documents name the commands.
+  const bool has = per_bank ? p.standard == "LPDDR5" || p.standard == "HBM2" || p.standard == "HBM3"
+                            : p.standard == "DDR5";
+  const std::string name = per_bank ? "per-bank" : "same-bank";
+  if (!has)
+    throw InputError(p.name + " (" + p.standard + ") has no " + name + " refresh: " +
+                     (p.standard == "DDR5" ? "it has all-bank and same-bank"
+                      : p.standard == "LPDDR5" || p.standard == "HBM2" || p.standard == "HBM3"
+                          ? "it has all-bank and per-bank"
+                          : "it has all-bank only"));
+  const auto need = [&](int value, const char* timing) {
+    if (value <= 0)
+      throw InputError(p.file + ": " + name + " refresh needs timing." + timing);
+    return value;
+  };
+  if (per_bank) {
+    // LPDDR5 refreshes bank pairs, BA and BA + 8 (JESD209-5 16-bank and BG modes).
+    plan.pair = p.standard == "LPDDR5" ? 8 : 0;
+    plan.units = p.org.banks_per_rank() / (plan.pair ? 2 : 1);
+    plan.busy = need(t.tRFCpb, "tRFCpb");
+    const bool lpddr5 = p.standard == "LPDDR5";
+    plan.to_next = need(lpddr5 ? t.tPBR2PBR : t.tRREFD, lpddr5 ? "tPBR2PBR" : "tRREFD");
+    plan.to_act = need(lpddr5 ? t.tPBR2ACT : t.tRREFD, lpddr5 ? "tPBR2ACT" : "tRREFD");
+  } else {
+    plan.units = p.org.banks_per_group;
+    plan.busy = need(t.tRFCsb, "tRFCsb");
+    plan.to_next = plan.to_act = need(t.tREFSBRD, "tREFSBRD");
+  }
+  // Every unit once per tREFI: a command every tREFI / units, rounded down.
+  plan.interval = t.tREFI / plan.units;
+  return plan;
 }
 
 }  // namespace mckit::ctrl

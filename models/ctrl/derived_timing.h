@@ -27,4 +27,19 @@ int refresh_postpone_limit(const std::string& standard);
 // The configured postponement, capped at the standard's limit.
 int refresh_postpone(const dram::DramPreset& p, const ControllerConfig& c);
 
+// The controller's reading of a refresh kind on a preset: how many commands cover a rank, the
+// bank a per-bank refresh refreshes with its own, and the timings that space them.
+struct RefreshPlan {
+  int units = 1;      // commands per round over the rank's banks
+  int pair = 0;       // per-bank: offset of the second bank in the rank's bank index (LPDDR5: 8)
+  int interval = 0;   // a command falls due every interval: tREFI / units
+  int busy = 0;       // tRFCpb / tRFCsb
+  int to_next = 0;    // to the next REFpb/REFsb of the rank: tpbR2pbR, tRREFD, tREFSBRD
+  int to_act = 0;     // to an ACT of another bank: tpbR2act, tRREFD, tREFSBRD
+};
+// Throws InputError with one line when the preset's standard lacks the kind (JESD79-4 and
+// JESD79-3 have all-bank refresh only; JESD79-5 same-bank; JESD209-5, JESD235 and JESD238
+// per-bank) or the preset lacks a timing it needs.
+RefreshPlan refresh_plan(const dram::DramPreset& p, RefreshKind kind);
+
 }  // namespace mckit::ctrl

@@ -21,10 +21,10 @@ bool closes_bank(Command c) {
 // (ok_e from the bank status, pre_polite from bank_has_hit_o) go through the banks' members.
 QueueOffer RequestQueue::offer(const BankStatus& ok,
                                const std::array<bool, bank_index::kRanks>& blocked,
-                               bool capped) const {
+                               std::uint64_t blocked_banks, bool capped) const {
   const std::uint32_t ok_e = (~open_ & members_of(ok.act)) |
                              (open_ & ~hit_ & members_of(ok.pre)) | (hit_ & members_of(ok.col));
-  std::uint32_t usable = valid();
+  std::uint32_t usable = valid() & ~members_of(blocked_banks);
   for (std::size_t r = 0; r < blocked.size(); ++r)
     if (blocked[r]) usable &= ~rank_[r];
   std::uint32_t col_ready = usable & hit_ & ok_e;

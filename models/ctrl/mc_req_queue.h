@@ -41,8 +41,8 @@ class RequestQueue {
   bool full() const { return count_ == kDepth; }
   const QueueEntry& entry(int pos) const { return entry_[std::size_t(pos)]; }
   std::uint32_t valid() const { return count_ == kDepth ? ~0u : (1u << count_) - 1; }
-  // rank_used_o: an entry targets the rank.
-  bool rank_used(int rank) const { return (valid() & rank_[std::size_t(rank)]) != 0; }
+  // bank_used_o: the banks an entry targets.
+  std::uint64_t bank_used() const { return banks_; }
   // needed_pre / needed_act of the entry at `pos`.
   bool needed_pre(int pos) const { return (pre_ >> pos) & 1; }
   bool needed_act(int pos) const { return (act_ >> pos) & 1; }
@@ -57,9 +57,10 @@ class RequestQueue {
   BankStatus asked(std::uint64_t open_banks) const {
     return {banks_ & ~open_banks, miss_banks_ & open_banks, hit_banks_};
   }
-  // The offer, from the status of the banks asked(), with the ranks a refresh blocks.
+  // The offer, from the status of the banks asked(), with the ranks and banks a refresh
+  // blocks.
   QueueOffer offer(const BankStatus& ok, const std::array<bool, bank_index::kRanks>& blocked,
-                   bool capped) const;
+                   std::uint64_t blocked_banks, bool capped) const;
 
   // The front end's address check (match_o): the position of an entry holding `addr`, or -1.
   int match(std::uint64_t addr) const {

@@ -6,7 +6,7 @@ using dram::Command;
 
 SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o, bool from_wq,
                                          bool in_flight_full, const Refresh::PerRank& ref_active,
-                                         const BankTiming& timing) const {
+                                         std::uint64_t ref_banks, const BankTiming& timing) const {
   // FCFS: only the oldest entry goes. Past the age cap the oldest goes first whenever it can;
   // otherwise the others go, kept off its bank by the queue.
   bool col_found = o.col_found, row_found = o.row_found, row_act = o.row_act;
@@ -22,15 +22,25 @@ SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o,
   if (!from_wq && in_flight_full) col_found = false;
 
   // The first rank whose refresh may go (every owing rank's readiness is evaluated).
+  const bool all_bank = p_.ref_kind == std::uint8_t(RefreshKind::AllBank);
   int ref_rank = -1;
   for (int r = bank_index::kRanks - 1; r >= 0; --r)
-    if (ref_active[std::size_t(r)] && timing.refresh_ok(clock, r)) ref_rank = r;
+    if (ref_active[std::size_t(r)] &&
+        (all_bank ? timing.refresh_ok(clock, r) : timing.unit_refresh_ok(clock, r, ref_banks)))
+      ref_rank = r;
 
   SchedulerChoice c;
   const bool closed = p_.page_policy == std::uint8_t(PagePolicy::Closed);
-  if (ref_rank >= 0) {
+  if (ref_rank >= 0 && all_bank) {
     c.cmd = timing.rank_open(ref_rank) ? Command::PREA : Command::REF;
     c.bank = bank_index::first_bank(ref_rank);
+  } else if (ref_rank >= 0) {
+    // The unit's open banks closed one at a time, then its refresh, named by its first bank.
+    const std::uint64_t unit = ref_banks & bank_index::rank_banks(ref_rank);
+    const std::uint64_t open = unit & timing.open();
+    c.cmd = open ? Command::PRE
+            : p_.ref_kind == std::uint8_t(RefreshKind::PerBank) ? Command::REFpb : Command::REFsb;
+    c.bank = first_set(open ? open : unit);
   } else if (col_found) {
     c.demand = true;
     c.idx = col_idx;

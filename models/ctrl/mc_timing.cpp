@@ -41,6 +41,16 @@ bool BankTiming::refresh_ok(CycleClock& clock, int rank) const {
                     : clock.reached(rank_pre_done_[r]) && clock.reached(rank_ref_[r]);
 }
 
+bool BankTiming::unit_refresh_ok(CycleClock& clock, int rank, std::uint64_t ref_banks) const {
+  const std::uint64_t banks = ref_banks & rank_banks(rank);
+  const std::uint64_t open_banks = open_ & banks;
+  if (open_banks) return precharge_ok(clock, open_banks) == open_banks;
+  const std::size_t r = std::size_t(rank);
+  return clock.reached_of(banks, [&](std::size_t b) { return bank_act_[b]; }) == banks &&
+         clock.reached(rank_act_[r]) && clock.reached(rank_unit_ref_[r]) &&
+         clock.reached(rank_ref_[r]);
+}
+
 int BankTiming::first_idle(CycleClock& clock, std::uint64_t banks) const {
   for (std::uint64_t left = banks & open_; left; left &= left - 1) {
     const int b = first_set(left);
@@ -51,7 +61,8 @@ int BankTiming::first_idle(CycleClock& clock, std::uint64_t banks) const {
   return -1;
 }
 
-void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row) {
+void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row,
+                       std::uint64_t ref_banks) {
   const std::size_t bi = std::size_t(b), gi = std::size_t(group_of(b)),
                     ri = std::size_t(rank_of(b));
   const std::uint64_t wr_end = std::uint64_t(p_.tcwl) + p_.tbl;
@@ -85,6 +96,17 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row)
     case Command::REF:
       rank_act_[ri] = later(rank_act_[ri], now + p_.trfc);
       rank_ref_[ri] = now + p_.trfc;
+      break;
+    case Command::REFpb:
+    case Command::REFsb:
+      // The refreshed banks wait tRFCpb (tRFCsb); the rank's other banks tpbR2act before an
+      // ACT, tpbR2pbR before the next refresh of a unit.
+      for (std::uint64_t left = ref_banks & rank_banks(int(ri)); left; left &= left - 1) {
+        const std::size_t k = std::size_t(first_set(left));
+        bank_act_[k] = later(bank_act_[k], now + p_.trfcpb);
+      }
+      rank_act_[ri] = later(rank_act_[ri], now + p_.tpbr2act);
+      rank_unit_ref_[ri] = now + p_.tpbr2pbr;
       break;
     case Command::RD:
     case Command::RDA:

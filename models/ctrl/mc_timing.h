@@ -40,13 +40,19 @@ class BankTiming {
   }
   // prea_ok_o while a bank of the rank is open, else ref_ok_o.
   bool refresh_ok(CycleClock& clock, int rank) const;
+  // A per-bank or same-bank refresh of the rank's `ref_banks`: unit_pre_ok_o while one of them
+  // is open (each open one may close), else unit_ref_ok_o (tRP, tRFCpb, tRRD, tpbR2act,
+  // tpbR2pbR and tRFC done).
+  bool unit_refresh_ok(CycleClock& clock, int rank, std::uint64_t ref_banks) const;
   // The first of `banks` that is idle (open and unused for the idle timeout) and may close
   // now (idle_o & pre_ok_o), or -1.
   int first_idle(CycleClock& clock, std::uint64_t banks) const;
 
-  // The clock edge: the command issued this cycle, at cycle `now`.
-  void update(std::uint64_t now, dram::Command cmd, int bank, std::uint32_t row) {
-    if (cmd != dram::Command::NOP) apply(now, cmd, bank, row);
+  // The clock edge: the command issued this cycle, at cycle `now`; a REFpb or REFsb refreshes
+  // `ref_banks` of its rank.
+  void update(std::uint64_t now, dram::Command cmd, int bank, std::uint32_t row,
+              std::uint64_t ref_banks) {
+    if (cmd != dram::Command::NOP) apply(now, cmd, bank, row, ref_banks);
   }
 
  private:
@@ -54,7 +60,8 @@ class BankTiming {
   std::uint64_t precharge_from(std::size_t b) const {
     return std::max(bank_pre_[b], rank_pre_[b >> bank_index::kRankLsb]);
   }
-  void apply(std::uint64_t now, dram::Command cmd, int bank, std::uint32_t row);
+  void apply(std::uint64_t now, dram::Command cmd, int bank, std::uint32_t row,
+             std::uint64_t ref_banks);
 
   static constexpr std::size_t kBanks = bank_index::kBanks, kGroups = bank_index::kGroups;
   static constexpr std::size_t kRanks = bank_index::kRanks;
@@ -65,7 +72,8 @@ class BankTiming {
   std::array<std::uint64_t, kBanks> bank_act_{}, bank_pre_{}, bank_rd_{}, bank_wr_{}, bank_used_{};
   std::array<std::uint64_t, kGroups> bg_act_{}, bg_rd_{}, bg_wr_{};
   std::array<std::uint64_t, kRanks> rank_act_{}, rank_rd_{}, rank_wr_{}, rank_ref_{}, rank_pre_done_{};
-  std::array<std::uint64_t, kRanks> rank_pre_{};  // PRE or PREA allowed from (tPPD)
+  std::array<std::uint64_t, kRanks> rank_pre_{};       // PRE or PREA allowed from (tPPD)
+  std::array<std::uint64_t, kRanks> rank_unit_ref_{};  // tpbR2pbR
   std::array<std::array<std::uint64_t, 4>, kRanks> faw_{};  // the last four ACTs, oldest first
   std::array<int, kRanks> faw_seen_{};
 };

@@ -100,8 +100,8 @@ void MemorySystem::issue_to_device(const CoreOutputs& out) {
       case RowClass::Conflict: ++stats_.row_conflicts; break;
     }
   }
-  if (c.cmd == dram::Command::REF) {
-    // The count has already dropped for this REF, which was owed too.
+  if (dram::is_refresh(c.cmd)) {
+    // The count has already dropped for this refresh, which was owed too.
     const std::uint64_t owed = std::uint64_t(out.refresh_owed[c.rank]) + 1;
     if (owed >= 2) ++stats_.refreshes_postponed;
     stats_.max_refresh_owed = std::max(stats_.max_refresh_owed, owed);

@@ -89,10 +89,14 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
       scheduler_.from_wq(rq_, wq_, rq_capped, wq_capped, serve_writes_, serve_reads_);
   const RequestQueue& served = from_wq ? wq_ : rq_;
   const BankStatus ok = timing_.status(clock_, served.asked(timing_.open()), from_wq);
+  // The banks of each rank's next refresh, and the ranks whose demand waits for it.
+  const std::uint64_t bank_used = rq_.bank_used() | wq_.bank_used();
+  const std::uint64_t ref_banks = refresh_.banks(bank_used);
   const QueueOffer offer =
-      served.offer(ok, refresh_.active(), from_wq ? wq_capped : rq_capped);
+      served.offer(ok, refresh_.blocked(ref_banks, timing_.open()),
+                   refresh_.blocked_banks(ref_banks), from_wq ? wq_capped : rq_capped);
   const SchedulerChoice sched = scheduler_.choose(clock_, offer, from_wq, rsp_.in_flight_full(),
-                                                  refresh_.active(), timing_);
+                                                  refresh_.active(), ref_banks, timing_);
   const QueueEntry sel = served.entry(sched.idx);
 
   // Prefetcher: the head candidate, then the buffer's answers to this cycle's inputs.
@@ -170,11 +174,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
 
   prefetch_.clock(pf, pfo, take_read, fe_addr_, fe_id_, fe_stream_);
 
-  // Refresh, from the queues' ranks before this edge.
-  Refresh::PerRank rank_idle;
-  for (int r = 0; r < bank_index::kRanks; ++r)
-    rank_idle[std::size_t(r)] = !rq_.rank_used(r) && !wq_.rank_used(r);
-  if (refresh_.clock(cmd == Command::REF, bank_index::rank_of(cmd_bank), rank_idle))
+  // Refresh, from the queues' banks before this edge.
+  if (refresh_.clock(dram::is_refresh(cmd), bank_index::rank_of(cmd_bank), bank_used))
     quiet_ = false;
 
   // Write drain between the watermarks, from the write queue's count before this edge.
@@ -195,7 +196,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   rq_.bank_event(cmd, cmd_bank, cmd_row);
   wq_.bank_event(cmd, cmd_bank, cmd_row);
 
-  timing_.update(clock_.now(), cmd, cmd_bank, cmd_row);
+  timing_.update(clock_.now(), cmd, cmd_bank, cmd_row, ref_banks);
 
   // Front end registers.
   const bool serve_writes = fe_valid_ && !take && wq_match;

@@ -33,6 +33,8 @@ std::optional<std::uint64_t> wait_bound(const dram::DramPreset& p, const Control
   const std::uint64_t base = std::uint64_t(c.age_cap) +
                              (2 * std::uint64_t(c.queue_depth) + 1) * service + 3;
   if (!c.refresh) return base;
+  // The bound below counts all-bank refreshes; per-bank and same-bank refresh have none yet.
+  if (c.refresh_kind != RefreshKind::AllBank) return std::nullopt;
 
   // L = L0 + R (n + 1) T_ref + 2 R (postpone + n + 1) with n = ceil(L / tREFI), i.e.
   // L = a + b n with a = L0 + R T_ref + 2 R (postpone + 1) and b = R (T_ref + 2). Its least

@@ -45,7 +45,7 @@ void read_command_log(std::istream& in, const std::string& file, const Organizat
     if (f.size() < 2) fail("expected 'cycle command rank bank_group bank row column'");
     const auto cmd = parse_command(f[1]);
     if (!cmd) fail("unknown command " + quoted_excerpt(f[1]) +
-           " (expected NOP ACT PRE PREA RD RDA WR WRA REF)");
+           " (expected NOP ACT PRE PREA RD RDA WR WRA REF REFpb REFsb)");
     c.cmd = *cmd;
     const bool short_form_ok = c.cmd == Command::NOP || c.cmd == Command::REF ||
                                c.cmd == Command::PREA;

@@ -15,7 +15,8 @@ std::optional<Command> parse_command(std::string_view text) {
     if (name.size() != text.size()) continue;
     bool same = true;
     for (std::size_t k = 0; k < name.size() && same; ++k)
-      same = std::toupper(static_cast<unsigned char>(text[k])) == name[k];
+      same = std::toupper(static_cast<unsigned char>(text[k])) ==
+             std::toupper(static_cast<unsigned char>(name[k]));
     if (same) return static_cast<Command>(i);
   }
   return std::nullopt;
@@ -29,7 +30,11 @@ std::string describe(const DramCommand& c) {
       out << " bg" << c.bank_group << " b" << c.bank << " row " << c.row;
       break;
     case Command::PRE:
+    case Command::REFpb:
       out << " bg" << c.bank_group << " b" << c.bank;
+      break;
+    case Command::REFsb:  // the bank index in every bank group
+      out << " b" << c.bank;
       break;
     case Command::RD:
     case Command::RDA:

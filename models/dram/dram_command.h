@@ -22,6 +22,9 @@ constexpr bool is_read(Command c) { return c == Command::RD || c == Command::RDA
 constexpr bool is_write(Command c) { return c == Command::WR || c == Command::WRA; }
 constexpr bool is_column(Command c) { return is_read(c) || is_write(c); }
 constexpr bool has_auto_precharge(Command c) { return c == Command::RDA || c == Command::WRA; }
+// Refreshes of some banks of a rank: per-bank (REFpb) and same-bank (REFsb).
+constexpr bool is_partial_refresh(Command c) { return c == Command::REFpb || c == Command::REFsb; }
+constexpr bool is_refresh(Command c) { return c == Command::REF || is_partial_refresh(c); }
 
 struct DramCommand {
   std::uint64_t cycle = 0;  // in tCK

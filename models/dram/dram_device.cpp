@@ -42,6 +42,10 @@ std::size_t DramDevice::issue(const DramCommand& c, const std::uint8_t* data,
     case Command::REF:
       energy_.refresh(c.rank, c.cycle);
       break;
+    case Command::REFpb:
+    case Command::REFsb:
+      energy_.partial_refresh(c.cmd, c.rank, c.cycle, checker_.banks_touched());
+      break;
     case Command::NOP:
       break;
     default:

@@ -124,7 +124,9 @@ const std::vector<TimingField>& optional_timings() {
       {"tRCDWR", &Timing::tRCDWR},   {"tRPab", &Timing::tRPab},     {"tCCD_L_WR", &Timing::tCCD_L_WR},
       {"tPPD", &Timing::tPPD},
       {"tWPRE", &Timing::tWPRE},     {"tRFCsb", &Timing::tRFCsb},   {"tREFIsb", &Timing::tREFIsb},
-      {"tRFCpb", &Timing::tRFCpb},   {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD}};
+      {"tRFCpb", &Timing::tRFCpb},   {"tREFIpb", &Timing::tREFIpb}, {"tRREFD", &Timing::tRREFD},
+      {"tPBR2PBR", &Timing::tPBR2PBR}, {"tPBR2ACT", &Timing::tPBR2ACT},
+      {"tREFSBRD", &Timing::tREFSBRD}};
   return fields;
 }
 

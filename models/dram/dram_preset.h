@@ -44,6 +44,8 @@ struct Timing {
   int tCCD_L_WR = 0;  // WR to WR in one bank group where it differs from tCCD_L (DDR5)
   int tWPRE = 0;      // write preamble beyond the one cycle every DDR standard has (DDR5)
   int tRFCsb = 0, tREFIsb = 0, tRFCpb = 0, tREFIpb = 0, tRREFD = 0;
+  int tPBR2PBR = 0, tPBR2ACT = 0;  // REFpb to REFpb / to ACT of another bank (LPDDR5)
+  int tREFSBRD = 0;                // REFsb to REFsb or ACT of another bank (DDR5)
 };
 
 // The value of the integer timing called `name` ("tRCD"), or nothing for an unknown name.

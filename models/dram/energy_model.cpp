@@ -6,6 +6,9 @@ namespace mckit::dram {
 
 EnergyModel::EnergyModel(const DramPreset& p)
     : refresh_cycles_(p.timing.tRFC),
+      refpb_cycles_(p.timing.tRFCpb),
+      refsb_cycles_(p.timing.tRFCsb),
+      banks_per_rank_(p.org.banks_per_rank()),
       bits_per_burst_(std::uint64_t(p.org.bytes_per_burst()) * 8),
       ranks_(std::size_t(p.org.ranks)) {
   const Timing& t = p.timing;
@@ -72,6 +75,16 @@ void EnergyModel::refresh(std::uint32_t rank, std::uint64_t cycle) {
   ++r.busy;
   r.pending_close.push_back(cycle + std::uint64_t(refresh_cycles_));
   report_.ref += ref_pj_;
+}
+
+void EnergyModel::partial_refresh(Command cmd, std::uint32_t rank, std::uint64_t cycle,
+                                  int banks) {
+  RankState& r = ranks_[rank];
+  advance(r, cycle);
+  ++r.busy;
+  r.pending_close.push_back(cycle +
+                            std::uint64_t(cmd == Command::REFsb ? refsb_cycles_ : refpb_cycles_));
+  report_.ref += ref_pj_ * banks / banks_per_rank_;
 }
 
 void EnergyModel::finish(std::uint64_t cycle) {

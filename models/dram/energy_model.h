@@ -23,7 +23,9 @@ struct EnergyReport {  // all in pJ
 // Per rank, the background is "active" (IDD3N) while any bank is open or a refresh runs,
 // "precharged" (IDD2N) otherwise. Commands add the current above that background over
 // their duration: ACT (IDD0-IDD3N)*tRAS, PRE (IDD0-IDD2N)*(tRC-tRAS), RD/WR (IDD4R/W-IDD3N)*tBL,
-// REF (IDD5B-IDD3N)*tRFC; each times V, summed over rails, times the device count.
+// REF (IDD5B-IDD3N)*tRFC; each times V, summed over rails, times the device count. A per-bank
+// or same-bank refresh adds the share of REF's energy of the banks it refreshes (the presets
+// carry no per-bank IDD5), over its own tRFCpb or tRFCsb.
 class EnergyModel {
  public:
   explicit EnergyModel(const DramPreset& preset);
@@ -34,6 +36,7 @@ class EnergyModel {
   void auto_precharge(std::uint32_t rank, std::uint64_t close_cycle);  // RDA/WRA closes later
   void column(Command cmd, std::uint32_t rank, std::uint64_t cycle);
   void refresh(std::uint32_t rank, std::uint64_t cycle);
+  void partial_refresh(Command cmd, std::uint32_t rank, std::uint64_t cycle, int banks);
   void finish(std::uint64_t cycle);  // accounts the background up to `cycle`
   // The device's reset in `cycle`: the background up to it, then every bank closed and no
   // refresh running.
@@ -61,7 +64,7 @@ class EnergyModel {
 
   double act_pj_ = 0, pre_pj_ = 0, rd_pj_ = 0, wr_pj_ = 0, ref_pj_ = 0;
   double active_pj_ = 0, precharged_pj_ = 0;
-  int refresh_cycles_ = 0;
+  int refresh_cycles_ = 0, refpb_cycles_ = 0, refsb_cycles_ = 0, banks_per_rank_ = 1;
   std::uint64_t bits_per_burst_ = 0;
   std::vector<RankState> ranks_;
   EnergyReport report_;

@@ -30,7 +30,7 @@ NameLookup timing_names(const Timing& t) {
   };
 }
 
-constexpr char kCommandList[] = "ACT, PRE, PREA, RD, RDA, WR, WRA, REF";
+constexpr char kCommandList[] = "ACT, PRE, PREA, RD, RDA, WR, WRA, REF, REFpb, REFsb";
 
 CommandSet read_commands(JsonObjectReader& r, const std::string& key) {
   const json::value& v = r.need(key);
@@ -55,9 +55,10 @@ Scope read_scope(JsonObjectReader& r, const std::string& key) {
                   "' (known: bank, bank group, rank, other bank group, other rank, channel)");
 }
 
-// The commands that touch every bank of a rank: rows about "the other bank group" cannot
+// The commands that touch several banks of a rank: rows about "the other bank group" cannot
 // be measured from them.
-constexpr CommandSet kRankWide = command_bit(Command::PREA) | command_bit(Command::REF);
+constexpr CommandSet kRankWide = command_bit(Command::PREA) | command_bit(Command::REF) |
+                                 command_bit(Command::REFpb) | command_bit(Command::REFsb);
 
 // `at`: where the row sits in the file ("rows[3]").
 ConstraintRow read_row(JsonObjectReader r, const std::string& file, const std::string& at,
@@ -74,7 +75,7 @@ ConstraintRow read_row(JsonObjectReader r, const std::string& file, const std::s
   r.reject_unknown();
   check_expression(row.distance, timing_names(any), row.where + ": distance");
   if (row.scope == Scope::OtherBankGroup && ((row.preceding | row.following) & kRankWide))
-    r.fail("scope", "'other bank group' needs single-bank commands (not PREA or REF)");
+    r.fail("scope", "'other bank group' needs single-bank commands (not PREA or a refresh)");
   if (row.window > 0 && (row.scope == Scope::OtherBankGroup || row.scope == Scope::OtherRank))
     r.fail("window", "a window counts commands of one bank, bank group, rank or channel");
   return row;
@@ -104,6 +105,25 @@ CommandBus read_bus(JsonObjectReader r, CommandSet carried) {
   bus.source = r.non_empty_text("source");
   r.reject_unknown();
   return bus;
+}
+
+RefreshKind read_refresh_kind(JsonObjectReader r) {
+  RefreshKind k;
+  k.kind = r.non_empty_text("kind");
+  const std::string command = r.non_empty_text("command");
+  if (k.kind == "per-bank" && command == "REFpb") k.command = Command::REFpb;
+  else if (k.kind == "same-bank" && command == "REFsb") k.command = Command::REFsb;
+  else
+    r.fail("kind", "must be \"per-bank\" with command \"REFpb\" or \"same-bank\" with "
+                   "command \"REFsb\"");
+  if (r.has("pair_offset")) {
+    if (k.command != Command::REFpb) r.fail("pair_offset", "only a per-bank refresh has a pair");
+    k.pair_offset = int(r.whole("pair_offset", 1, 64));
+    if ((k.pair_offset & (k.pair_offset - 1)) != 0) r.fail("pair_offset", "must be a power of two");
+  }
+  k.source = r.non_empty_text("source");
+  r.reject_unknown();
+  return k;
 }
 
 const ConfigKind kStandards{"standards", "standard", "standard description"};
@@ -150,10 +170,32 @@ StandardRules load_standard_rules_file(const std::string& path) {
     rules.buses.push_back(read_bus(JsonObjectReader(path, bus.get_object(), at), carried));
     carried = CommandSet(carried | rules.buses.back().commands);
   }
-  for (int k = 0; k < kCommandCount; ++k)
-    if (Command(k) != Command::NOP && !(carried & command_bit(Command(k))))
-      top.fail("command_buses", "no bus carries " + std::string(command_name(Command(k))));
   rules.refresh = read_refresh(top.object("refresh"), path, names_only);
+  if (top.has("refresh_kinds")) {
+    const json::value& kinds = top.need("refresh_kinds");
+    if (!kinds.is_array()) top.fail("refresh_kinds", "must be a list of refresh kinds");
+    for (std::size_t i = 0; i < kinds.get_array().size(); ++i) {
+      const std::string at = "refresh_kinds[" + std::to_string(i) + "]";
+      const json::value& kind = kinds.get_array()[i];
+      if (!kind.is_object()) top.fail(at, "must be an object");
+      rules.kinds.push_back(read_refresh_kind(JsonObjectReader(path, kind.get_object(), at)));
+      for (std::size_t k = 0; k + 1 < rules.kinds.size(); ++k)
+        if (rules.kinds[k].command == rules.kinds.back().command)
+          top.fail(at, "names " + rules.kinds.back().kind + " a second time");
+    }
+  }
+  // The buses carry exactly the standard's commands: all but the partial refreshes it lacks.
+  CommandSet has = CommandSet(~command_bit(Command::NOP) & ((1u << kCommandCount) - 1) &
+                              ~command_bit(Command::REFpb) & ~command_bit(Command::REFsb));
+  for (const RefreshKind& k : rules.kinds) has = CommandSet(has | command_bit(k.command));
+  for (int k = 0; k < kCommandCount; ++k) {
+    const CommandSet bit = command_bit(Command(k));
+    if ((has & bit) && !(carried & bit))
+      top.fail("command_buses", "no bus carries " + std::string(command_name(Command(k))));
+    if (!(has & bit) && (carried & bit))
+      top.fail("command_buses", "carries " + std::string(command_name(Command(k))) +
+                                    ", which the standard lacks (see refresh_kinds)");
+  }
   top.reject_unknown();
   return rules;
 }

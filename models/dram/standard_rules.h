@@ -52,11 +52,22 @@ struct CommandBus {
   std::string source;
 };
 
+// A refresh of some banks the standard has besides all-bank REF ("refresh_kinds"): its
+// command, and the banks it refreshes. Every bank keeps the all-bank deadline (`refresh`),
+// whichever command refreshes it.
+struct RefreshKind {
+  std::string kind;                // "per-bank" (REFpb) or "same-bank" (REFsb)
+  Command command = Command::REF;  // REFpb: the bank named; REFsb: that bank in every group
+  int pair_offset = 0;  // > 0: REFpb refreshes its bank's pair too (rank-wide index XOR offset)
+  std::string source;
+};
+
 struct StandardRules {
   std::string standard, file;
   std::vector<ConstraintRow> rows;
-  std::vector<CommandBus> buses;  // every command but NOP on exactly one
+  std::vector<CommandBus> buses;  // every command of the standard on exactly one
   RefreshRule refresh;
+  std::vector<RefreshKind> kinds;  // beyond all-bank REF
 };
 
 std::string_view scope_name(Scope s);

@@ -23,7 +23,8 @@ void illegal(std::vector<Violation>& out, const DramCommand& c, const char* stat
 }  // namespace
 
 std::string address_range_error(const DramCommand& c, const Organization& org) {
-  const bool bank_cmd = c.cmd == Command::ACT || c.cmd == Command::PRE || is_column(c.cmd);
+  const bool bank_cmd = c.cmd == Command::ACT || c.cmd == Command::PRE || is_column(c.cmd) ||
+                        c.cmd == Command::REFpb;
   const bool row_cmd = c.cmd == Command::ACT || is_column(c.cmd);
   const struct {
     const char* name;
@@ -32,7 +33,7 @@ std::string address_range_error(const DramCommand& c, const Organization& org) {
     bool used;
   } fields[] = {{"rank", c.rank, org.ranks, true},
                 {"bank group", c.bank_group, org.bank_groups, bank_cmd},
-                {"bank", c.bank, org.banks_per_group, bank_cmd},
+                {"bank", c.bank, org.banks_per_group, bank_cmd || c.cmd == Command::REFsb},
                 {"row", c.row, org.rows, row_cmd},
                 {"column", c.column, org.columns, is_column(c.cmd)}};
   for (const auto& f : fields)
@@ -58,6 +59,7 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
       open_(std::size_t(org_.ranks) * org_.banks_per_rank()),
       row_(open_.size()),
       ranks_(std::size_t(org_.ranks)),
+      bank_refresh_(open_.size()),
       touched_(std::size_t(org_.banks_per_rank())) {
   group_base_ = open_.size();
   rank_base_ = group_base_ + std::size_t(org_.ranks) * org_.bank_groups;
@@ -121,6 +123,14 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
   refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
   max_postponed_ = rules.refresh.max_postponed;
   max_pulled_in_ = rules.refresh.max_pulled_in;
+  for (const RefreshKind& k : rules.kinds) {
+    (k.command == Command::REFpb ? has_refpb_ : has_refsb_) = true;
+    if (k.command == Command::REFpb) pair_offset_ = std::uint32_t(k.pair_offset);
+  }
+  if (pair_offset_ >= std::uint32_t(org_.banks_per_rank()))
+    throw std::invalid_argument(rules.file + ": the REFpb pair offset " +
+                                std::to_string(pair_offset_) + " is beyond the " +
+                                std::to_string(org_.banks_per_rank()) + " banks of a rank");
   deadline_name_ = rules.refresh.interval + ": more than " + std::to_string(max_postponed_) +
                    " refreshes postponed";
   reset(0);
@@ -282,7 +292,7 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
   bus_last = now;
 
   check_refresh_deadline(c.cycle, out);
-  if (c.cmd == Command::PREA || c.cmd == Command::REF) {
+  if (c.cmd == Command::PREA || is_refresh(c.cmd)) {
     check_rank_wide(c, out);
     apply_rank_wide(c);
   } else {
@@ -315,18 +325,42 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
   }
 }
 
-// PREA touches the open banks of its rank (an idle one is a no-op), REF every bank.
+// Whether a refresh `c` refreshes bank `bank` of group `group` of its rank: REF every bank;
+// REFpb its bank (and, where the standard pairs banks, the bank whose index in the rank
+// differs by the pair offset); REFsb its bank index in every bank group.
+bool TimingChecker::touches(const DramCommand& c, std::uint32_t group, std::uint32_t bank) const {
+  switch (c.cmd) {
+    case Command::REFpb: {
+      const std::uint32_t per_group = std::uint32_t(org_.banks_per_group);
+      const std::uint32_t in_rank = group * per_group + bank;
+      const std::uint32_t target = c.bank_group * per_group + c.bank;
+      return in_rank == target || (pair_offset_ != 0 && in_rank == (target ^ pair_offset_));
+    }
+    case Command::REFsb: return bank == c.bank;
+    default: return true;
+  }
+}
+
+// PREA touches the open banks of its rank (an idle one is a no-op), a refresh the banks it
+// refreshes, which must be idle.
 void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>& out) {
-  const bool refresh = c.cmd == Command::REF;
+  const bool refresh = is_refresh(c.cmd);
+  if ((c.cmd == Command::REFpb && !has_refpb_) || (c.cmd == Command::REFsb && !has_refsb_))
+    illegal(out, c, "not a command of this standard");
   std::size_t bank = bank_index(c.rank, 0, 0);
   bool any_open = false;
   touched_count_ = 0;
   for (std::uint32_t g = 0; g < std::uint32_t(org_.bank_groups); ++g)
     for (std::uint32_t b = 0; b < std::uint32_t(org_.banks_per_group); ++b, ++bank) {
-      any_open = any_open || open_[bank];
-      if (refresh || open_[bank]) touched_[touched_count_++] = Place{c.rank, g, bank};
+      const bool refreshed = refresh && touches(c, g, b);
+      any_open = any_open || (refreshed && open_[bank]);
+      if (refreshed || (!refresh && open_[bank])) touched_[touched_count_++] = Place{c.rank, g, bank};
     }
-  if (refresh && any_open) illegal(out, c, "REF with a bank open");
+  // JESD79-4 4.1 for REF; REFpb (JESD209-5, as Ramulator2 LPDDR5.cpp's REFpb prerequisite of
+  // its closed bank pair) and REFsb (JESD79-5, Ramulator2 DDR5.cpp RequireSameBanksClosed)
+  // need only the banks they refresh idle.
+  if (refresh && any_open)
+    illegal(out, c, c.cmd == Command::REF ? "REF with a bank open" : "refreshed bank open");
   if (touched_count_ == 0) return;
   const auto now = std::int64_t(c.cycle);
   // Every term at the first bank; the bank and group ones (windows included) at the others.
@@ -381,7 +415,13 @@ void TimingChecker::record_windows(const DramCommand& c, const Place& at, bool f
 }
 
 void TimingChecker::apply_rank_wide(const DramCommand& c) {
-  if (c.cmd == Command::REF) credit_refresh(ranks_[c.rank], c.cycle);
+  if (c.cmd == Command::REF) ++ranks_[c.rank].refs;
+  if (is_partial_refresh(c.cmd)) ranks_[c.rank].last_partial = c.cmd;
+  if (is_refresh(c.cmd)) {
+    for (std::size_t i = 0; i < touched_count_; ++i)
+      credit_refresh(ranks_[c.rank], bank_refresh_[touched_[i].bank], c.cycle);
+    find_next_deadline();
+  }
   const std::size_t cls = class_of_[std::size_t(c.cmd)];
   const auto now = std::int64_t(c.cycle);
   const bool windowed = window_commands_ & command_bit(c.cmd);
@@ -427,40 +467,56 @@ void TimingChecker::close_after_auto_precharge(const Place& at) {
   open_[at.bank] = 0;
 }
 
-// A REF counts toward the deadline unless it would put the rank more than max_pulled_in
-// refreshes ahead of the intervals passed since the reset.
-void TimingChecker::credit_refresh(Rank& r, std::uint64_t cycle) {
-  ++r.refs;
+// A refresh counts toward its bank's deadline unless it would put the bank more than
+// max_pulled_in refreshes ahead of the intervals passed since the reset.
+void TimingChecker::credit_refresh(const Rank& r, BankRefresh& b, std::uint64_t cycle) {
   const std::uint64_t intervals =
       cycle > r.deadline_from ? (cycle - r.deadline_from) / std::uint64_t(refresh_interval_) : 0;
-  if (r.credited < intervals + std::uint64_t(max_pulled_in_)) ++r.credited;
-  find_next_deadline();
+  if (b.credited < intervals + std::uint64_t(max_pulled_in_)) ++b.credited;
 }
 
-std::uint64_t TimingChecker::deadline(const Rank& r) const {
+std::uint64_t TimingChecker::deadline(const Rank& r, const BankRefresh& b) const {
   return r.deadline_from +
-         (r.credited + std::uint64_t(max_postponed_) + 1) * std::uint64_t(refresh_interval_);
+         (b.credited + std::uint64_t(max_postponed_) + 1) * std::uint64_t(refresh_interval_);
 }
 
-// The earliest deadline not yet reported: until then no command needs the ranks walked.
+// The earliest deadline not yet reported: until then no command needs the banks walked.
 void TimingChecker::find_next_deadline() {
   next_deadline_ = UINT64_MAX;
-  for (const Rank& r : ranks_)
-    if (r.deadline_reported != r.credited) next_deadline_ = std::min(next_deadline_, deadline(r));
+  const std::size_t per_rank = std::size_t(org_.banks_per_rank());
+  for (std::size_t i = 0; i < bank_refresh_.size(); ++i) {
+    const BankRefresh& b = bank_refresh_[i];
+    if (b.deadline_reported != b.credited)
+      next_deadline_ = std::min(next_deadline_, deadline(ranks_[i / per_rank], b));
+  }
 }
 
+// One report per rank and check: REF when every bank of the rank is overdue (all-bank
+// refresh), else the first overdue bank under the rank's last REFpb or REFsb.
 void TimingChecker::check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out) {
   if (cycle < next_deadline_) return;
-  for (std::size_t i = 0; i < ranks_.size(); ++i) {
-    Rank& r = ranks_[i];
-    const std::uint64_t due = deadline(r);
-    if (cycle < due || r.deadline_reported == r.credited) continue;
-    r.deadline_reported = r.credited;
+  const std::uint32_t per_group = std::uint32_t(org_.banks_per_group);
+  const std::size_t per_rank = std::size_t(org_.banks_per_rank());
+  for (std::size_t rank = 0; rank < ranks_.size(); ++rank) {
+    const Rank& r = ranks_[rank];
+    std::uint64_t earliest = UINT64_MAX;
+    std::size_t overdue = 0, first = 0;
+    for (std::size_t i = 0; i < per_rank; ++i) {
+      BankRefresh& b = bank_refresh_[rank * per_rank + i];
+      const std::uint64_t due = deadline(r, b);
+      if (cycle < due || b.deadline_reported == b.credited) continue;
+      b.deadline_reported = b.credited;
+      if (overdue++ == 0) first = i;
+      earliest = std::min(earliest, due);
+    }
+    if (overdue == 0) continue;
     DramCommand at;
     at.cycle = cycle;
-    at.cmd = Command::REF;
-    at.rank = std::uint32_t(i);
-    out.push_back({at, deadline_name_, cycle - due + 1, true});
+    at.rank = std::uint32_t(rank);
+    at.cmd = overdue == per_rank ? Command::REF : r.last_partial;
+    at.bank_group = std::uint32_t(first) / per_group;
+    at.bank = std::uint32_t(first) % per_group;
+    out.push_back({at, deadline_name_, cycle - earliest + 1, true});
   }
   find_next_deadline();
 }
@@ -476,6 +532,7 @@ void TimingChecker::reset(std::uint64_t cycle) {
     fresh.deadline_from = cycle;
     r = fresh;
   }
+  std::fill(bank_refresh_.begin(), bank_refresh_.end(), BankRefresh{});
   for (Window& w : windows_) {
     std::fill(w.cycles.begin(), w.cycles.end(), kNever);
     std::fill(w.next.begin(), w.next.end(), 0);

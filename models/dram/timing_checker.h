@@ -37,8 +37,8 @@ class TimingChecker {
   // or a cycle before the previous command's.
   void execute(const DramCommand& c, std::vector<Violation>& out);
 
-  // Reports ranks whose refresh is overdue at `cycle` (more REF postponed than the standard
-  // allows).
+  // Reports ranks with a bank whose refresh is overdue at `cycle` (more refreshes postponed
+  // than the standard allows; REF refreshes every bank of its rank, REFpb and REFsb some).
   void check_refresh_deadline(std::uint64_t cycle, std::vector<Violation>& out);
 
   // The device's reset and initialization, done by `cycle`: every bank closed, every timing
@@ -51,6 +51,8 @@ class TimingChecker {
   // Cycle at which an RDA/WRA closes its bank, or the PRE's cycle.
   std::int64_t precharge_cycle(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const;
   std::uint64_t refreshes(std::uint32_t rank) const { return ranks_.at(rank).refs; }
+  // The banks the last PREA or refresh touched.
+  int banks_touched() const { return int(touched_count_); }
   // The standard's limits on postponed and pulled-in refreshes, from its description.
   int max_postponed_refresh() const { return max_postponed_; }
   int max_pulled_in_refresh() const { return max_pulled_in_; }
@@ -104,12 +106,15 @@ class TimingChecker {
     std::vector<std::size_t> next;
   };
   struct Rank {
-    std::uint64_t refs = 0;
-    // REF since the last reset that count toward the deadline: at most max_pulled_in ahead
-    // of the intervals passed (JESD79-4B: pulling in more reduces nothing).
+    std::uint64_t refs = 0;          // all-bank REF
+    std::uint64_t deadline_from = 0;  // the last reset's cycle
+    Command last_partial = Command::REFpb;  // names a bank's missed deadline
+  };
+  // Per bank: refreshes since the last reset that count toward its deadline, at most
+  // max_pulled_in ahead of the intervals passed (JESD79-4B: pulling in more reduces nothing).
+  struct BankRefresh {
     std::uint64_t credited = 0;
     std::uint64_t deadline_reported = UINT64_MAX;  // credited count whose deadline was reported
-    std::uint64_t deadline_from = 0;               // the last reset's cycle
   };
   // One bank a command lands on, with its bank group and rank.
   struct Place {
@@ -137,8 +142,9 @@ class TimingChecker {
                       bool first_in_rank);
   void apply_bank_command(const DramCommand& c, const Place& at);
   void apply_rank_wide(const DramCommand& c);
-  void credit_refresh(Rank& r, std::uint64_t cycle);
-  std::uint64_t deadline(const Rank& r) const;
+  bool touches(const DramCommand& c, std::uint32_t group, std::uint32_t bank) const;
+  void credit_refresh(const Rank& r, BankRefresh& b, std::uint64_t cycle);
+  std::uint64_t deadline(const Rank& r, const BankRefresh& b) const;
   void find_next_deadline();
   void close_after_auto_precharge(const Place& at);
   std::size_t bank_index(std::uint32_t rank, std::uint32_t bg, std::uint32_t bank) const {
@@ -157,6 +163,9 @@ class TimingChecker {
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
   int max_postponed_ = 0, max_pulled_in_ = 0;
+  // The standard's refresh kinds beyond REF: whether it has them, and REFpb's pair.
+  bool has_refpb_ = false, has_refsb_ = false;
+  std::uint32_t pair_offset_ = 0;
   std::uint64_t next_deadline_ = 0;  // the earliest deadline not yet reported
   std::string deadline_name_;
 
@@ -169,11 +178,12 @@ class TimingChecker {
   std::vector<std::uint8_t> open_;
   std::vector<std::uint32_t> row_;
   std::vector<Rank> ranks_;
+  std::vector<BankRefresh> bank_refresh_;  // per bank of the channel
   std::int64_t last_cycle_ = kNever;
   std::array<std::uint8_t, kCommands> bus_of_{};
   std::vector<std::int64_t> bus_last_;  // per bus: the cycle of its latest command
   std::vector<std::string> bus_violation_;
-  std::vector<Place> touched_;  // the banks the last PREA or REF touched (check, then apply)
+  std::vector<Place> touched_;  // the banks the last PREA or refresh touched (check, then apply)
   std::size_t touched_count_ = 0;
 };
 

@@ -56,7 +56,11 @@ struct RunStats {
   double bandwidth_gbps() const { return cycles ? double(bytes) / (double(cycles) * tck_ns) : 0; }
   double percent_of_peak() const { return peak_gbps > 0 ? 100.0 * bandwidth_gbps() / peak_gbps : 0; }
   std::uint64_t requests() const { return reads + writes; }
-  std::uint64_t refreshes() const { return commands[std::size_t(dram::Command::REF)]; }
+  // Refresh commands of every kind (REF, REFpb, REFsb).
+  std::uint64_t refreshes() const {
+    return commands[std::size_t(dram::Command::REF)] + commands[std::size_t(dram::Command::REFpb)] +
+           commands[std::size_t(dram::Command::REFsb)];
+  }
   // Prefetched bytes no demand read used (every request is one burst).
   std::uint64_t prefetch_extra_bytes() const {
     return requests() ? prefetch.extra_bursts() * (bytes / requests()) : 0;

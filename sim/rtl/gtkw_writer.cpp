@@ -94,11 +94,11 @@ std::vector<GtkwGroup> gtkw_groups(const GtkwView& view) {
         {"dfi_row_o", kDec}, {"dfi_col_o", kDec}, {"dfi_id_o", kDec}, {"dfi_prefetch_o"},
         {"dfi_row_class_o"}, {"dfi_rddata_valid_i"}}},
       {"Refresh",
-       {{"ref_pending_o", kDec, "refresh owed, rank 0", 3, 0}, {"u_refresh.active_q"}}},
+       {{"ref_pending_o", kDec, "refresh owed, rank 0", 7, 0}, {"u_refresh.active_q"}}},
   };
   if (view.ranks > 1)
     groups.back().signals.insert(groups.back().signals.begin() + 1,
-                                 {"ref_pending_o", kDec, "refresh owed, rank 1", 7, 4});
+                                 {"ref_pending_o", kDec, "refresh owed, rank 1", 15, 8});
   if (view.prefetcher)
     groups.push_back(
         {"Prefetcher",

@@ -132,8 +132,8 @@ void RtlController::step(const ctrl::CoreInputs& in, ctrl::CoreOutputs& out) {
   out.response_id = t.rsp_id_o;
   out.response_forwarded = t.rsp_forwarded_o;
   out.response_prefetched = t.rsp_prefetched_o;
-  out.refresh_owed[0] = t.ref_pending_o & 0xF;
-  out.refresh_owed[1] = (t.ref_pending_o >> 4) & 0xF;
+  out.refresh_owed[0] = t.ref_pending_o & 0xFF;
+  out.refresh_owed[1] = (t.ref_pending_o >> 8) & 0xFF;
 
   t.clk_i = 1;
   t.eval();

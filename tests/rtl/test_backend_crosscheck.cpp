@@ -544,6 +544,14 @@ void postponed_to_the_limit(const dram::DramPreset& p, const Recorded& r) {
   EXPECT_GT(r.stats.refreshes_postponed, 0u);
   EXPECT_GT(count_of(r, dram::Command::PREA), 0u);
 }
+// Per-bank or same-bank refresh only, more than a round of units, each owing at most the
+// standard's postponement in units.
+void unit_refreshes(const dram::DramPreset& p, const Recorded& r) {
+  refreshes(p, r);
+  EXPECT_EQ(count_of(r, dram::Command::REF), 0u);
+  EXPECT_EQ(count_of(r, dram::Command::PREA), 0u);
+  EXPECT_GT(count_of(r, dram::Command::REFpb) + count_of(r, dram::Command::REFsb), 16u);
+}
 // Reads that found a queued write to their address: answered from a full write (forwarded),
 // or held until a partial write had gone to the device (a same-address hazard).
 struct ReadsMeetingWrites {
@@ -624,6 +632,8 @@ std::vector<Case> cases() {
   const auto long_cap = [](ctrl::ControllerConfig& c) { c.age_cap = 8192; };
   const std::string adaptive = "adaptive page policy (idle timeout 16)";
   const auto open_page = [](ctrl::ControllerConfig& c) { c.page_policy = PagePolicy::Open; };
+  const auto per_bank = [](ctrl::ControllerConfig& c) { c.refresh_kind = ctrl::RefreshKind::PerBank; };
+  const auto same_bank = [](ctrl::ControllerConfig& c) { c.refresh_kind = ctrl::RefreshKind::SameBank; };
   const auto forwards = [](const dram::DramPreset&, const Recorded& r) {
     EXPECT_GT(r.stats.forwarded_reads, 0u) << "no read was answered from a queued write";
   };
@@ -708,6 +718,41 @@ std::vector<Case> cases() {
        long_cap},
       {"ddr3_1600k_trickled_writes_frfcfs_cap64_open", "ddr3-1600k", trickle(10'000, 44),
        policy(Scheduler::FrFcfsCap), writes_wait_for_the_cap, write_cap, long_cap},
+      // Per-bank and same-bank refresh: one unit at a time, an idle one where there is one.
+      {"lpddr5_6400_random_per_bank_frfcfs", "lpddr5-6400",
+       registry("random", 30'000, 28, 0.7, 64ull << 20, 0, 8), with(policy(Scheduler::FrFcfs), per_bank),
+       unit_refreshes},
+      {"lpddr5_6400_sequential_per_bank_adaptive", "lpddr5-6400", registry("sequential", 30'000, 29),
+       with(policy(Scheduler::FrFcfs, PagePolicy::Adaptive), per_bank), unit_refreshes},
+      {"hbm2_random_per_bank_frfcfs_cap64_xor", "hbm2", registry("random", 20'000, 30),
+       with(policy(Scheduler::FrFcfsCap, PagePolicy::Open, Mapping::RoBaRaCoBgCh, true), per_bank),
+       unit_refreshes},
+      {"hbm3_sequential_per_bank_closed", "hbm3", registry("sequential", 30'000, 31),
+       with(policy(Scheduler::FrFcfs, PagePolicy::Closed), per_bank), unit_refreshes},
+      {"ddr5_4800_random_same_bank_frfcfs", "ddr5-4800",
+       registry("random", 30'000, 32, 0.7, 64ull << 20, 0, 8), with(policy(Scheduler::FrFcfs), same_bank),
+       unit_refreshes},
+      {"ddr5_4800_rwmix_same_bank_fcfs_adaptive", "ddr5-4800", registry("rw-mix", 20'000, 33, 0.6, 16 * 64),
+       with(policy(Scheduler::Fcfs, PagePolicy::Adaptive), same_bank), unit_refreshes},
+      // ... and forced: one tREFI of postponement, owed to the limit of one round of units.
+      {"lpddr5_6400_random_per_bank_forced", "lpddr5-6400", registry("random", 20'000, 34),
+       with(policy(Scheduler::FrFcfs), [&](ctrl::ControllerConfig& c) {
+         per_bank(c);
+         c.refresh_postpone = 1;
+       }),
+       [](const dram::DramPreset& p, const Recorded& r) {
+         unit_refreshes(p, r);
+         EXPECT_EQ(r.stats.max_refresh_owed, 8u);  // 8 bank pairs
+       }},
+      {"ddr5_4800_random_same_bank_forced", "ddr5-4800", registry("random", 20'000, 35),
+       with(policy(Scheduler::FrFcfsCap), [&](ctrl::ControllerConfig& c) {
+         same_bank(c);
+         c.refresh_postpone = 1;
+       }),
+       [](const dram::DramPreset& p, const Recorded& r) {
+         unit_refreshes(p, r);
+         EXPECT_EQ(r.stats.max_refresh_owed, 4u);  // 4 bank indices
+       }},
       {"ddr4_3200_refresh_at_once_frfcfs", "ddr4-3200", registry("random", 20'000, 27),
        with(policy(Scheduler::FrFcfs), [](ctrl::ControllerConfig& c) { c.refresh_postpone = 1; }),
        [](const dram::DramPreset& p, const Recorded& r) {

@@ -156,7 +156,7 @@ TEST_F(ReqQueue, PopOfAnEmptySlotIsNamed) {
 }
 
 // ---- Refresh debt (mc_refresh) ------------------------------------------------------------
-// One rank with demand queued, tREFI 4 cycles: refreshes fall due at the edges of cycles 3, 7,
+// One rank with demand queued, all-bank refresh, tREFI 4 cycles: refreshes fall due at the edges of cycles 3, 7,
 // 11, ... With postpone 2, the second one forces a REF.
 class Refresh : public ::testing::Test {
  protected:
@@ -165,7 +165,8 @@ class Refresh : public ::testing::Test {
     b->present_i = 1;
     b->refi_i = 4;
     b->postpone_i = 2;
-    b->rank_idle_i = 0;
+    b->units_i = 1;       // all-bank refresh (kind_i 0)
+    b->bank_used_i = 1;   // a request queued for bank 0 of rank 0
   }
   void run_to(std::uint64_t cycle) {
     while (b.now() < cycle) b.clock();

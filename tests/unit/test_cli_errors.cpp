@@ -114,6 +114,15 @@ std::vector<Row> rows() {
   const std::string ints = "must be an integer from 1 to " + kMax64;
   return {
       // Numbers on the command line: strict, in range, named.
+      // A refresh kind the preset's standard lacks: one line, before any run.
+      {"refresh_per_bank_on_ddr4", "run --preset ddr4-3200 --refresh per-bank", {}, 2,
+       "mckit: DDR4-3200 (DDR4) has no per-bank refresh: it has all-bank only"},
+      {"refresh_same_bank_on_hbm2", "run --preset hbm2 --refresh same-bank", {}, 2,
+       "mckit: HBM2-2000 (HBM2) has no same-bank refresh: it has all-bank and per-bank"},
+      {"refresh_per_bank_on_ddr5", "run --preset ddr5-4800 --refresh per-bank", {}, 2,
+       "mckit: DDR5-4800B (DDR5) has no per-bank refresh: it has all-bank and same-bank"},
+      {"refresh_unknown_kind", "run --refresh sometimes", {}, 2,
+       "mckit: --refresh: unknown refresh kind 'sometimes' (accepted: all-bank, per-bank, same-bank)"},
       {"requests_negative", "run --requests -1", {}, 2,
        "mckit: --requests: " + ints + " (got '-1')"},
       {"requests_overflow", "run --requests 99999999999999999999", {}, 2,

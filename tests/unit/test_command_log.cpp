@@ -61,7 +61,8 @@ TEST(CommandLog, ReadsFieldsCommentsHexAndShortForms) {
 
 TEST(CommandLog, BadLinesNameTheLine) {
   EXPECT_EQ(parse_error("0 ACT 0 0 0 1 0\n1 FOO 0 0 0 0 0\n"),
-            "t.log:2: unknown command 'FOO' (expected NOP ACT PRE PREA RD RDA WR WRA REF)");
+            "t.log:2: unknown command 'FOO' (expected NOP ACT PRE PREA RD RDA WR WRA REF REFpb "
+            "REFsb)");
   EXPECT_EQ(parse_error("0 ACT 0 0 0 1\n"),
             "t.log:1: expected 7 fields (cycle command rank bank_group bank row column), got 6");
   EXPECT_EQ(parse_error("5 REF\n"),
@@ -98,7 +99,7 @@ TEST(CommandLog, LinesAreAtMost4096BytesAndQuotedShortAndEscaped) {
             }() + "'...");
   EXPECT_EQ(parse_error("1 A\x01\x1b[2J 0 0 0 0 0\n"),
             "t.log:1: unknown command 'A\\x01\\x1b[2J' (expected NOP ACT PRE PREA RD RDA WR WRA "
-            "REF)");
+            "REF REFpb REFsb)");
   EXPECT_EQ(parse_error("0 ACT 0 0 0 " + std::string(300, '9') + "z 0\n"),
             "t.log:1: row must be a decimal or 0x-hex number, got '" + std::string(80, '9') +
                 "'...");
@@ -175,11 +176,35 @@ TEST(MckitCheck, ViolationExitsOneAndNamesTheLine) {
       << r.output();
 }
 
+TEST(MckitCheck, PerAndSameBankRefreshAtTheirEarliestAreClean) {
+  const std::string data = std::string(MCKIT_TEST_DATA) + "/logs/";
+  const test::CliRun pb = test::run_mckit("check --preset lpddr5-6400 " + data + "lpddr5_refpb.log");
+  EXPECT_EQ(pb.exit_code, 0) << pb.output();
+  EXPECT_NE(pb.output().find("0 violations in 6 commands over 145 cycles"), std::string::npos)
+      << pb.output();
+  const test::CliRun sb = test::run_mckit("check --preset ddr5-4800 " + data + "ddr5_refsb.log");
+  EXPECT_EQ(sb.exit_code, 0) << sb.output();
+  EXPECT_NE(sb.output().find("0 violations in 4 commands over 312 cycles"), std::string::npos)
+      << sb.output();
+}
+
+TEST(MckitCheck, PerBankRefreshViolationsNameTheirLines) {
+  const std::string log = std::string(MCKIT_TEST_DATA) + "/logs/lpddr5_refpb_early.log";
+  const test::CliRun r = test::run_mckit("check --preset lpddr5-6400 " + log);
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  for (const std::string line : {":3: cycle 71: REFpb r0 bg0 b1: tpbR2pbR, 1 cycle early\n",
+                                 ":4: cycle 95: ACT r0 bg2 b0 row 5: tRFCpb, 1 cycle early\n",
+                                 ":5: cycle 200: REFpb r0 bg2 b0: refreshed bank open\n",
+                                 ":6: cycle 300: REFsb r0 b1: not a command of this standard\n"})
+    EXPECT_NE(r.output().find(log + line), std::string::npos) << line << r.output();
+  EXPECT_NE(r.output().find("4 violations in 5 commands"), std::string::npos) << r.output();
+}
+
 TEST(MckitCheck, BadLineExitsTwoWithLineNumber) {
   const std::string log = std::string(MCKIT_TEST_DATA) + "/logs/unknown_command.log";
   const test::CliRun r = test::run_mckit("check --preset ddr4-3200 " + log);
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.output(), "mckit: " + log + ":3: unknown command 'READ' (expected NOP ACT PRE PREA RD RDA WR WRA REF)\n");
+  EXPECT_EQ(r.output(), "mckit: " + log + ":3: unknown command 'READ' (expected NOP ACT PRE PREA RD RDA WR WRA REF REFpb REFsb)\n");
 }
 
 TEST(MckitCheck, DevZeroFailsAtOnceWithTheLineLengthMessage) {

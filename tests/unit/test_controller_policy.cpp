@@ -263,6 +263,7 @@ TEST(ControllerPolicyDocs, SettingsTableMatchesDefaultsAndBounds) {
       {"mapping", name_of(defaults.mapping)},
       {"xor-hash", defaults.xor_bank_hash ? "true" : "false"},
       {"refresh", defaults.refresh ? "true" : "false"},
+      {"refresh-kind", name_of(defaults.refresh_kind)},
       {"queue-depth", std::to_string(defaults.queue_depth)},
       {"prefetcher", name_of(defaults.prefetch.kind)}};
   for (const auto& [key, value] : named) {

@@ -62,5 +62,36 @@ TEST(DerivedTiming, RefreshPostponementCappedAtTheStandardsLimit) {
     EXPECT_EQ(refresh_postpone_limit(s), 8) << s;
 }
 
+// Per-bank and same-bank refresh as the controller reads the presets (configs/dram/): a command
+// every tREFI / units, postponement scaled by the units, the spacings of the standard.
+TEST(DerivedTiming, RefreshKindsOnTheirPresets) {
+  struct Want {
+    const char* preset;
+    RefreshKind kind;
+    int units, pair, interval, busy, to_next, to_act, owed;
+  };
+  const Want wants[] = {
+      {"ddr4-3200", RefreshKind::AllBank, 1, 0, 12480, 0, 0, 0, 8},
+      {"lpddr5-6400", RefreshKind::PerBank, 8, 8, 3125 / 8, 96, 72, 7, 8 * 8},
+      {"hbm2", RefreshKind::PerBank, 16, 0, 3900 / 16, 160, 8, 8, 8 * 16},
+      {"hbm3", RefreshKind::PerBank, 16, 0, 6240 / 16, 320, 13, 13, 8 * 16},
+      {"ddr5-4800", RefreshKind::SameBank, 4, 0, 9360 / 4, 312, 72, 72, 4 * 4},
+  };
+  for (const Want& w : wants) {
+    SCOPED_TRACE(w.preset);
+    ControllerConfig c;
+    c.refresh_kind = w.kind;
+    const ControllerParams p = derive_controller_params(dram::load_preset(w.preset), c);
+    EXPECT_EQ(p.ref_kind, std::uint8_t(w.kind));
+    EXPECT_EQ(p.ref_units, w.units);
+    EXPECT_EQ(p.ref_pair, w.pair);
+    EXPECT_EQ(p.trefi, w.interval);
+    EXPECT_EQ(p.trfcpb, w.busy);
+    EXPECT_EQ(p.tpbr2pbr, w.to_next);
+    EXPECT_EQ(p.tpbr2act, w.to_act);
+    EXPECT_EQ(p.ref_postpone, w.owed);
+  }
+}
+
 }  // namespace
 }  // namespace mckit::ctrl

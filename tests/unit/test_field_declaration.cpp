@@ -48,10 +48,12 @@ TEST(FieldDeclaration, ShippedEnumsKeepTheirCodesAndNames) {
   EXPECT_EQ(int(dram::Command::NOP), 0);
   EXPECT_EQ(int(dram::Command::PREA), 3);
   EXPECT_EQ(int(dram::Command::REF), 8);
-  EXPECT_EQ(dram::kCommandCount, 9);
+  EXPECT_EQ(int(dram::Command::REFpb), 9);
+  EXPECT_EQ(int(dram::Command::REFsb), 10);
+  EXPECT_EQ(dram::kCommandCount, 11);
   std::string commands;
   for (std::string_view name : dram::kCommandNames) commands += std::string(name) + " ";
-  EXPECT_EQ(commands, "NOP ACT PRE PREA RD RDA WR WRA REF ");
+  EXPECT_EQ(commands, "NOP ACT PRE PREA RD RDA WR WRA REF REFpb REFsb ");
   EXPECT_EQ(int(Scheduler::FrFcfsCap), 2);
   EXPECT_EQ(int(PagePolicy::Adaptive), 2);
   EXPECT_EQ(int(Mapping::RoBaRaCoBgCh), 2);

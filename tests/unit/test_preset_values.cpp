@@ -26,7 +26,7 @@ const std::vector<std::string> kTimingNames = {
     "tRCD",   "tRP",    "tRAS",   "tRC",    "tCL",       "tCWL",  "tBL",    "tRTP",
     "tWR",    "tWTR_S", "tWTR_L", "tCCD_S", "tCCD_L",    "tRRD_S", "tRRD_L", "tFAW",
     "tRFC",   "tREFI",  "tRTRS",  "tRCDWR", "tRPab",     "tCCD_L_WR", "tWPRE", "tRFCsb",
-    "tREFIsb", "tRFCpb", "tREFIpb", "tRREFD", "tPPD"};
+    "tREFIsb", "tRFCpb", "tREFIpb", "tRREFD", "tPPD", "tPBR2PBR", "tPBR2ACT", "tREFSBRD"};
 
 Organization org(int ranks, int bank_groups, int banks_per_group, int rows, int columns,
                  int device_width, int devices_per_rank, int channel_width, int burst_length,
@@ -105,7 +105,8 @@ const std::map<std::string, Pinned>& pinned() {
          {"tRTRS", 2},
          {"tRFCsb", 312},   // 130 / 0.416667
          {"tREFIsb", 1170},  // 1950 / 4 / 0.416667
-         {"tPPD", 2}}}},     // 2 nCK
+         {"tPPD", 2},        // 2 nCK
+         {"tREFSBRD", 72}}}},  // 30 / 0.416667
       // JESD209-5 LPDDR5-6400, 8 Gb x16, BG mode 4 BG x 4 banks, BL16, WCK:CK 4:1.
       {"lpddr5-6400",
        {org(1, 4, 4, 32768, 1024, 16, 1, 16, 16, 8), 1250,
@@ -130,7 +131,9 @@ const std::map<std::string, Pinned>& pinned() {
          {"tRTRS", 2},
          {"tRFCpb", 96},   // 120 / 1.25
          {"tREFIpb", 390},  // 3906.25 / 8 / 1.25 = 390.6 -> 390
-         {"tPPD", 2}}}},    // 2 nCK
+         {"tPPD", 2},       // 2 nCK
+         {"tPBR2PBR", 72},  // 90 / 1.25
+         {"tPBR2ACT", 7}}}},  // 8 / 1.25 = 6.4 -> 7
       // JESD235 HBM2 2.0 Gb/s, pseudo-channel mode, 8 Gb dies in a 4-high stack; values of
       // Ramulator2 HBM2_2000Mbps and DRAMsim3 HBM2_8Gb_x128.ini (the larger where they differ).
       {"hbm2",

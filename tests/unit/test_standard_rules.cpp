@@ -90,6 +90,38 @@ TEST_F(BadDescription, AWellFormedRowLoads) {
   EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD")"), "(no error)");
 }
 
+// A well-formed row and a bus of every command (REFpb too), then `kinds` as the refresh kinds.
+std::string with_kinds(const std::string& path, const std::string& kinds) {
+  std::ofstream(path) << R"({"standard": "DDR4", "description": "d", "rows": [{)" << kGood
+                      << R"("distance": "tRCD"}], "command_buses": [{"name": "command",
+                      "commands": ["ACT", "PRE", "PREA", "RD", "RDA", "WR", "WRA", "REF",
+                      "REFpb"], "source": "s"}],
+                      "refresh": {"command": "REF", "interval": "tREFI",
+                      "max_postponed": 8, "max_pulled_in": 8, "source": "s"},
+                      "refresh_kinds": )" << kinds << "}";
+  try {
+    load_standard_rules_file(path);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST_F(BadDescription, RefreshKindsNameTheirCommandAndPair) {
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "per-bank", "command": "REFpb", "pair_offset": 8,
+                                  "source": "s"}])"),
+            "(no error)");
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "per-bank", "command": "REFsb", "source": "s"}])"),
+            path_ + ": refresh_kinds[0].kind: must be \"per-bank\" with command \"REFpb\" or "
+                    "\"same-bank\" with command \"REFsb\"");
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "same-bank", "command": "REFsb", "pair_offset": 8,
+                                  "source": "s"}])"),
+            path_ + ": refresh_kinds[0].pair_offset: only a per-bank refresh has a pair");
+  EXPECT_EQ(with_kinds(path_, R"([{"kind": "per-bank", "command": "REFpb", "pair_offset": 6,
+                                  "source": "s"}])"),
+            path_ + ": refresh_kinds[0].pair_offset: must be a power of two");
+}
+
 TEST_F(BadDescription, UnknownNameNamesFileAndRow) {
   EXPECT_EQ(error_with_row(kGood + R"("distance": "tRCD + tFOO")"),
             path_ + ": rows[0] (tRCD): distance: unknown name 'tFOO' in 'tRCD + tFOO'");
@@ -99,7 +131,7 @@ TEST_F(BadDescription, UnknownCommandScopeOrKey) {
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "bank", "preceding": ["MRS"], )"
                            R"("following": ["RD"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].preceding: unknown command 'MRS' (known: ACT, PRE, PREA, "
-                    "RD, RDA, WR, WRA, REF)");
+                    "RD, RDA, WR, WRA, REF, REFpb, REFsb)");
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "die", "preceding": ["ACT"], )"
                            R"("following": ["RD"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].scope: unknown scope 'die' (known: bank, bank group, rank, "
@@ -115,7 +147,7 @@ TEST_F(BadDescription, OtherBankGroupNeedsSingleBankCommands) {
   EXPECT_EQ(error_with_row(R"("name": "x", "scope": "other bank group", "preceding": ["REF"], )"
                            R"("following": ["ACT"], "distance": "1", "source": "s")"),
             path_ + ": rows[0].scope: 'other bank group' needs single-bank commands (not "
-                    "PREA or REF)");
+                    "PREA or a refresh)");
 }
 
 TEST_F(BadDescription, EveryCommandOnExactlyOneBus) {
@@ -132,13 +164,17 @@ TEST_F(BadDescription, EveryCommandOnExactlyOneBus) {
                                 R"("source": "s"}, {"name": "column", "commands": ["RD", "RDA", )"
                                 R"("WR", "WRA", "PRE"], "source": "s"}])"),
             path_ + ": command_buses[1].commands: PRE is on an earlier bus already");
+  EXPECT_EQ(error_with_row(row, R"([{"name": "command", "commands": ["ACT", "PRE", "PREA", "RD", )"
+                                R"("RDA", "WR", "WRA", "REF", "REFpb"], "source": "s"}])"),
+            path_ + ": command_buses: carries REFpb, which the standard lacks (see "
+                    "refresh_kinds)");
   EXPECT_EQ(error_with_row(row, "[]"),
             path_ + ": command_buses: must be a non-empty list of command buses");
 }
 
 TEST(StandardRules, HbmHasARowAndAColumnBus) {
-  // JESD235/JESD238: row commands on the R pins, column commands on the C pins; the other
-  // standards drive every command on one command/address bus.
+  // JESD235/JESD238: row commands (the single-bank REFSB too) on the R pins, column commands
+  // on the C pins; the other standards drive every command on one command/address bus.
   const CommandSet row = command_bit(Command::ACT) | command_bit(Command::PRE) |
                          command_bit(Command::PREA) | command_bit(Command::REF);
   const CommandSet column = command_bit(Command::RD) | command_bit(Command::RDA) |
@@ -147,14 +183,17 @@ TEST(StandardRules, HbmHasARowAndAColumnBus) {
     const StandardRules rules = load_standard_rules(s);
     ASSERT_EQ(rules.buses.size(), 2u) << s;
     EXPECT_EQ(rules.buses[0].name, "row");
-    EXPECT_EQ(rules.buses[0].commands, row);
+    EXPECT_EQ(rules.buses[0].commands, CommandSet(row | command_bit(Command::REFpb)));
     EXPECT_EQ(rules.buses[1].name, "column");
     EXPECT_EQ(rules.buses[1].commands, column);
   }
-  for (const char* s : {"DDR3", "DDR4", "DDR5", "LPDDR5"}) {
+  const std::pair<const char*, CommandSet> one_bus[] = {
+      {"DDR3", 0}, {"DDR4", 0}, {"DDR5", command_bit(Command::REFsb)},
+      {"LPDDR5", command_bit(Command::REFpb)}};
+  for (const auto& [s, partial_refresh] : one_bus) {
     const StandardRules rules = load_standard_rules(s);
     ASSERT_EQ(rules.buses.size(), 1u) << s;
-    EXPECT_EQ(rules.buses[0].commands, CommandSet(row | column)) << s;
+    EXPECT_EQ(rules.buses[0].commands, CommandSet(row | column | partial_refresh)) << s;
   }
 }
 
@@ -189,7 +228,7 @@ TEST(StandardRules, ARowPerStandardsOwnTimings) {
   for (const char* name : {"tRRD", "tCCD", "tWTR"}) EXPECT_GT(rows_named("DDR3", name), 0) << name;
   for (const char* name : {"tRRD_L", "tCCD_L", "tWTR_L", "tRRD_S", "tCCD_S", "tWTR_S"})
     EXPECT_EQ(rows_named("DDR3", name), 0) << name;
-  EXPECT_EQ(rows_named("LPDDR5", "tRRD"), 1);
+  EXPECT_EQ(rows_named("LPDDR5", "tRRD"), 2);  // ACT to ACT, and ACT to REFpb
   EXPECT_EQ(rows_named("LPDDR5", "tRRD_L") + rows_named("LPDDR5", "tRRD_S"), 0);
   for (const char* s : {"HBM2", "HBM3"}) EXPECT_EQ(rows_named(s, "tRTRS"), 0) << s;
 }

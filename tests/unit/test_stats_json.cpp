@@ -105,11 +105,11 @@ TEST(StatsJson, AllFieldsFromKnownNumbers) {
   EXPECT_EQ(u(rows.at("conflicts")), 1u);
 
   const json::object& cmds = o.at("commands").as_object();
-  EXPECT_EQ(cmds.size(), 9u);
+  EXPECT_EQ(cmds.size(), 11u);
   EXPECT_EQ(u(cmds.at("ACT")), 3u);
   EXPECT_EQ(u(cmds.at("RDA")), 2u);
   EXPECT_EQ(u(cmds.at("REF")), 4u);
-  for (const char* name : {"NOP", "PRE", "PREA", "RD", "WR", "WRA"})
+  for (const char* name : {"NOP", "PRE", "PREA", "RD", "WR", "WRA", "REFpb", "REFsb"})
     EXPECT_EQ(u(cmds.at(name)), 0u) << name;
 
   const json::object& ref = o.at("refresh").as_object();
