@@ -53,6 +53,11 @@ module mc_timing (
     w = {{(16 - mc_pkg::TW){1'b0}}, v};
   endfunction
 
+  // A bound into an ACT counts to the clock its timings start from (t_i.act_late after the
+  // issue clock), so it is that much shorter between issue clocks.
+  logic [15:0] act_late;
+  assign act_late = {15'b0, t_i.act_late};
+
   logic [NB-1:0] open_q;
   logic [mc_pkg::RowW-1:0] row_q [NB];
   logic [TimeW-1:0] bank_act_q [NB];   // ACT allowed from (tRC, tRP)
@@ -141,7 +146,7 @@ module mc_timing (
         end
         mc_pkg::CMD_PRE: begin
           open_q[bank_i] <= 1'b0;
-          bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp)));
+          bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp) - act_late));
           rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rp)));
           rank_pre_q[rank] <= after(now_i, w(t_i.ppd));
         end
@@ -149,12 +154,12 @@ module mc_timing (
           // Every bank of the rank waits tRPab, open or not: PREA only precedes a refresh,
           // which waits as long anyway.
           open_q <= open_q & ~rank_banks;
-          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rpab)));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rpab) - act_late));
           rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rpab)));
           rank_pre_q[rank] <= after(now_i, w(t_i.ppd));
         end
         mc_pkg::CMD_REF: begin
-          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc - act_late));
           rank_ref_q[rank] <= after(now_i, t_i.rfc);
         end
         mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA: begin
@@ -162,7 +167,7 @@ module mc_timing (
           bank_pre_q[bank_i] <= pre_after_col;
           if (auto_pre) begin
             open_q[bank_i] <= 1'b0;
-            bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(pre_after_col, w(t_i.rp)));
+            bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(pre_after_col, w(t_i.rp) - act_late));
             rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(pre_after_col, w(t_i.rp)));
           end
           for (int r = 0; r < NR; r++) begin

@@ -6,7 +6,8 @@ using dram::Command;
 
 SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o, bool from_wq,
                                          bool in_flight_full, const Refresh::PerRank& ref_active,
-                                         const BankTiming& timing) const {
+                                         const BankTiming& timing, bool hold_row,
+                                         bool hold_col) const {
   // FCFS: only the oldest entry goes. Past the age cap the oldest goes first whenever it can;
   // otherwise the others go, kept off its bank by the queue.
   bool col_found = o.col_found, row_found = o.row_found, row_act = o.row_act;
@@ -20,11 +21,14 @@ SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o,
     row_found = o.oldest_act || o.oldest_pre;
   }
   if (!from_wq && in_flight_full) col_found = false;
+  // Nothing on a bus a two-clock command still holds.
+  if (hold_col) col_found = false;
+  if (hold_row) row_found = false;
 
   // The first rank whose refresh may go (every owing rank's readiness is evaluated).
   int ref_rank = -1;
   for (int r = bank_index::kRanks - 1; r >= 0; --r)
-    if (ref_active[std::size_t(r)] && timing.refresh_ok(clock, r)) ref_rank = r;
+    if (!hold_row && ref_active[std::size_t(r)] && timing.refresh_ok(clock, r)) ref_rank = r;
 
   SchedulerChoice c;
   const bool closed = p_.page_policy == std::uint8_t(PagePolicy::Closed);
@@ -40,7 +44,7 @@ SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o,
     c.demand = true;
     c.idx = row_idx;
     c.cmd = row_act ? Command::ACT : Command::PRE;
-  } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive)) {
+  } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive) && !hold_row) {
     // Closing a bank left open and unused for the idle timeout.
     const int idle = timing.first_idle(clock, ~o.bank_has_hit);
     if (idle >= 0) {

@@ -71,19 +71,19 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row)
       break;
     case Command::PRE:
       open_ &= ~(1ull << b);
-      bank_act_[bi] = later(bank_act_[bi], now + p_.trp);
+      bank_act_[bi] = later(bank_act_[bi], now + p_.trp - p_.act_late);
       rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trp);
       rank_pre_[ri] = now + p_.tppd;
       break;
     case Command::PREA:
       // Every bank of the rank waits tRPab: PREA only precedes a refresh.
       open_ &= ~rank_banks(int(ri));
-      rank_act_[ri] = later(rank_act_[ri], now + p_.trpab);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trpab - p_.act_late);
       rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trpab);
       rank_pre_[ri] = now + p_.tppd;
       break;
     case Command::REF:
-      rank_act_[ri] = later(rank_act_[ri], now + p_.trfc);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trfc - p_.act_late);
       rank_ref_[ri] = now + p_.trfc;
       break;
     case Command::RD:
@@ -97,7 +97,7 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row)
       bank_pre_[bi] = pre_after_col;
       if (dram::has_auto_precharge(cmd)) {
         open_ &= ~(1ull << b);
-        bank_act_[bi] = later(bank_act_[bi], pre_after_col + p_.trp);
+        bank_act_[bi] = later(bank_act_[bi], pre_after_col + p_.trp - p_.act_late);
         rank_pre_done_[ri] = later(rank_pre_done_[ri], pre_after_col + p_.trp);
       }
       // A burst on another rank starts tRTRS after this one ends (negative offsets clamp).

@@ -115,8 +115,13 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
     for (unsigned bits = bus.commands; bits != 0; bits &= bits - 1)
       bus_of_[std::size_t(__builtin_ctz(bits))] = std::uint8_t(bus_violation_.size());
     bus_violation_.push_back(bus.name + " bus: two commands in one cycle");
+    bus_early_.push_back(bus.name + " bus");
+    std::array<std::uint8_t, kCommands> clocks{};
+    std::copy(bus.clocks.begin(), bus.clocks.end(), clocks.begin());
+    bus_clocks_.push_back(clocks);
   }
   bus_last_.assign(bus_violation_.size(), kNever);
+  bus_free_.assign(bus_violation_.size(), kNever);
   const std::string interval_where = rules.file + ": refresh: interval";
   refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
   max_postponed_ = rules.refresh.max_postponed;
@@ -276,10 +281,15 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
                                 " is before the previous command's cycle " +
                                 std::to_string(last_cycle_));
   if (c.cmd == Command::NOP) return;
-  // One command per clock on each command bus (the standard file's command_buses).
-  std::int64_t& bus_last = bus_last_[bus_of_[std::size_t(c.cmd)]];
-  if (now == bus_last) illegal(out, c, bus_violation_[bus_of_[std::size_t(c.cmd)]].c_str());
-  bus_last = now;
+  // One command per clock on each command bus, and none while a multi-clock command still
+  // holds it (the standard file's command_buses).
+  const std::size_t bus = bus_of_[std::size_t(c.cmd)];
+  if (now == bus_last_[bus])
+    illegal(out, c, bus_violation_[bus].c_str());
+  else if (now < bus_free_[bus])
+    out.push_back({c, bus_early_[bus], std::uint64_t(bus_free_[bus] - now), false});
+  bus_last_[bus] = now;
+  bus_free_[bus] = now + bus_clocks_[bus][std::size_t(c.cmd)];
 
   check_refresh_deadline(c.cycle, out);
   if (c.cmd == Command::PREA || c.cmd == Command::REF) {

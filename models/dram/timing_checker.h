@@ -172,7 +172,9 @@ class TimingChecker {
   std::int64_t last_cycle_ = kNever;
   std::array<std::uint8_t, kCommands> bus_of_{};
   std::vector<std::int64_t> bus_last_;  // per bus: the cycle of its latest command
-  std::vector<std::string> bus_violation_;
+  std::vector<std::int64_t> bus_free_;  // per bus: the first cycle its latest command left free
+  std::vector<std::string> bus_violation_, bus_early_;
+  std::vector<std::array<std::uint8_t, kCommands>> bus_clocks_;
   std::vector<Place> touched_;  // the banks the last PREA or REF touched (check, then apply)
   std::size_t touched_count_ = 0;
 };

@@ -810,7 +810,7 @@ std::vector<PrefetchCase> prefetch_cases() {
        16},
       {"hbm2_sequential_stream_closed", "hbm2", registry("sequential", 15'000, 35),
        prefetching(policy(Scheduler::Fcfs, PagePolicy::Closed), PrefetcherKind::Stream, 1, 2),
-       16},
+       18},
       {"ddr3_1600k_runs_stream_roraba", "ddr3-1600k",
        registry("random", 20'000, 36, 0.8, 0, 0, 16),
        prefetching(policy(Scheduler::FrFcfs, PagePolicy::Open, Mapping::RoRaBaCoCh),
