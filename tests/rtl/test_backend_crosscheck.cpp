@@ -760,7 +760,7 @@ TEST(BackendCrosscheckFcfs, OldestStaysTheOldestWhenAPopAndAPushMeet) {
 
 // ---- Prefetchers --------------------------------------------------------------------------
 // Requests paced one every `pace` cycles, so that the queues leave command slots free for
-// prefetches. The prefetch commands (their addresses and slots) are part of the command
+// prefetches (and a prefetch, time to go before the demand read it anticipates arrives). The prefetch commands (their addresses and slots) are part of the command
 // streams compared, so the RTL's and the C++ model's prefetchers predict the same addresses.
 struct PrefetchCase {
   std::string name;
