@@ -167,7 +167,8 @@ module mc_timing (
           bank_pre_q[bank_i] <= pre_after_col;
           if (auto_pre) begin
             open_q[bank_i] <= 1'b0;
-            bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(pre_after_col, w(t_i.rp) - act_late));
+            bank_act_q[bank_i] <= later(bank_act_q[bank_i],
+                                        after(pre_after_col, w(t_i.rp) - act_late));
             rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(pre_after_col, w(t_i.rp)));
           end
           for (int r = 0; r < NR; r++) begin

@@ -101,7 +101,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const QueueEntry sel = served.entry(sched.idx);
 
   // Prefetcher: the head candidate, then the buffer's answers to this cycle's inputs.
-  const PrefetchStep pf = prefetch_.step(clock_, sched.cmd == Command::NOP && !hold_row && !hold_col, timing_, rq_, wq_, refresh_.active(),
+  const bool slot_free = sched.cmd == Command::NOP && !hold_row && !hold_col;
+  const PrefetchStep pf = prefetch_.step(clock_, slot_free, timing_, rq_, wq_, refresh_.active(),
                                          rsp_.in_flight_full());
   PrefetchPorts ports;
   if (prefetch_.on()) {
@@ -201,7 +202,8 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   wq_.bank_event(cmd, cmd_bank, cmd_row);
 
   timing_.update(clock_.now(), cmd, cmd_bank, cmd_row);
-  hold_ = (cmd == Command::ACT && p_.act_two_clock) || (dram::is_column(cmd) && p_.col_two_clock);
+  hold_ = (cmd == Command::ACT && p_.act_two_clock) ||
+          (dram::is_column(cmd) && p_.col_two_clock);
   hold_col_ = dram::is_column(cmd);
 
   // Front end registers.

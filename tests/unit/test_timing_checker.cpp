@@ -122,7 +122,9 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
   // Issue clock to issue clock: ACT to RD, ACT to WR, ACT to PRE, RD to PRE, WR to PRE, and
   // PRE to ACT.
   int rcd() const { return t().tRCD + act_late() - col_late(); }
-  int act_to_wr() const { return (t().tRCDWR > 0 ? t().tRCDWR : t().tRCD) + act_late() - col_late(); }
+  int act_to_wr() const {
+    return (t().tRCDWR > 0 ? t().tRCDWR : t().tRCD) + act_late() - col_late();
+  }
   int ras() const { return t().tRAS + act_late(); }
   int rtp() const { return t().tRTP + col_late(); }
   int wr_to_pre() const { return t().tCWL + t().tBL + t().tWR + col_late(); }
@@ -142,7 +144,9 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
   // ACT to ACT of two banks: tRRD_L in one bank group, tRRD_S across groups; across ranks, once
   // the first leaves the bus.
   std::int64_t act_gap(Bank x, Bank y) const {
-    return x.rank != y.rank ? act_clocks() : x.bg == y.bg ? in_group(t().tRRD_L, t().tRRD_S) : t().tRRD_S;
+    return x.rank != y.rank ? act_clocks()
+           : x.bg == y.bg   ? in_group(t().tRRD_L, t().tRRD_S)
+                            : t().tRRD_S;
   }
   // The rank's last bank: loops over banks must reach it.
   Bank last_bank() const {
@@ -486,7 +490,8 @@ void expect_bus_early(const std::vector<Violation>& got, const std::string& bus)
   EXPECT_EQ(got[0].cycles, 1u);
   EXPECT_FALSE(got[0].late);
   const std::string tail = ": " + bus + " bus, 1 cycle early", text = got[0].message();
-  EXPECT_TRUE(text.size() > tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0)
+  EXPECT_TRUE(text.size() > tail.size() &&
+              text.compare(text.size() - tail.size(), tail.size(), tail) == 0)
       << text;
 }
 
@@ -513,8 +518,10 @@ TEST_P(TimingCheckerTest, Bus_ColumnCommandTheCycleAfterAnAct) {
 
 TEST_P(TimingCheckerTest, Bus_Ddr5ColumnCommandHoldsTheBus) {
   // RD, then a PRE to an idle bank the next cycle: DDR5's RD takes two clocks of the one bus.
-  const Scenario s =
-      Scenario().at(0, Command::ACT, kA).at(rcd(), Command::RD, kA).at(rcd() + 1, Command::PRE, kA2);
+  const Scenario s = Scenario()
+                         .at(0, Command::ACT, kA)
+                         .at(rcd(), Command::RD, kA)
+                         .at(rcd() + 1, Command::PRE, kA2);
   const auto got = run_probe(p_, s, 0);
   if (p_.standard == "DDR5") expect_bus_early(got, "command");
   else EXPECT_TRUE(got.empty()) << messages(got);
