@@ -1,8 +1,8 @@
-// mc_scheduler: picks the one command of this cycle. In order: the refresh of a rank that
-// owes one (PREA, then REF; per-bank and same-bank: a PRE per open bank of the unit, then
-// REFpb or REFsb); a demand column command; a demand ACT or PRE; under the adaptive
-// page policy, closing a bank left idle. Demand comes from a queue whose oldest entry waited
-// past the age cap (the older one when both did), so no request waits without bound;
+// mc_scheduler: picks the one command of this cycle, none on a bus a two-clock command still
+// holds. In order: the refresh of a rank that owes one (PREA, then REF; per-bank and
+// same-bank: a PRE per open bank of the unit, then REFpb or REFsb); a demand column command; a
+// demand ACT or PRE; under the adaptive page policy, closing a bank left idle. Demand comes
+// from a queue whose oldest entry waited past the age cap (the older one when both did), so no request waits without bound;
 // otherwise from the read queue unless the write queue is draining (between its watermarks),
 // reads are absent, or a front-end hazard waits on a queued write.
 module mc_scheduler #(
@@ -46,6 +46,8 @@ module mc_scheduler #(
   input  logic [mc_pkg::NumBanks-1:0] idle_i,
   input  logic [mc_pkg::NumBanks-1:0] pre_ok_i,
   input  logic [mc_pkg::NumBanks-1:0] bank_has_hit_i,
+  input  logic           hold_row_i,   // a two-clock command holds the row bus this cycle
+  input  logic           hold_col_i,   // ... the column bus (both on a standard with one bus)
 
   output mc_pkg::cmd_e   cmd_o,        // CMD_NOP when nothing goes
   output logic           from_wq_o,    // demand comes from the write queue this cycle
@@ -66,7 +68,8 @@ module mc_scheduler #(
   // idle bank that may close.
   logic [mc_pkg::NumRanks-1:0] ref_ready;
   logic [mc_pkg::NumBanks-1:0] idle_ready;
-  assign ref_ready = ref_active_i & (ref_kind_i == mc_pkg::REF_ALL_BANK
+  assign ref_ready = hold_row_i ? '0
+                   : ref_active_i & (ref_kind_i == mc_pkg::REF_ALL_BANK
                                      ? (rank_open_i & prea_ok_i) | (~rank_open_i & ref_ok_i)
                                      : unit_ref_ok_i);
 
@@ -91,7 +94,7 @@ module mc_scheduler #(
     .found_o(unit_found),
     .idx_o(unit_bank)
   );
-  assign idle_ready = idle_i & pre_ok_i & ~bank_has_hit_i;
+  assign idle_ready = hold_row_i ? '0 : idle_i & pre_ok_i & ~bank_has_hit_i;
   mc_prio_enc #(.Width(mc_pkg::NumRanks)) u_ref_rank (
     .req_i(ref_ready),
     .found_o(ref_found),
@@ -133,6 +136,8 @@ module mc_scheduler #(
       row_act = serve_wq ? wq_row_act_i : rq_row_act_i;
     end
     if (!serve_wq && in_flight_full_i) col_found = 1'b0;
+    if (hold_col_i) col_found = 1'b0;
+    if (hold_row_i) row_found = 1'b0;
 
     cmd_o = mc_pkg::CMD_NOP;
     demand_o = 1'b0;

@@ -59,6 +59,11 @@ module mc_timing (
     w = {{(16 - mc_pkg::TW){1'b0}}, v};
   endfunction
 
+  // A bound into an ACT counts to the clock its timings start from (t_i.act_late after the
+  // issue clock), so it is that much shorter between issue clocks.
+  logic [15:0] act_late;
+  assign act_late = {15'b0, t_i.act_late};
+
   logic [NB-1:0] open_q;
   logic [mc_pkg::RowW-1:0] row_q [NB];
   logic [TimeW-1:0] bank_act_q [NB];   // ACT allowed from (tRC, tRP)
@@ -149,7 +154,7 @@ module mc_timing (
         end
         mc_pkg::CMD_PRE: begin
           open_q[bank_i] <= 1'b0;
-          bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp)));
+          bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(now_i, w(t_i.rp) - act_late));
           rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rp)));
           rank_pre_q[rank] <= after(now_i, w(t_i.ppd));
         end
@@ -157,12 +162,12 @@ module mc_timing (
           // Every bank of the rank waits tRPab, open or not: PREA only precedes a refresh,
           // which waits as long anyway.
           open_q <= open_q & ~rank_banks;
-          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rpab)));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.rpab) - act_late));
           rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(now_i, w(t_i.rpab)));
           rank_pre_q[rank] <= after(now_i, w(t_i.ppd));
         end
         mc_pkg::CMD_REF: begin
-          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, t_i.rfc - act_late));
           rank_ref_q[rank] <= after(now_i, t_i.rfc);
         end
         mc_pkg::CMD_REFPB, mc_pkg::CMD_REFSB: begin
@@ -170,8 +175,8 @@ module mc_timing (
           // an ACT, tpbR2pbR before the next refresh of a unit.
           for (int b = 0; b < NB; b++)
             if (ref_banks_i[b] && rank_banks[b])
-              bank_act_q[b] <= later(bank_act_q[b], after(now_i, t_i.rfcpb));
-          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.pbr2act)));
+              bank_act_q[b] <= later(bank_act_q[b], after(now_i, t_i.rfcpb - act_late));
+          rank_act_q[rank] <= later(rank_act_q[rank], after(now_i, w(t_i.pbr2act) - act_late));
           rank_unit_ref_q[rank] <= after(now_i, w(t_i.pbr2pbr));
         end
         mc_pkg::CMD_RD, mc_pkg::CMD_RDA, mc_pkg::CMD_WR, mc_pkg::CMD_WRA: begin
@@ -179,7 +184,8 @@ module mc_timing (
           bank_pre_q[bank_i] <= pre_after_col;
           if (auto_pre) begin
             open_q[bank_i] <= 1'b0;
-            bank_act_q[bank_i] <= later(bank_act_q[bank_i], after(pre_after_col, w(t_i.rp)));
+            bank_act_q[bank_i] <= later(bank_act_q[bank_i],
+                                        after(pre_after_col, w(t_i.rp) - act_late));
             rank_pre_done_q[rank] <= later(rank_pre_done_q[rank], after(pre_after_col, w(t_i.rp)));
           end
           for (int r = 0; r < NR; r++) begin
@@ -209,6 +215,9 @@ module mc_timing (
   logic [NR-1:0] rank_act_ok, rank_pre_ok, rank_rd_ok, rank_wr_ok;
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
   logic [NB-1:0] act_ge, pre_ge, col_ge, bg_act_x, bg_col_x, rank_act_x, rank_pre_x, rank_col_x;
+  // A refresh waits for the full bounds that an ACT, counted from its later clock, meets
+  // act_late sooner.
+  logic [NB-1:0] unit_ref_ge;
   logic [BanksPerRank-1:0] unit, unit_open;
 
   always_comb begin
@@ -233,9 +242,11 @@ module mc_timing (
     act_ge = '0;
     pre_ge = '0;
     col_ge = '0;
+    unit_ref_ge = '0;
     for (int b = 0; b < NB; b++) begin
       if (present_i[b]) begin  // a simulator skips the bank machines the preset lacks
         act_ge[b] = now_i >= bank_act_q[b];
+        unit_ref_ge[b] = now_i >= after(bank_act_q[b], act_late);
         pre_ge[b] = now_i >= bank_pre_q[b];
         col_ge[b] = now_i >= (writes_i ? bank_wr_q[b] : bank_rd_q[b]);
       end
@@ -268,8 +279,9 @@ module mc_timing (
       unit_open = unit & open_q[r * BanksPerRank +: BanksPerRank];
       unit_ref_ok_o[r] = |unit_open
           ? !(|(unit_open & ~pre_ok_o[r * BanksPerRank +: BanksPerRank]))
-          : !(|(unit & ~act_ge[r * BanksPerRank +: BanksPerRank])) && now_i >= rank_act_q[r] &&
-            now_i >= rank_unit_ref_q[r] && now_i >= rank_ref_q[r];
+          : !(|(unit & ~unit_ref_ge[r * BanksPerRank +: BanksPerRank])) &&
+            now_i >= after(rank_act_q[r], act_late) && now_i >= rank_unit_ref_q[r] &&
+            now_i >= rank_ref_q[r];
     end
   end
 

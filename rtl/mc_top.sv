@@ -283,6 +283,21 @@ module mc_top #(
     evt_close_rank = cmd == mc_pkg::CMD_PREA;
   end
 
+  // A two-clock command holds its bus the next cycle; beside a held row bus (split buses, HBM)
+  // the column bus stays free, and the reverse.
+  logic hold_q, hold_col_q, hold_row, hold_col;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      hold_q <= 1'b0;
+      hold_col_q <= 1'b0;
+    end else begin
+      hold_q <= (evt_act && cfg.act_two_clock) || (is_col && cfg.col_two_clock);
+      hold_col_q <= is_col;
+    end
+  end
+  assign hold_row = hold_q && (!cfg.split_bus || !hold_col_q);
+  assign hold_col = hold_q && (!cfg.split_bus || hold_col_q);
+
   mc_req_queue #(.Depth(QueueDepth)) u_read_queue (
     .clk_i, .rst_ni,
     .now_i(now_q),
@@ -421,6 +436,8 @@ module mc_top #(
     .idle_i(idle),
     .pre_ok_i(pre_ok),
     .bank_has_hit_i(rq_has_hit | wq_has_hit),
+    .hold_row_i(hold_row),
+    .hold_col_i(hold_col),
     .cmd_o(sched_cmd),
     .from_wq_o(sched_from_wq),
     .idx_o(sched_idx),
@@ -463,7 +480,7 @@ module mc_top #(
     .fill_slot_i(fill_slot),
     .answer_o(pf_answer),
     .answer_id_o(pf_answer_id),
-    .slot_free_i(sched_cmd == mc_pkg::CMD_NOP),
+    .slot_free_i(sched_cmd == mc_pkg::CMD_NOP && !hold_row && !hold_col),
     .rq_count_i({{(8 - CntW){1'b0}}, rq_count}),
     .open_i(open),
     .act_ok_i(act_ok),

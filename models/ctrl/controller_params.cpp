@@ -77,18 +77,26 @@ ControllerParams derive_controller_params(const dram::DramPreset& p, const Contr
     fits(value, ControllerLimits::kMaxTiming, std::string("timing.") + name, p);
     return std::uint8_t(value);
   };
-  r.trcd = timing(t.tRCD, "tRCD");
-  r.trcdwr = timing(act_to_write(t), "tRCDWR");
+  r.act_two_clock = act_two_clock(p.standard);
+  r.col_two_clock = col_two_clock(p.standard);
+  r.split_bus = split_bus(p.standard);
+  // Issue clock to issue clock: a timing out of a two-clock command starts at its later clock
+  // (act_late, col_late), added here; one into an ACT ends at its later clock, which the bank
+  // machines take off (act_late).
+  const int act = act_late(p.standard), col = col_late(p.standard);
+  r.act_late = act != 0;
+  r.trcd = timing(t.tRCD + act - col, "tRCD");
+  r.trcdwr = timing(act_to_write(t) + act - col, "tRCDWR");
   r.trp = timing(t.tRP, "tRP");
   r.trpab = timing(prea_to_act(t), "tRPab");
   r.tppd = timing(t.tPPD, "tPPD");
-  r.tras = timing(t.tRAS, "tRAS");
+  r.tras = timing(t.tRAS + act, "tRAS");
   r.trc = timing(t.tRC, "tRC");
   r.tcl = timing(t.tCL, "tCL");
   r.tcwl = timing(t.tCWL, "tCWL");
   r.tbl = timing(t.tBL, "tBL");
-  r.trtp = timing(t.tRTP, "tRTP");
-  r.twr = timing(t.tWR, "tWR");
+  r.trtp = timing(t.tRTP + col, "tRTP");
+  r.twr = timing(t.tWR + col, "tWR");
   r.twtr_s = timing(t.tWTR_S, "tWTR_S");
   r.twtr_l = timing(same_group(t.tWTR_L, t.tWTR_S), "tWTR_L");
   r.tccd_s = timing(t.tCCD_S, "tCCD_S");

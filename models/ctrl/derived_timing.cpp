@@ -20,6 +20,22 @@ int write_to_write_same_group(const dram::Timing& t) {
 
 int read_to_write(const dram::Timing& t) { return t.tCL + t.tBL + 2 - t.tCWL + t.tWPRE; }
 
+namespace {
+bool is_hbm(const std::string& standard) { return standard == "HBM2" || standard == "HBM3"; }
+}  // namespace
+
+bool act_two_clock(const std::string& standard) {
+  return standard == "DDR5" || standard == "LPDDR5" || is_hbm(standard);
+}
+
+bool col_two_clock(const std::string& standard) { return standard == "DDR5"; }
+
+bool split_bus(const std::string& standard) { return is_hbm(standard); }
+
+int act_late(const std::string& standard) { return standard == "DDR5" || is_hbm(standard); }
+
+int col_late(const std::string& standard) { return col_two_clock(standard); }
+
 int refresh_postpone_limit(const std::string& standard) { return standard == "DDR5" ? 4 : 8; }
 
 int refresh_postpone(const dram::DramPreset& p, const ControllerConfig& c) {

@@ -22,6 +22,21 @@ int write_to_write_same_group(const dram::Timing& t);
 // the longer write preamble where the standard has one (DDR5: tWPRE).
 int read_to_write(const dram::Timing& t);
 
+// Two-clock commands (the controller's own reading; docs/command-log.md). ACT holds its bus two
+// clocks on DDR5 (JESD79-5 command truth table), LPDDR5 (ACT-1 then ACT-2, JESD209-5) and HBM
+// (JESD235; DRAMSys CheckerHBM2.cpp holds the row bus tCK past an ACT); RD, RDA, WR and WRA
+// on DDR5 (JESD79-5; Ramulator2 ddr5.py command_cycles).
+bool act_two_clock(const std::string& standard);
+bool col_two_clock(const std::string& standard);
+// HBM's row and column commands have pins of their own (JESD235, JESD238).
+bool split_bus(const std::string& standard);
+// Clocks after the issue clock from which a command's timings count: the second clock of a
+// two-clock ACT on DDR5 and HBM (DRAMSys CheckerHBM2.cpp: ACT to RD tRCDRD + tCK; Ramulator2
+// spec.py: timings run between the clocks a command completes on), its first on LPDDR5
+// (timings from ACT-1, JESD209-5); a DDR5 column command's second clock.
+int act_late(const std::string& standard);
+int col_late(const std::string& standard);
+
 // The most refreshes the controller may owe on this standard: 4 on DDR5 (JESD79-5), else 8.
 int refresh_postpone_limit(const std::string& standard);
 // The configured postponement, capped at the standard's limit.

@@ -18,7 +18,7 @@ PrefetchUnit::PrefetchUnit(const ControllerParams& p)
       credit_cost_(std::uint32_t(p.tbl) * 100),
       credit_cap_(4 * credit_cost_) {}
 
-PrefetchStep PrefetchUnit::head(CycleClock& clock, Command sched_cmd, const BankTiming& timing,
+PrefetchStep PrefetchUnit::head(CycleClock& clock, bool slot_free, const BankTiming& timing,
                                 const RequestQueue& rq, const RequestQueue& wq,
                                 const Refresh::PerRank& ref_active, bool in_flight_full) const {
   PrefetchStep s;
@@ -31,7 +31,7 @@ PrefetchStep PrefetchUnit::head(CycleClock& clock, Command sched_cmd, const Bank
   s.drop = (a >> p_.pf_addr_bits) != 0 || buffer_.holds(a) || rq.probe_hit(b, s.at.row, a) ||
            wq.probe_hit(b, s.at.row, a) || rq.count() >= p_.pf_pressure ||
            (open && timing.open_row(b) != s.at.row);
-  const bool go = !s.drop && sched_cmd == Command::NOP &&
+  const bool go = !s.drop && slot_free &&
                   !ref_active[std::size_t(bank_index::rank_of(b))] && credit_ >= credit_cost_;
   if (!go) return s;
   BankStatus asked;

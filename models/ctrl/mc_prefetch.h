@@ -64,12 +64,13 @@ class PrefetchUnit {
   bool idle() const { return !predictor_ || predictor_->idle(); }
   const PfBufferCounters& counters() const { return buffer_.counters(); }
 
-  // The head candidate, given the scheduler's command of the cycle.
-  PrefetchStep step(CycleClock& clock, dram::Command sched_cmd, const BankTiming& timing,
+  // The head candidate, given whether the cycle's command slot is free (no scheduler command,
+  // no bus held).
+  PrefetchStep step(CycleClock& clock, bool slot_free, const BankTiming& timing,
                     const RequestQueue& rq, const RequestQueue& wq,
                     const Refresh::PerRank& ref_active, bool in_flight_full) const {
     if (!predictor_) return {};
-    return head(clock, sched_cmd, timing, rq, wq, ref_active, in_flight_full);
+    return head(clock, slot_free, timing, rq, wq, ref_active, in_flight_full);
   }
   // The buffer's answers to this cycle's inputs (a read that finds its burst in flight waits
   // for the fill, unless another read does already).
@@ -89,7 +90,7 @@ class PrefetchUnit {
 
  private:
   // The three above with a predictor.
-  PrefetchStep head(CycleClock& clock, dram::Command sched_cmd, const BankTiming& timing,
+  PrefetchStep head(CycleClock& clock, bool slot_free, const BankTiming& timing,
                     const RequestQueue& rq, const RequestQueue& wq,
                     const Refresh::PerRank& ref_active, bool in_flight_full) const;
   PrefetchOut answers(const PrefetchStep& s, const PrefetchPorts& in) const;

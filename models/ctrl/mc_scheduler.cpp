@@ -6,7 +6,8 @@ using dram::Command;
 
 SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o, bool from_wq,
                                          bool in_flight_full, const Refresh::PerRank& ref_active,
-                                         std::uint64_t ref_banks, const BankTiming& timing) const {
+                                         std::uint64_t ref_banks, const BankTiming& timing,
+                                         bool hold_row, bool hold_col) const {
   // FCFS: only the oldest entry goes. Past the age cap the oldest goes first whenever it can;
   // otherwise the others go, kept off its bank by the queue.
   bool col_found = o.col_found, row_found = o.row_found, row_act = o.row_act;
@@ -20,12 +21,15 @@ SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o,
     row_found = o.oldest_act || o.oldest_pre;
   }
   if (!from_wq && in_flight_full) col_found = false;
+  // Nothing on a bus a two-clock command still holds.
+  if (hold_col) col_found = false;
+  if (hold_row) row_found = false;
 
   // The first rank whose refresh may go (every owing rank's readiness is evaluated).
   const bool all_bank = p_.ref_kind == std::uint8_t(RefreshKind::AllBank);
   int ref_rank = -1;
   for (int r = bank_index::kRanks - 1; r >= 0; --r)
-    if (ref_active[std::size_t(r)] &&
+    if (!hold_row && ref_active[std::size_t(r)] &&
         (all_bank ? timing.refresh_ok(clock, r) : timing.unit_refresh_ok(clock, r, ref_banks)))
       ref_rank = r;
 
@@ -50,7 +54,7 @@ SchedulerChoice CommandScheduler::choose(CycleClock& clock, const QueueOffer& o,
     c.demand = true;
     c.idx = row_idx;
     c.cmd = row_act ? Command::ACT : Command::PRE;
-  } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive)) {
+  } else if (p_.page_policy == std::uint8_t(PagePolicy::Adaptive) && !hold_row) {
     // Closing a bank left open and unused for the idle timeout.
     const int idle = timing.first_idle(clock, ~o.bank_has_hit);
     if (idle >= 0) {

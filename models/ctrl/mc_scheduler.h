@@ -42,8 +42,8 @@ class CommandScheduler {
   // The command, from the served queue's offer.
   SchedulerChoice choose(CycleClock& clock, const QueueOffer& offer, bool from_wq,
                          bool in_flight_full, const Refresh::PerRank& ref_active,
-                         std::uint64_t ref_banks,
-                         const BankTiming& timing) const;
+                         std::uint64_t ref_banks, const BankTiming& timing, bool hold_row,
+                         bool hold_col) const;
 
   // The clock edge: the write queue's count after it. Returns whether draining_o changed.
   bool clock(int wq_count) {

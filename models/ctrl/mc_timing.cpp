@@ -46,8 +46,11 @@ bool BankTiming::unit_refresh_ok(CycleClock& clock, int rank, std::uint64_t ref_
   const std::uint64_t open_banks = open_ & banks;
   if (open_banks) return precharge_ok(clock, open_banks) == open_banks;
   const std::size_t r = std::size_t(rank);
-  return clock.reached_of(banks, [&](std::size_t b) { return bank_act_[b]; }) == banks &&
-         clock.reached(rank_act_[r]) && clock.reached(rank_unit_ref_[r]) &&
+  // A refresh waits for the full bounds that an ACT, counted from its later clock, meets
+  // act_late sooner.
+  const auto full = [&](std::uint64_t act_from) { return act_from + p_.act_late; };
+  return clock.reached_of(banks, [&](std::size_t b) { return full(bank_act_[b]); }) == banks &&
+         clock.reached(full(rank_act_[r])) && clock.reached(rank_unit_ref_[r]) &&
          clock.reached(rank_ref_[r]);
 }
 
@@ -82,19 +85,19 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row,
       break;
     case Command::PRE:
       open_ &= ~(1ull << b);
-      bank_act_[bi] = later(bank_act_[bi], now + p_.trp);
+      bank_act_[bi] = later(bank_act_[bi], now + p_.trp - p_.act_late);
       rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trp);
       rank_pre_[ri] = now + p_.tppd;
       break;
     case Command::PREA:
       // Every bank of the rank waits tRPab: PREA only precedes a refresh.
       open_ &= ~rank_banks(int(ri));
-      rank_act_[ri] = later(rank_act_[ri], now + p_.trpab);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trpab - p_.act_late);
       rank_pre_done_[ri] = later(rank_pre_done_[ri], now + p_.trpab);
       rank_pre_[ri] = now + p_.tppd;
       break;
     case Command::REF:
-      rank_act_[ri] = later(rank_act_[ri], now + p_.trfc);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.trfc - p_.act_late);
       rank_ref_[ri] = now + p_.trfc;
       break;
     case Command::REFpb:
@@ -103,9 +106,9 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row,
       // ACT, tpbR2pbR before the next refresh of a unit.
       for (std::uint64_t left = ref_banks & rank_banks(int(ri)); left; left &= left - 1) {
         const std::size_t k = std::size_t(first_set(left));
-        bank_act_[k] = later(bank_act_[k], now + p_.trfcpb);
+        bank_act_[k] = later(bank_act_[k], now + p_.trfcpb - p_.act_late);
       }
-      rank_act_[ri] = later(rank_act_[ri], now + p_.tpbr2act);
+      rank_act_[ri] = later(rank_act_[ri], now + p_.tpbr2act - p_.act_late);
       rank_unit_ref_[ri] = now + p_.tpbr2pbr;
       break;
     case Command::RD:
@@ -119,7 +122,7 @@ void BankTiming::apply(std::uint64_t now, Command cmd, int b, std::uint32_t row,
       bank_pre_[bi] = pre_after_col;
       if (dram::has_auto_precharge(cmd)) {
         open_ &= ~(1ull << b);
-        bank_act_[bi] = later(bank_act_[bi], pre_after_col + p_.trp);
+        bank_act_[bi] = later(bank_act_[bi], pre_after_col + p_.trp - p_.act_late);
         rank_pre_done_[ri] = later(rank_pre_done_[ri], pre_after_col + p_.trp);
       }
       // A burst on another rank starts tRTRS after this one ends (negative offsets clamp).

@@ -27,6 +27,7 @@ ReferenceController::ReferenceController(const dram::DramPreset& preset,
 void ReferenceController::reset() {
   quiet_ = false;
   fe_valid_ = serve_writes_ = serve_reads_ = false;
+  hold_ = hold_col_ = false;
   fwd_ = pf_hit_ = pf_answer_ = false;
   rq_ = RequestQueue{};
   wq_ = RequestQueue{};
@@ -95,12 +96,18 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   const QueueOffer offer =
       served.offer(ok, refresh_.blocked(ref_banks, timing_.open()),
                    refresh_.blocked_banks(ref_banks), from_wq ? wq_capped : rq_capped);
-  const SchedulerChoice sched = scheduler_.choose(clock_, offer, from_wq, rsp_.in_flight_full(),
-                                                  refresh_.active(), ref_banks, timing_);
+  // A two-clock command holds its bus this cycle; beside a held row bus (split buses, HBM) the
+  // column bus stays free, and the reverse.
+  const bool hold_row = hold_ && (!p_.split_bus || !hold_col_);
+  const bool hold_col = hold_ && (!p_.split_bus || hold_col_);
+  const SchedulerChoice sched =
+      scheduler_.choose(clock_, offer, from_wq, rsp_.in_flight_full(), refresh_.active(),
+                        ref_banks, timing_, hold_row, hold_col);
   const QueueEntry sel = served.entry(sched.idx);
 
   // Prefetcher: the head candidate, then the buffer's answers to this cycle's inputs.
-  const PrefetchStep pf = prefetch_.step(clock_, sched.cmd, timing_, rq_, wq_, refresh_.active(),
+  const bool slot_free = sched.cmd == Command::NOP && !hold_row && !hold_col;
+  const PrefetchStep pf = prefetch_.step(clock_, slot_free, timing_, rq_, wq_, refresh_.active(),
                                          rsp_.in_flight_full());
   PrefetchPorts ports;
   if (prefetch_.on()) {
@@ -138,7 +145,7 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   // which skip_to() follows) changes (the refresh, drain and front-end flags are compared as
   // they are updated below).
   quiet_ = cmd == Command::NOP && !accepted && !take && !in.read_data_valid &&
-           !out.response_valid && prefetch_.idle();
+           !out.response_valid && prefetch_.idle() && !hold_;
 
   // ---- The clock edge ----
   // Command bus.
@@ -197,6 +204,9 @@ void ReferenceController::cycle(const CoreInputs& in, CoreOutputs& out) {
   wq_.bank_event(cmd, cmd_bank, cmd_row);
 
   timing_.update(clock_.now(), cmd, cmd_bank, cmd_row, ref_banks);
+  hold_ = (cmd == Command::ACT && p_.act_two_clock) ||
+          (dram::is_column(cmd) && p_.col_two_clock);
+  hold_col_ = dram::is_column(cmd);
 
   // Front end registers.
   const bool serve_writes = fe_valid_ && !take && wq_match;

@@ -52,6 +52,8 @@ class ReferenceController : public ControllerCore {
   std::uint8_t fe_id_ = 0, fe_stream_ = 0;
   DecodedAddress fe_;
   bool serve_writes_ = false, serve_reads_ = false;
+  // The last command holds its bus this cycle (hold_col_: it was a column command).
+  bool hold_ = false, hold_col_ = false;
   bool fwd_ = false, pf_hit_ = false, pf_answer_ = false;
   std::uint8_t fwd_read_id_ = 0, fwd_id_ = 0, pf_hit_slot_ = 0;
   std::uint8_t pf_answer_id_ = 0, pf_answer_slot_ = 0;

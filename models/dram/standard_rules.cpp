@@ -95,7 +95,7 @@ RefreshRule read_refresh(JsonObjectReader r, const std::string& file, const Timi
 }
 
 // `carried`: the commands of the buses before it, none of which it may carry again.
-CommandBus read_bus(JsonObjectReader r, CommandSet carried) {
+CommandBus read_bus(JsonObjectReader r, const std::string& file, CommandSet carried) {
   CommandBus bus;
   bus.name = r.non_empty_text("name");
   bus.commands = read_commands(r, "commands");
@@ -103,6 +103,26 @@ CommandBus read_bus(JsonObjectReader r, CommandSet carried) {
     r.fail("commands", std::string(command_name(Command(__builtin_ctz(twice)))) +
                            " is on an earlier bus already");
   bus.source = r.non_empty_text("source");
+  bus.clocks.fill(1);
+  if (r.has("multi_clock")) {
+    const json::value& list = r.need("multi_clock");
+    if (!list.is_array() || list.get_array().empty())
+      r.fail("multi_clock", "must be a non-empty list of {commands, clocks, source}");
+    for (std::size_t i = 0; i < list.get_array().size(); ++i) {
+      const std::string at = "multi_clock[" + std::to_string(i) + "]";
+      if (!list.get_array()[i].is_object()) r.fail(at, "must be an object");
+      JsonObjectReader entry(file, list.get_array()[i].get_object(), r.qualified(at));
+      const CommandSet set = read_commands(entry, "commands");
+      if (const CommandSet other = CommandSet(set & ~bus.commands))
+        entry.fail("commands", std::string(command_name(Command(__builtin_ctz(other)))) +
+                                   " is not on this bus");
+      const auto clocks = std::uint8_t(entry.whole("clocks", 2, 4));
+      for (unsigned bits = set; bits != 0; bits &= bits - 1)
+        bus.clocks[std::size_t(__builtin_ctz(bits))] = clocks;
+      bus.clocks_sources.push_back(entry.non_empty_text("source"));
+      entry.reject_unknown();
+    }
+  }
   r.reject_unknown();
   return bus;
 }
@@ -167,7 +187,7 @@ StandardRules load_standard_rules_file(const std::string& path) {
     const std::string at = "command_buses[" + std::to_string(i) + "]";
     const json::value& bus = buses.get_array()[i];
     if (!bus.is_object()) top.fail(at, "must be an object");
-    rules.buses.push_back(read_bus(JsonObjectReader(path, bus.get_object(), at), carried));
+    rules.buses.push_back(read_bus(JsonObjectReader(path, bus.get_object(), at), path, carried));
     carried = CommandSet(carried | rules.buses.back().commands);
   }
   rules.refresh = read_refresh(top.object("refresh"), path, names_only);

@@ -3,6 +3,7 @@
 // evaluates these rows; it shares no formula with the controllers it judges.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -45,11 +46,14 @@ struct RefreshRule {
 };
 
 // A command bus and the commands it carries, one per clock. Most standards have one; HBM has a
-// row bus and a column bus, so a row and a column command may share a clock.
+// row bus and a column bus, so a row and a column command may share a clock. A multi-clock
+// command holds its bus for its clocks, from the clock the command log records.
 struct CommandBus {
   std::string name;  // violations read "<name> bus: two commands in one cycle"
   CommandSet commands = 0;
   std::string source;
+  std::array<std::uint8_t, kCommandCount> clocks{};  // per command: clocks it holds the bus (1)
+  std::vector<std::string> clocks_sources;          // one per multi_clock entry
 };
 
 // A refresh of some banks the standard has besides all-bank REF ("refresh_kinds"): its

@@ -114,19 +114,23 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
   }
   compile_terms();
   for (const CommandBus& bus : rules.buses) {
+    commands_ = CommandSet(commands_ | bus.commands);
     for (unsigned bits = bus.commands; bits != 0; bits &= bits - 1)
       bus_of_[std::size_t(__builtin_ctz(bits))] = std::uint8_t(bus_violation_.size());
     bus_violation_.push_back(bus.name + " bus: two commands in one cycle");
+    bus_early_.push_back(bus.name + " bus");
+    std::array<std::uint8_t, kCommands> clocks{};
+    std::copy(bus.clocks.begin(), bus.clocks.end(), clocks.begin());
+    bus_clocks_.push_back(clocks);
   }
   bus_last_.assign(bus_violation_.size(), kNever);
+  bus_free_.assign(bus_violation_.size(), kNever);
   const std::string interval_where = rules.file + ": refresh: interval";
   refresh_interval_ = timing_expression(rules.refresh.interval, preset.timing, interval_where);
   max_postponed_ = rules.refresh.max_postponed;
   max_pulled_in_ = rules.refresh.max_pulled_in;
-  for (const RefreshKind& k : rules.kinds) {
-    (k.command == Command::REFpb ? has_refpb_ : has_refsb_) = true;
+  for (const RefreshKind& k : rules.kinds)
     if (k.command == Command::REFpb) pair_offset_ = std::uint32_t(k.pair_offset);
-  }
   if (pair_offset_ >= std::uint32_t(org_.banks_per_rank()))
     throw std::invalid_argument(rules.file + ": the REFpb pair offset " +
                                 std::to_string(pair_offset_) + " is beyond the " +
@@ -286,10 +290,17 @@ void TimingChecker::execute(const DramCommand& c, std::vector<Violation>& out) {
                                 " is before the previous command's cycle " +
                                 std::to_string(last_cycle_));
   if (c.cmd == Command::NOP) return;
-  // One command per clock on each command bus (the standard file's command_buses).
-  std::int64_t& bus_last = bus_last_[bus_of_[std::size_t(c.cmd)]];
-  if (now == bus_last) illegal(out, c, bus_violation_[bus_of_[std::size_t(c.cmd)]].c_str());
-  bus_last = now;
+  // A command the standard lacks (a REFpb on DDR4) is named and does nothing.
+  if (!(commands_ & command_bit(c.cmd))) return illegal(out, c, "not a command of this standard");
+  // One command per clock on each command bus, and none while a multi-clock command still
+  // holds it (the standard file's command_buses).
+  const std::size_t bus = bus_of_[std::size_t(c.cmd)];
+  if (now == bus_last_[bus])
+    illegal(out, c, bus_violation_[bus].c_str());
+  else if (now < bus_free_[bus])
+    out.push_back({c, bus_early_[bus], std::uint64_t(bus_free_[bus] - now), false});
+  bus_last_[bus] = now;
+  bus_free_[bus] = now + bus_clocks_[bus][std::size_t(c.cmd)];
 
   check_refresh_deadline(c.cycle, out);
   if (c.cmd == Command::PREA || is_refresh(c.cmd)) {
@@ -345,8 +356,6 @@ bool TimingChecker::touches(const DramCommand& c, std::uint32_t group, std::uint
 // refreshes, which must be idle.
 void TimingChecker::check_rank_wide(const DramCommand& c, std::vector<Violation>& out) {
   const bool refresh = is_refresh(c.cmd);
-  if ((c.cmd == Command::REFpb && !has_refpb_) || (c.cmd == Command::REFsb && !has_refsb_))
-    illegal(out, c, "not a command of this standard");
   std::size_t bank = bank_index(c.rank, 0, 0);
   bool any_open = false;
   touched_count_ = 0;

@@ -163,9 +163,8 @@ class TimingChecker {
   CommandSet window_commands_ = 0;  // preceding commands of any window row
   std::int64_t refresh_interval_ = 0;
   int max_postponed_ = 0, max_pulled_in_ = 0;
-  // The standard's refresh kinds beyond REF: whether it has them, and REFpb's pair.
-  bool has_refpb_ = false, has_refsb_ = false;
-  std::uint32_t pair_offset_ = 0;
+  CommandSet commands_ = 0;  // the standard's commands: those its buses carry
+  std::uint32_t pair_offset_ = 0;  // REFpb's pair, where the standard has one
   std::uint64_t next_deadline_ = 0;  // the earliest deadline not yet reported
   std::string deadline_name_;
 
@@ -182,7 +181,9 @@ class TimingChecker {
   std::int64_t last_cycle_ = kNever;
   std::array<std::uint8_t, kCommands> bus_of_{};
   std::vector<std::int64_t> bus_last_;  // per bus: the cycle of its latest command
-  std::vector<std::string> bus_violation_;
+  std::vector<std::int64_t> bus_free_;  // per bus: the first cycle its latest command left free
+  std::vector<std::string> bus_violation_, bus_early_;
+  std::vector<std::array<std::uint8_t, kCommands>> bus_clocks_;
   std::vector<Place> touched_;  // the banks the last PREA or refresh touched (check, then apply)
   std::size_t touched_count_ = 0;
 };

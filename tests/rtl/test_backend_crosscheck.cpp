@@ -805,7 +805,7 @@ TEST(BackendCrosscheckFcfs, OldestStaysTheOldestWhenAPopAndAPushMeet) {
 
 // ---- Prefetchers --------------------------------------------------------------------------
 // Requests paced one every `pace` cycles, so that the queues leave command slots free for
-// prefetches. The prefetch commands (their addresses and slots) are part of the command
+// prefetches (and a prefetch, time to go before the demand read it anticipates arrives). The prefetch commands (their addresses and slots) are part of the command
 // streams compared, so the RTL's and the C++ model's prefetchers predict the same addresses.
 struct PrefetchCase {
   std::string name;
@@ -855,7 +855,7 @@ std::vector<PrefetchCase> prefetch_cases() {
        16},
       {"hbm2_sequential_stream_closed", "hbm2", registry("sequential", 15'000, 35),
        prefetching(policy(Scheduler::Fcfs, PagePolicy::Closed), PrefetcherKind::Stream, 1, 2),
-       16},
+       18},
       {"ddr3_1600k_runs_stream_roraba", "ddr3-1600k",
        registry("random", 20'000, 36, 0.8, 0, 0, 16),
        prefetching(policy(Scheduler::FrFcfs, PagePolicy::Open, Mapping::RoRaBaCoCh),

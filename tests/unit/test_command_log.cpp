@@ -286,6 +286,40 @@ TEST(MckitCheck, HbmTwoColumnCommandsInOneCycleAreNamed) {
       << r.output();
 }
 
+// Two-clock commands hold their bus (docs/command-log.md#two-clock-commands): DDR5's ACT the
+// CA bus, HBM's ACT the row bus; the log records the first clock, from which an HBM ACT's
+// timings are one clock late.
+
+TEST(MckitCheck, Ddr5CommandInAnActsSecondClockIsNamed) {
+  const test::CliRun r = check_log("ddr5-4800", "ddr5_act_bus_early.log");
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(":3: cycle 1: PRE r0 bg1 b0: command bus, 1 cycle early\n"
+                            "1 violation in 3 commands"),
+            std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, HbmColumnBesideAnActsSecondClockRowCommandNot) {
+  const test::CliRun r = check_log("hbm2", "hbm2_act_row_bus.log");
+  EXPECT_EQ(r.exit_code, 1) << r.output();
+  EXPECT_NE(r.output().find(":5: cycle 15: PRE r0 bg2 b0: row bus, 1 cycle early\n"
+                            "1 violation in 4 commands"),
+            std::string::npos)
+      << r.output();
+}
+
+TEST(MckitCheck, HbmPrechargeToActivateIsTrpLessOne) {
+  const test::CliRun ok = check_log("hbm2", "hbm2_pre_act.log");
+  EXPECT_EQ(ok.exit_code, 0) << ok.output();
+  EXPECT_NE(ok.output().find("0 violations in 3 commands"), std::string::npos) << ok.output();
+  const test::CliRun early = check_log("hbm2", "hbm2_pre_act_early.log");
+  EXPECT_EQ(early.exit_code, 1) << early.output();
+  EXPECT_NE(early.output().find(":4: cycle 52: ACT r0 bg0 b0 row 8: tRP, 1 cycle early\n"
+                                "1 violation in 3 commands"),
+            std::string::npos)
+      << early.output();
+}
+
 TEST(MckitCheck, Ddr4RowAndColumnCommandInOneCycleAreNamed) {
   const test::CliRun r = check_log("ddr4-3200", "ddr4_row_and_column.log");
   EXPECT_EQ(r.exit_code, 1) << r.output();

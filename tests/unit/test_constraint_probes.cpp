@@ -2,7 +2,8 @@
 // checker: the row's preceding and following commands (after the ACTs and PREs they need),
 // the following one exactly at the row's distance: no violation under the row's name; one
 // cycle earlier: reported under that name, one cycle early. Window rows (tFAW): the command
-// after a full window at the bound passes, one cycle earlier is caught.
+// after a full window at the bound passes, one cycle earlier is caught. Multi-clock commands:
+// the next command on their bus right after their last clock, and one cycle earlier.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -220,6 +221,49 @@ TEST_P(ConstraintProbes, EveryRowBindsAtItsDistance) {
   std::cout << p_.name << ": " << probed_ << " pairs probed, " << skipped_
             << " no-op pairs (a PRE or column command after the bank or rank closed), " << vacuous_
             << " pairs that never bind (distance < 2)\n";
+}
+
+// A multi-clock command holds its bus for its clocks (the standard's command_buses): every
+// command of that bus may follow it right after its last clock, and one cycle earlier is
+// reported under the bus, one cycle early; a command of another bus may go the next cycle.
+TEST_P(ConstraintProbes, MultiClockCommandsHoldTheirBus) {
+  int held = 0;
+  const auto bus_named = [&](const std::vector<Violation>& vs) {
+    for (const Violation& v : vs)
+      for (const CommandBus& b : rules_.buses)
+        if (v.constraint.rfind(b.name + " bus", 0) == 0) return true;
+    return false;
+  };
+  CommandSet standard_has = 0;
+  for (const CommandBus& bus : rules_.buses) standard_has = CommandSet(standard_has | bus.commands);
+  for (const CommandBus& bus : rules_.buses) {
+    for (int m = 0; m < kCommandCount; ++m) {
+      const int clocks = bus.clocks[std::size_t(m)];
+      if (!(bus.commands & command_bit(Command(m))) || clocks < 2) continue;
+      for (int f = 0; f < kCommandCount; ++f) {
+        if (!(standard_has & command_bit(Command(f)))) continue;  // NOP, a refresh it lacks
+        SCOPED_TRACE(bus.name + " bus: " + std::string(command_name(Command(m))) + " then " +
+                     std::string(command_name(Command(f))));
+        auto build = [&](std::uint64_t after) {
+          Sequence s(p_);
+          if (is_column(Command(m))) s.earliest(Command::ACT, kP);
+          const std::uint64_t at = s.earliest(Command(m), kP, s.next() + std::uint64_t(settle_));
+          return s.try_command(command(at + after, Command(f), Bank{0, 0, 1}));
+        };
+        if (bus.commands & command_bit(Command(f))) {
+          expect_named(build(std::uint64_t(clocks)), build(std::uint64_t(clocks - 1)),
+                       bus.name + " bus");
+          const auto on_time = build(std::uint64_t(clocks));
+          EXPECT_FALSE(bus_named(on_time)) << messages(on_time);
+          ++held;
+        } else {
+          const auto beside = build(1);
+          EXPECT_FALSE(bus_named(beside)) << "another bus, the next cycle:" << messages(beside);
+        }
+      }
+    }
+  }
+  std::cout << p_.name << ": " << held << " multi-clock pairs probed on their bus\n";
 }
 
 std::string preset_test_name(const ::testing::TestParamInfo<std::string>& info) {

@@ -20,15 +20,46 @@ TEST(DerivedTiming, ReadToWriteGap) {
 
 TEST(DerivedTiming, FallbacksWhereAStandardHasNoOwnValue) {
   const ControllerParams hbm3 = derive_controller_params(dram::load_preset("hbm3"), {});
-  EXPECT_EQ(hbm3.trcdwr, 15);     // HBM3's own tRCDWR, not tRCD 31
+  EXPECT_EQ(hbm3.trcdwr, 15 + 1);  // HBM3's own tRCDWR, not tRCD 31, from the ACT's 2nd clock
   const ControllerParams hbm2 = derive_controller_params(dram::load_preset("hbm2"), {});
   EXPECT_EQ(hbm2.trpab, 14);      // tRP
   EXPECT_EQ(hbm2.tccd_l_wr, 4);   // tCCD_L
   const ControllerParams lp = derive_controller_params(dram::load_preset("lpddr5-6400"), {});
-  EXPECT_EQ(lp.trcdwr, 15);       // tRCD
+  EXPECT_EQ(lp.trcdwr, 15);       // tRCD (timings count from ACT-1, the issue clock)
   EXPECT_EQ(lp.trpab, 17);        // LPDDR5's own tRPab
   const ControllerParams ddr5 = derive_controller_params(dram::load_preset("ddr5-4800"), {});
   EXPECT_EQ(ddr5.tccd_l_wr, 24);  // DDR5's own tCCD_L_WR
+}
+
+// Two-clock commands: which hold their bus (ACT on DDR5, LPDDR5 and HBM; RD and WR on DDR5),
+// and the clock their timings count from: the second on DDR5 and HBM (JESD79-5; JESD235,
+// whose ACT to RD DRAMSys CheckerHBM2.cpp writes tRCDRD + tCK), the first on LPDDR5 (ACT-1,
+// JESD209-5). Issue clock to issue clock, a bound out of such a command grows by one.
+TEST(DerivedTiming, TwoClockCommands) {
+  struct Expect {
+    const char* preset;
+    bool act2, col2, split;
+    int act, col;  // the clocks after the issue clock that timings count from
+  };
+  for (const Expect e : {Expect{"ddr3-1600k", false, false, false, 0, 0},
+                         Expect{"ddr4-3200", false, false, false, 0, 0},
+                         Expect{"ddr5-4800", true, true, false, 1, 1},
+                         Expect{"lpddr5-6400", true, false, false, 0, 0},
+                         Expect{"hbm2", true, false, true, 1, 0},
+                         Expect{"hbm3", true, false, true, 1, 0}}) {
+    SCOPED_TRACE(e.preset);
+    const dram::DramPreset p = dram::load_preset(e.preset);
+    const ControllerParams c = derive_controller_params(p, {});
+    EXPECT_EQ(bool(c.act_two_clock), e.act2);
+    EXPECT_EQ(bool(c.col_two_clock), e.col2);
+    EXPECT_EQ(bool(c.split_bus), e.split);
+    EXPECT_EQ(int(c.act_late), e.act);
+    EXPECT_EQ(c.trcd, p.timing.tRCD + e.act - e.col);
+    EXPECT_EQ(c.tras, p.timing.tRAS + e.act);
+    EXPECT_EQ(c.trtp, p.timing.tRTP + e.col);
+    EXPECT_EQ(c.twr, p.timing.tWR + e.col);
+    EXPECT_EQ(c.trp, p.timing.tRP);  // the bank machines shorten it into an ACT
+  }
 }
 
 // tPPD where the standard has it (2 tCK on DDR5, LPDDR5, HBM3); 0, no constraint, elsewhere.

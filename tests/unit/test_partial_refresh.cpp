@@ -174,14 +174,16 @@ TEST(PerBankRefresh, AStandardWithoutItRefusesTheCommand) {
 }
 
 // --- HBM2 (hbm2: tRFCSB 160, tRREFD 8; one bank a REFSB) --------------------------------
+// A bound into HBM's and DDR5's two-clock ACT counts to its second clock: the logged ACT, its
+// first clock, comes one cycle sooner (docs/command-log.md).
 
 TEST(PerBankRefreshHbm2, ActToTheRefreshedBankWaitsTrfcsb) {
-  expect_binds("hbm2", {cmd(kT0, Command::REFpb, {3, 2})}, cmd(kT0 + 160, Command::ACT, {3, 2}),
+  expect_binds("hbm2", {cmd(kT0, Command::REFpb, {3, 2})}, cmd(kT0 + 159, Command::ACT, {3, 2}),
                "tRFCSB");
 }
 
 TEST(PerBankRefreshHbm2, AnotherBankWaitsTrrefd) {
-  expect_binds("hbm2", {cmd(kT0, Command::REFpb, {0, 0})}, cmd(kT0 + 8, Command::ACT, {2, 0}),
+  expect_binds("hbm2", {cmd(kT0, Command::REFpb, {0, 0})}, cmd(kT0 + 7, Command::ACT, {2, 0}),
                "tRREFD");
   expect_binds("hbm2", {cmd(kT0, Command::REFpb, {0, 0})}, cmd(kT0 + 8, Command::REFpb, {0, 1}),
                "tRREFD");
@@ -190,19 +192,19 @@ TEST(PerBankRefreshHbm2, AnotherBankWaitsTrrefd) {
 TEST(PerBankRefreshHbm3, AnotherBankWaitsTrrefd) {
   expect_binds("hbm3", {cmd(kT0, Command::REFpb, {1, 0})}, cmd(kT0 + 13, Command::REFpb, {1, 1}),
                "tRREFD");
-  expect_binds("hbm3", {cmd(kT0, Command::REFpb, {1, 0})}, cmd(kT0 + 320, Command::ACT, {1, 0}),
+  expect_binds("hbm3", {cmd(kT0, Command::REFpb, {1, 0})}, cmd(kT0 + 319, Command::ACT, {1, 0}),
                "tRFCSB");
 }
 
 // --- DDR5 (ddr5-4800: tRFCsb 312, tREFSBRD 72, tREFI 9360, 4 postponed) -----------------
 
 TEST(SameBankRefreshDdr5, ActToTheBankIndexInAnyGroupWaitsTrfcsb) {
-  expect_binds("ddr5-4800", {cmd(kT0, Command::REFsb, {0, 2})}, cmd(kT0 + 312, Command::ACT, {7, 2}),
+  expect_binds("ddr5-4800", {cmd(kT0, Command::REFsb, {0, 2})}, cmd(kT0 + 311, Command::ACT, {7, 2}),
                "tRFCsb");
 }
 
 TEST(SameBankRefreshDdr5, AnotherBankIndexWaitsTrefsbrd) {
-  expect_binds("ddr5-4800", {cmd(kT0, Command::REFsb, {0, 2})}, cmd(kT0 + 72, Command::ACT, {7, 3}),
+  expect_binds("ddr5-4800", {cmd(kT0, Command::REFsb, {0, 2})}, cmd(kT0 + 71, Command::ACT, {7, 3}),
                "tREFSBRD");
   expect_binds("ddr5-4800", {cmd(kT0, Command::REFsb, {0, 2})},
                cmd(kT0 + 72, Command::REFsb, {0, 1}), "tREFSBRD");

@@ -172,6 +172,51 @@ TEST_F(BadDescription, EveryCommandOnExactlyOneBus) {
             path_ + ": command_buses: must be a non-empty list of command buses");
 }
 
+TEST_F(BadDescription, MultiClockCommandsOfTheirOwnBus) {
+  const std::string row = kGood + R"("distance": "tRCD")";
+  const auto buses = [](const std::string& multi) {
+    return R"([{"name": "row", "commands": ["ACT", "PRE", "PREA", "REF"], "source": "s", )"
+           R"("multi_clock": )" + multi + R"(}, {"name": "column", "commands": ["RD", "RDA", )"
+           R"("WR", "WRA"], "source": "s"}])";
+  };
+  EXPECT_EQ(error_with_row(row, buses(R"([{"commands": ["ACT"], "clocks": 2, "source": "s"}])")),
+            "(no error)");
+  EXPECT_EQ(error_with_row(row, buses(R"([{"commands": ["RD"], "clocks": 2, "source": "s"}])")),
+            path_ + ": command_buses[0].multi_clock[0].commands: RD is not on this bus");
+  EXPECT_EQ(error_with_row(row, buses(R"([{"commands": ["ACT"], "clocks": 1, "source": "s"}])")),
+            path_ + ": command_buses[0].multi_clock[0].clocks: must be an integer from 2 to 4 "
+                    "(got 1)");
+  EXPECT_EQ(error_with_row(row, buses(R"([{"commands": ["ACT"], "clocks": 2}])")),
+            path_ + ": command_buses[0].multi_clock[0].source: missing key");
+  EXPECT_EQ(error_with_row(row, buses("[]")),
+            path_ + ": command_buses[0].multi_clock: must be a non-empty list of {commands, "
+                    "clocks, source}");
+}
+
+// Multi-clock commands as their standards give them: DDR5's ACT, RD, RDA, WR, WRA (JESD79-5),
+// LPDDR5's ACT (ACT-1, ACT-2: JESD209-5), HBM's ACT on the row bus (JESD235, JESD238).
+TEST(StandardRules, TwoClockCommandsAreTheStandards) {
+  const auto two_clock = [](const StandardRules& r) {
+    CommandSet set = 0;
+    for (const CommandBus& b : r.buses)
+      for (int k = 0; k < kCommandCount; ++k)
+        if (b.clocks[std::size_t(k)] != 1) {
+          EXPECT_EQ(b.clocks[std::size_t(k)], 2) << r.standard;
+          set = CommandSet(set | command_bit(Command(k)));
+        }
+    return set;
+  };
+  const CommandSet act = command_bit(Command::ACT);
+  const CommandSet column = command_bit(Command::RD) | command_bit(Command::RDA) |
+                            command_bit(Command::WR) | command_bit(Command::WRA);
+  EXPECT_EQ(two_clock(load_standard_rules("DDR3")), 0);
+  EXPECT_EQ(two_clock(load_standard_rules("DDR4")), 0);
+  EXPECT_EQ(two_clock(load_standard_rules("DDR5")), CommandSet(act | column));
+  EXPECT_EQ(two_clock(load_standard_rules("LPDDR5")), act);
+  EXPECT_EQ(two_clock(load_standard_rules("HBM2")), act);
+  EXPECT_EQ(two_clock(load_standard_rules("HBM3")), act);
+}
+
 TEST(StandardRules, HbmHasARowAndAColumnBus) {
   // JESD235/JESD238: row commands (the single-bank REFSB too) on the R pins, column commands
   // on the C pins; the other standards drive every command on one command/address bus.

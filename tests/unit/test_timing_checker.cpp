@@ -109,8 +109,26 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override { p_ = load_preset(GetParam()); }
 
   const Timing& t() const { return p_.timing; }
-  // ACT to WR; written out here rather than taken from Timing::act_to_write.
-  int act_to_wr() const { return t().tRCDWR > 0 ? t().tRCDWR : t().tRCD; }
+  // Two-clock commands, as their standards state it (docs/command-log.md): the log records a
+  // command's first clock, and timings count from (and to) the clock the standard names. An
+  // ACT's is its second on DDR5 (JESD79-5) and HBM (JESD235, JESD238), its first on LPDDR5
+  // (ACT-1, JESD209-5); a DDR5 RD or WR's is its second.
+  int act_late() const {
+    return p_.standard == "DDR5" || p_.standard.rfind("HBM", 0) == 0 ? 1 : 0;
+  }
+  int col_late() const { return p_.standard == "DDR5" ? 1 : 0; }
+  // The clocks an ACT holds its bus: two on DDR5, LPDDR5 (ACT-1, ACT-2) and HBM.
+  int act_clocks() const { return p_.standard == "DDR3" || p_.standard == "DDR4" ? 1 : 2; }
+  // Issue clock to issue clock: ACT to RD, ACT to WR, ACT to PRE, RD to PRE, WR to PRE, and
+  // PRE to ACT.
+  int rcd() const { return t().tRCD + act_late() - col_late(); }
+  int act_to_wr() const {
+    return (t().tRCDWR > 0 ? t().tRCDWR : t().tRCD) + act_late() - col_late();
+  }
+  int ras() const { return t().tRAS + act_late(); }
+  int rtp() const { return t().tRTP + col_late(); }
+  int wr_to_pre() const { return t().tCWL + t().tBL + t().tWR + col_late(); }
+  int rp_act() const { return t().tRP - act_late(); }
   // The ACT that reopens the bank opened at cycle 0 once its precharge ends at `precharged`
   // (tRP counted), and the rule that binds it: tRP, or tRC where that ends later (HBM3's
   // tRC is one cycle above tRAS + tRP).
@@ -123,9 +141,12 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
   static int in_group(int long_timing, int short_timing) {
     return long_timing > 0 ? long_timing : short_timing;
   }
-  // ACT to ACT of two banks: tRRD_L in one bank group, tRRD_S across groups, free across ranks.
+  // ACT to ACT of two banks: tRRD_L in one bank group, tRRD_S across groups; across ranks, once
+  // the first leaves the bus.
   std::int64_t act_gap(Bank x, Bank y) const {
-    return x.rank != y.rank ? 1 : x.bg == y.bg ? in_group(t().tRRD_L, t().tRRD_S) : t().tRRD_S;
+    return x.rank != y.rank ? act_clocks()
+           : x.bg == y.bg   ? in_group(t().tRRD_L, t().tRRD_S)
+                            : t().tRRD_S;
   }
   // The rank's last bank: loops over banks must reach it.
   Bank last_bank() const {
@@ -155,7 +176,7 @@ class TimingCheckerTest : public ::testing::TestWithParam<std::string> {
     s.at(0, Command::ACT, x);
     std::int64_t opened = 0;
     if (!(x == y)) s.at(opened = act_gap(x, y), Command::ACT, y);
-    const std::int64_t c0 = opened + std::max(t().tRCD, act_to_wr());
+    const std::int64_t c0 = opened + std::max(rcd(), act_to_wr());
     return s.at(c0, first, x).at(c0 + gap, second, y);
   }
 
@@ -171,33 +192,33 @@ TEST_P(TimingCheckerTest, PREA_tRAS_OfTheLaterOpenedBank) {
                         Scenario()
                             .at(0, Command::ACT, kA)
                             .at(g, Command::ACT, last_bank())
-                            .at(g + t().tRAS, Command::PREA),
+                            .at(g + ras(), Command::PREA),
                         "tRAS");
 }
 
 TEST_P(TimingCheckerTest, PREA_tRTP_OfAReadBank) {
   // ACT last, ACT kA at g; RD last at r = g + max(tRCD, tRAS); PREA >= r + tRTP
   const std::int64_t g = act_gap(last_bank(), kA);
-  const std::int64_t r = g + std::max(t().tRCD, t().tRAS);
+  const std::int64_t r = g + std::max(rcd(), ras());
   expect_binds_at_probe(p_,
                         Scenario()
                             .at(0, Command::ACT, last_bank())
                             .at(g, Command::ACT, kA)
                             .at(r, Command::RD, last_bank())
-                            .at(r + t().tRTP, Command::PREA),
+                            .at(r + rtp(), Command::PREA),
                         "tRTP");
 }
 
 TEST_P(TimingCheckerTest, PREA_tWR_OfAWrittenBank) {
   // ACT kA, ACT last at g; WR kA at w = g + max(ACT to WR, tRAS); PREA >= w + tCWL + tBL + tWR
   const std::int64_t g = act_gap(kA, last_bank());
-  const std::int64_t w = g + std::max(act_to_wr(), t().tRAS);
+  const std::int64_t w = g + std::max(act_to_wr(), ras());
   expect_binds_at_probe(p_,
                         Scenario()
                             .at(0, Command::ACT, kA)
                             .at(g, Command::ACT, last_bank())
                             .at(w, Command::WR, kA)
-                            .at(w + t().tCWL + t().tBL + t().tWR, Command::PREA),
+                            .at(w + wr_to_pre(), Command::PREA),
                         "tWR");
 }
 
@@ -217,7 +238,7 @@ void expect_ppd(const DramPreset& p, const Scenario& s) {
 
 TEST_P(TimingCheckerTest, Precharge_PreThenPreOfAnotherBank) {
   // ACT kA, ACT kA2 at g; PRE kA at g + tRAS (kA2's tRAS is met too); PRE kA2 after it.
-  const std::int64_t g = act_gap(kA, kA2), pre = g + t().tRAS;
+  const std::int64_t g = act_gap(kA, kA2), pre = g + ras();
   expect_ppd(p_, Scenario()
                      .at(0, Command::ACT, kA)
                      .at(g, Command::ACT, kA2)
@@ -227,7 +248,7 @@ TEST_P(TimingCheckerTest, Precharge_PreThenPreOfAnotherBank) {
 
 TEST_P(TimingCheckerTest, Precharge_PreaAfterPre) {
   // ACT kA, ACT kA2 at g; PRE kA at g + tRAS; PREA (closing kA2) after it.
-  const std::int64_t g = act_gap(kA, kA2), pre = g + t().tRAS;
+  const std::int64_t g = act_gap(kA, kA2), pre = g + ras();
   expect_ppd(p_, Scenario()
                      .at(0, Command::ACT, kA)
                      .at(g, Command::ACT, kA2)
@@ -238,13 +259,13 @@ TEST_P(TimingCheckerTest, Precharge_PreaAfterPre) {
 TEST_P(TimingCheckerTest, Precharge_AutoPrechargeIsNoPrechargeCommand) {
   // ACT kA, ACT kA2 at g; RDA kA at r = g + tRAS closes kA at r + tRTP by itself; a PRE to kA2
   // the cycle after is no command one cycle after a PRE.
-  const std::int64_t g = act_gap(kA, kA2), r = g + t().tRAS;
+  const std::int64_t g = act_gap(kA, kA2), r = g + ras();
   const auto got = run_probe(p_,
                              Scenario()
                                  .at(0, Command::ACT, kA)
                                  .at(g, Command::ACT, kA2)
                                  .at(r, Command::RDA, kA)
-                                 .at(r + t().tRTP + 1, Command::PRE, kA2),
+                                 .at(r + rtp() + 1, Command::PRE, kA2),
                              0);
   EXPECT_TRUE(got.empty()) << messages(got);
 }
@@ -255,10 +276,9 @@ TEST_P(TimingCheckerTest, AutoPrecharge_ActivateAfterRda) {
   // ACT >= max(RDA + tRTP, ACT + tRAS) + tRP, for an RDA right at tRCD (tRAS decides on
   // these presets) and one at max(tRCD, tRAS) (tRTP decides); tRC where it ends later.
   for (const std::int64_t rda :
-       {std::int64_t(t().tRCD), std::int64_t(std::max(t().tRCD, t().tRAS))}) {
+       {std::int64_t(rcd()), std::int64_t(std::max(rcd(), ras()))}) {
     SCOPED_TRACE("RDA at ACT + " + std::to_string(rda));
-    const auto [act, rule] =
-        reactivation(std::max<std::int64_t>(rda + t().tRTP, t().tRAS) + t().tRP);
+    const auto [act, rule] = reactivation(std::max<std::int64_t>(rda + rtp(), ras()) + rp_act());
     expect_binds_at_probe(
         p_, Scenario().at(0, Command::ACT).at(rda, Command::RDA).at(act, Command::ACT), rule);
   }
@@ -268,10 +288,10 @@ TEST_P(TimingCheckerTest, AutoPrecharge_ActivateAfterWra) {
   // ACT >= max(WRA + tCWL + tBL + tWR, ACT + tRAS) + tRP, for a WRA right at the ACT to WR
   // time and one at max(ACT to WR, tRAS); tRC where it ends later.
   for (const std::int64_t wra :
-       {std::int64_t(act_to_wr()), std::int64_t(std::max(act_to_wr(), t().tRAS))}) {
+       {std::int64_t(act_to_wr()), std::int64_t(std::max(act_to_wr(), ras()))}) {
     SCOPED_TRACE("WRA at ACT + " + std::to_string(wra));
-    const auto [act, rule] = reactivation(
-        std::max<std::int64_t>(wra + t().tCWL + t().tBL + t().tWR, t().tRAS) + t().tRP);
+    const auto [act, rule] =
+        reactivation(std::max<std::int64_t>(wra + wr_to_pre(), ras()) + rp_act());
     expect_binds_at_probe(
         p_, Scenario().at(0, Command::ACT).at(wra, Command::WRA).at(act, Command::ACT), rule);
   }
@@ -281,14 +301,14 @@ TEST_P(TimingCheckerTest, AutoPrecharge_PrechargeAfterRdaIsNoOp) {
   // JESD79-4: a PRE to a bank whose row is already being precharged is a NOP, so it neither
   // breaks tRAS/tRTP nor moves the precharge: ACT >= max(RDA + tRTP, ACT + tRAS) + tRP
   // (or tRC where it ends later).
-  const std::int64_t rda = t().tRCD;
-  const auto [act, rule] =
-      reactivation(std::max<std::int64_t>(rda + t().tRTP, t().tRAS) + t().tRP);
+  // The PRE goes once the RDA has left the command bus (two clocks on DDR5).
+  const std::int64_t rda = rcd();
+  const auto [act, rule] = reactivation(std::max<std::int64_t>(rda + rtp(), ras()) + rp_act());
   expect_binds_at_probe(p_,
                         Scenario()
                             .at(0, Command::ACT)
                             .at(rda, Command::RDA)
-                            .at(rda + 1, Command::PRE)
+                            .at(rda + 1 + col_late(), Command::PRE)
                             .at(act, Command::ACT),
                         rule);
 }
@@ -416,13 +436,13 @@ TEST_P(TimingCheckerTest, State_ReadAfterRdaClosedTheBank) {
   expect_state(p_,
                Scenario()
                    .at(0, Command::ACT)
-                   .at(t().tRCD, Command::RDA)
-                   .at(t().tRCD + in_group(t().tCCD_L, t().tCCD_S), Command::RD),
+                   .at(rcd(), Command::RDA)
+                   .at(rcd() + in_group(t().tCCD_L, t().tCCD_S), Command::RD),
                "bank closed");
 }
 
 TEST_P(TimingCheckerTest, State_WrongRow) {
-  expect_state(p_, Scenario().at(0, Command::ACT, kA, kRow).at(t().tRCD, Command::RD, kA, kRow + 1),
+  expect_state(p_, Scenario().at(0, Command::ACT, kA, kRow).at(rcd(), Command::RD, kA, kRow + 1),
                "wrong row");
 }
 
@@ -442,7 +462,7 @@ TEST_P(TimingCheckerTest, State_TwoCommandsOnOneBusInOneCycle) {
 }
 
 TEST_P(TimingCheckerTest, State_RowAndColumnCommandInOneCycle) {
-  const std::int64_t at = std::max<std::int64_t>(t().tRCD, act_gap(kA, kA2));
+  const std::int64_t at = std::max<std::int64_t>(rcd(), act_gap(kA, kA2));
   const Scenario s =
       Scenario().at(0, Command::ACT, kA).at(at, Command::ACT, kA2).at(at, Command::RD, kA);
   if (has_row_and_column_bus(p_)) {
@@ -461,6 +481,53 @@ TEST_P(TimingCheckerTest, State_RowAndColumnCommandInOneCycle) {
   }
 }
 
+// --- two-clock commands hold their bus ------------------------------------------------
+
+// The probe's violations are the bus's alone: `bus` bus, one cycle early.
+void expect_bus_early(const std::vector<Violation>& got, const std::string& bus) {
+  ASSERT_EQ(got.size(), 1u) << messages(got);
+  EXPECT_EQ(got[0].constraint, bus + " bus") << got[0].message();
+  EXPECT_EQ(got[0].cycles, 1u);
+  EXPECT_FALSE(got[0].late);
+  const std::string tail = ": " + bus + " bus, 1 cycle early", text = got[0].message();
+  EXPECT_TRUE(text.size() > tail.size() &&
+              text.compare(text.size() - tail.size(), tail.size(), tail) == 0)
+      << text;
+}
+
+TEST_P(TimingCheckerTest, Bus_ActHoldsItsBusTwoClocks) {
+  // ACT, then a PRE to an idle bank (a legal no-op) on the ACT's bus: right after the ACT's
+  // clocks it is clean; where the ACT takes two, one cycle earlier is the bus's violation.
+  const Scenario s = Scenario().at(0, Command::ACT, kA).at(act_clocks(), Command::PRE, kA2);
+  EXPECT_TRUE(run_probe(p_, s, 0).empty()) << messages(run_probe(p_, s, 0));
+  if (act_clocks() == 2)
+    expect_bus_early(run_probe(p_, s, -1), has_row_and_column_bus(p_) ? "row" : "command");
+}
+
+TEST_P(TimingCheckerTest, Bus_ColumnCommandTheCycleAfterAnAct) {
+  // ACT kA; ACT kA2 one cycle before an RD to kA. HBM's RD is on the column bus, free beside
+  // the held row bus; on DDR5 and LPDDR5 one bus is still held by the ACT; on DDR3 and DDR4 the
+  // ACT took one clock.
+  const std::int64_t rd = std::max<std::int64_t>(rcd(), act_gap(kA, kA2) + 1);
+  const Scenario s =
+      Scenario().at(0, Command::ACT, kA).at(rd - 1, Command::ACT, kA2).at(rd, Command::RD, kA);
+  const auto got = run_probe(p_, s, 0);
+  if (act_clocks() == 2 && !has_row_and_column_bus(p_)) expect_bus_early(got, "command");
+  else EXPECT_TRUE(got.empty()) << messages(got);
+}
+
+TEST_P(TimingCheckerTest, Bus_Ddr5ColumnCommandHoldsTheBus) {
+  // RD, then a PRE to an idle bank the next cycle: DDR5's RD takes two clocks of the one bus.
+  const Scenario s = Scenario()
+                         .at(0, Command::ACT, kA)
+                         .at(rcd(), Command::RD, kA)
+                         .at(rcd() + 1, Command::PRE, kA2);
+  const auto got = run_probe(p_, s, 0);
+  if (p_.standard == "DDR5") expect_bus_early(got, "command");
+  else EXPECT_TRUE(got.empty()) << messages(got);
+  EXPECT_TRUE(run_probe(p_, s, 1).empty()) << messages(run_probe(p_, s, 1));
+}
+
 // --- malformed input --------------------------------------------------------------------
 
 TEST_P(TimingCheckerTest, FieldOutOfRangeThrows) {
@@ -472,7 +539,7 @@ TEST_P(TimingCheckerTest, FieldOutOfRangeThrows) {
   const Bank top{u(o.ranks - 1), u(o.bank_groups - 1), u(o.banks_per_group - 1)};
   Scenario edge = Scenario()
                       .at(0, Command::ACT, top, u(o.rows - 1))
-                      .at(t().tRCD, Command::RD, top, u(o.rows - 1));
+                      .at(rcd(), Command::RD, top, u(o.rows - 1));
   edge.commands[1].column = u(o.columns - 1);
   for (const DramCommand& c : edge.commands) EXPECT_NO_THROW(ok.execute(c, out));
   EXPECT_TRUE(out.empty()) << messages(out);
