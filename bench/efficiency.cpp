@@ -81,14 +81,14 @@ struct Limit {
 };
 
 // The cycles a random access holds the busiest command bus of the standard's description: its
-// ACT, its column commands and its PRE, one clock each.
+// ACT, its column commands and its PRE, each for the clocks the description gives it.
 int busiest_bus_cycles(const DramPreset& p, int columns) {
   const mckit::dram::StandardRules rules = mckit::dram::load_standard_rules(p.standard);
   int busiest = 0;
   for (const mckit::dram::CommandBus& bus : rules.buses) {
     int cycles = 0;
     const auto add = [&](Command c, int times) {
-      if (bus.commands & mckit::dram::command_bit(c)) cycles += times;
+      if (bus.commands & mckit::dram::command_bit(c)) cycles += times * bus.clocks[std::size_t(c)];
     };
     add(Command::ACT, 1);
     add(Command::RD, columns);
