@@ -216,7 +216,7 @@ module mc_timing (
   logic [NG-1:0] bg_act_ok, bg_rd_ok, bg_wr_ok;
   logic [NB-1:0] act_ge, pre_ge, col_ge, bg_act_x, bg_col_x, rank_act_x, rank_pre_x, rank_col_x;
   // A refresh waits for the full bounds that an ACT, counted from its later clock, meets
-  // act_late sooner.
+  // act_late sooner: one cycle past act_ge, told by an equality rather than a second adder.
   logic [NB-1:0] unit_ref_ge;
   logic [BanksPerRank-1:0] unit, unit_open;
 
@@ -246,7 +246,7 @@ module mc_timing (
     for (int b = 0; b < NB; b++) begin
       if (present_i[b]) begin  // a simulator skips the bank machines the preset lacks
         act_ge[b] = now_i >= bank_act_q[b];
-        unit_ref_ge[b] = now_i >= after(bank_act_q[b], act_late);
+        unit_ref_ge[b] = act_ge[b] && !(t_i.act_late && now_i == bank_act_q[b]);
         pre_ge[b] = now_i >= bank_pre_q[b];
         col_ge[b] = now_i >= (writes_i ? bank_wr_q[b] : bank_rd_q[b]);
       end
