@@ -42,22 +42,30 @@ int refresh_postpone(const dram::DramPreset& p, const ControllerConfig& c) {
   return std::min(c.refresh_postpone, refresh_postpone_limit(p.standard));
 }
 
+namespace {
+// The refresh kinds beside all-bank each standard has, as their documents name the commands:
+// per-bank on LPDDR5 and HBM, same-bank on DDR5.
+bool has_kind(const std::string& standard, RefreshKind kind) {
+  switch (kind) {
+    case RefreshKind::PerBank: return standard == "LPDDR5" || is_hbm(standard);
+    case RefreshKind::SameBank: return standard == "DDR5";
+    default: return true;
+  }
+}
+}  // namespace
+
 RefreshPlan refresh_plan(const dram::DramPreset& p, RefreshKind kind) {
   const dram::Timing& t = p.timing;
   RefreshPlan plan;
   plan.interval = t.tREFI;
   if (kind == RefreshKind::AllBank) return plan;
   const bool per_bank = kind == RefreshKind::PerBank;
-  // The standards with each kind, as their documents name the commands.
-  const bool has = per_bank ? p.standard == "LPDDR5" || p.standard == "HBM2" || p.standard == "HBM3"
-                            : p.standard == "DDR5";
   const std::string name = per_bank ? "per-bank" : "same-bank";
-  if (!has)
+  if (!has_kind(p.standard, kind))
     throw InputError(p.name + " (" + p.standard + ") has no " + name + " refresh: " +
-                     (p.standard == "DDR5" ? "it has all-bank and same-bank"
-                      : p.standard == "LPDDR5" || p.standard == "HBM2" || p.standard == "HBM3"
-                          ? "it has all-bank and per-bank"
-                          : "it has all-bank only"));
+                     (has_kind(p.standard, RefreshKind::SameBank)  ? "it has all-bank and same-bank"
+                      : has_kind(p.standard, RefreshKind::PerBank) ? "it has all-bank and per-bank"
+                                                                   : "it has all-bank only"));
   const auto need = [&](int value, const char* timing) {
     if (value <= 0)
       throw InputError(p.file + ": " + name + " refresh needs timing." + timing);
@@ -65,10 +73,10 @@ RefreshPlan refresh_plan(const dram::DramPreset& p, RefreshKind kind) {
   };
   if (per_bank) {
     // LPDDR5 refreshes bank pairs, BA and BA + 8 (JESD209-5 16-bank and BG modes).
-    plan.pair = p.standard == "LPDDR5" ? 8 : 0;
+    const bool lpddr5 = p.standard == "LPDDR5";
+    plan.pair = lpddr5 ? 8 : 0;
     plan.units = p.org.banks_per_rank() / (plan.pair ? 2 : 1);
     plan.busy = need(t.tRFCpb, "tRFCpb");
-    const bool lpddr5 = p.standard == "LPDDR5";
     plan.to_next = need(lpddr5 ? t.tPBR2PBR : t.tRREFD, lpddr5 ? "tPBR2PBR" : "tRREFD");
     plan.to_act = need(lpddr5 ? t.tPBR2ACT : t.tRREFD, lpddr5 ? "tPBR2ACT" : "tRREFD");
   } else {

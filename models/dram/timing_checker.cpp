@@ -119,9 +119,7 @@ TimingChecker::TimingChecker(const DramPreset& preset, const StandardRules& rule
       bus_of_[std::size_t(__builtin_ctz(bits))] = std::uint8_t(bus_violation_.size());
     bus_violation_.push_back(bus.name + " bus: two commands in one cycle");
     bus_early_.push_back(bus.name + " bus");
-    std::array<std::uint8_t, kCommands> clocks{};
-    std::copy(bus.clocks.begin(), bus.clocks.end(), clocks.begin());
-    bus_clocks_.push_back(clocks);
+    bus_clocks_.push_back(bus.clocks);
   }
   bus_last_.assign(bus_violation_.size(), kNever);
   bus_free_.assign(bus_violation_.size(), kNever);
