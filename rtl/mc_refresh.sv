@@ -44,11 +44,6 @@ module mc_refresh (
         if (g < (1 << bg_bits_i)) unit_banks[g * BanksPerGroup + {27'd0, u}] = 1'b1;
     end
   endfunction
-  function automatic logic [4:0] lowest(input logic [BPR-1:0] v);
-    lowest = '0;
-    for (int i = BPR - 1; i >= 0; i--)
-      if (v[i]) lowest = i[4:0];
-  endfunction
 
   logic [mc_pkg::TLongW-1:0] since_due_q;  // cycles since the last interval boundary
   logic [8*NR-1:0] pending_q;  // refreshes owed, 8 bits per rank
@@ -62,7 +57,7 @@ module mc_refresh (
   logic [BPR-1:0] all_units;
   logic [BPR-1:0] cand [NR];
   logic [BPR-1:0] idle_units [NR];
-  logic [NR-1:0] idle_any;
+  logic [NR-1:0] idle_any, unit_found;
   logic [4:0] unit [NR];
 
   always_comb begin
@@ -72,7 +67,20 @@ module mc_refresh (
       for (int u = 0; u < BPR; u++)
         idle_units[r][u] = cand[r][u] && !(|(unit_banks(u[4:0]) & bank_used_i[r * BPR +: BPR]));
       idle_any[r] = |idle_units[r];
-      unit[r] = lowest(idle_any[r] ? idle_units[r] : cand[r]);
+    end
+  end
+
+  // The first idle unit left in the round, else the first left.
+  for (genvar r = 0; r < NR; r++) begin : g_unit
+    mc_prio_enc #(.Width(BPR)) u_unit (
+      .req_i(idle_any[r] ? idle_units[r] : cand[r]),
+      .found_o(unit_found[r]),
+      .idx_o(unit[r])
+    );
+  end
+
+  always_comb begin
+    for (int r = 0; r < NR; r++) begin
       banks_o[r * BPR +: BPR] = unit_banks(unit[r]);
       // All-bank: the rank. Per-bank and same-bank: the unit's banks, and the rank too once
       // forced with the unit closed, so that no ACT elsewhere holds the refresh back.
@@ -134,6 +142,8 @@ module mc_refresh (
   for (genvar r = 0; r < NR; r++) begin : g_rank
     `MC_ASSERT(OwedWithinPostpone_A,
                pending_q[8*r +: 8] <= (postpone_i == '0 ? 8'd1 : postpone_i))
+    // A round always has a unit left: the candidates are never empty.
+    `MC_ASSERT(UnitFound_A, unit_found[r])
     `MC_ASSERT(RefOnlyWhenOwed_A,
                !(ref_issued_i && ref_rank_i == r[mc_pkg::RankW-1:0]) || pending_q[8*r +: 8] != '0)
   end
